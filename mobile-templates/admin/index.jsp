@@ -1,0 +1,14 @@
+<!DOCTYPE html>
+<html lang="ja">
+<head><meta charset="UTF-8"><title>運営コンソール</title></head>
+<body style="font-family:sans-serif;margin:1em">
+<h1>運営コンソール</h1>
+<ul>
+<li><a href="<c:url value='/admin/members'/>">会員の検索・停止</a></li>
+<li><a href="<c:url value='/admin/carriers'/>">キャリア情報（メールドメイン・ゲートウェイIP）</a></li>
+<li><a href="<c:url value='/admin/easy-login'/>">かんたんログインのブラックリスト</a></li>
+<li><a href="<c:url value='/admin/audit'/>">操作履歴</a></li>
+</ul>
+<p><a href="<c:url value='/home'/>">ホームへ</a></p>
+</body>
+</html>

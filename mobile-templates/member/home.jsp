@@ -1,0 +1,12 @@
+<!DOCTYPE html>
+<html lang="ja">
+<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ホーム - ケータイSNS</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<h1 data-member-id="${me.id}"><c:out value="${me.nickname}"/>さんのホーム</h1>
+<p><a href="<c:url value='/invite'/>">友だちを招待</a></p>
+<form method="post" action="<c:url value='/logout'/>">
+<input type="hidden" name="_csrf" value="${csrf}">
+<input type="submit" value="ログアウト">
+</form>
+</body>
+</html>

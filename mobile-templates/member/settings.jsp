@@ -1,0 +1,15 @@
+<!DOCTYPE html>
+<html lang="ja">
+<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>設定 - ケータイSNS</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<h1>設定</h1>
+<ul>
+<li><a href="<c:url value='/settings/profile'/>">プロフィール</a></li>
+<li><a href="<c:url value='/settings/password'/>">パスワードの変更</a></li>
+<li><a href="<c:url value='/settings/mail'/>">メール投稿アドレス</a></li>
+<li><a href="<c:url value='/settings/easy-login'/>">かんたんログイン</a></li>
+<li><a href="<c:url value='/settings/withdraw'/>">退会</a></li>
+</ul>
+<p><a href="<c:url value='/home'/>">ホームへ</a></p>
+</body>
+</html>

@@ -1,0 +1,21 @@
+<!DOCTYPE html>
+<html lang="ja">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ケータイSNS</title>
+</head>
+<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<h1>ケータイSNS</h1>
+<p>日記・ボイス・マイミクで、友だちとゆるくつながる招待制SNSです。</p>
+<h2>ログイン</h2>
+<c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
+<form method="post" action="<c:url value='/login'/>">
+<p><label>メールアドレス<br><input type="email" name="email" size="30" autocomplete="username" value="<c:out value='${email}'/>"></label></p>
+<p><label>パスワード<br><input type="password" name="password" size="30" autocomplete="current-password"></label></p>
+<p><input type="submit" value="ログイン"></p>
+</form>
+<h2>はじめての方</h2>
+<p>メンバーからの招待メールに書かれたURLから登録してください。</p>
+</body>
+</html>

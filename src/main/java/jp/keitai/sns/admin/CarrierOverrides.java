@@ -1,0 +1,180 @@
+package jp.keitai.sns.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jp.keitai.sns.carrier.CarrierOverlay;
+import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.system.Database;
+
+/**
+ * Operators' changes to the carrier data (mail domains and gateway ranges), kept in the database and layered over
+ * the shipped carrier-config files by the carrier registry. Every node reads the same rows, and re-reads them at
+ * most {@link #FRESH_MILLIS} ms after a change anywhere, so a change takes effect everywhere without a restart.
+ */
+@ApplicationScoped
+public class CarrierOverrides {
+
+    public static final String DOMAIN = "DOMAIN";
+    public static final String RANGE = "RANGE";
+    public static final String ADD = "ADD";
+    public static final String REMOVE = "REMOVE";
+
+    static final long FRESH_MILLIS = 2_000;
+
+    @Inject
+    Database database;
+
+    private volatile List<Change> cached = List.of();
+    private volatile long cachedAt;
+
+    protected CarrierOverrides() {}
+
+    public CarrierOverrides(Database database) {
+        this.database = database;
+    }
+
+    /** One operator change: add or remove one domain or range of one carrier. */
+    public record Change(String carrier, String kind, String item, String action, String date) {}
+
+    /** The changes as the carrier registry takes them; a range's source is the operator change and its date. */
+    public CarrierOverlay overlay() {
+        CarrierOverlay.Builder b = CarrierOverlay.builder();
+        for (Change c : current()) {
+            boolean add = ADD.equals(c.action());
+            if (DOMAIN.equals(c.kind())) {
+                if (add) {
+                    b.addDomain(c.carrier(), c.item());
+                } else {
+                    b.removeDomain(c.carrier(), c.item());
+                }
+            } else if (add) {
+                b.addRange(c.carrier(), c.item(), "運営者による追加（管理画面の操作履歴）, " + c.date());
+            } else {
+                b.removeRange(c.carrier(), c.item());
+            }
+        }
+        return b.build();
+    }
+
+    /** The changes in force (recent enough for every node to agree within a few seconds). */
+    public List<Change> current() {
+        long now = System.currentTimeMillis();
+        if (now - cachedAt > FRESH_MILLIS) {
+            cached = load();
+            cachedAt = now;
+        }
+        return cached;
+    }
+
+    /**
+     * Adds or removes a domain or range, audited in the same transaction.
+     *
+     * @return null when done, else why it was refused
+     */
+    public String change(long operatorId, String carrier, String kind, String rawItem, String action, String note) {
+        if (!ADD.equals(action) && !REMOVE.equals(action)) {
+            return "操作は add か remove です。";
+        }
+        String item;
+        if (DOMAIN.equals(kind)) {
+            item = rawItem == null ? "" : rawItem.strip().toLowerCase(Locale.ROOT);
+            if (!item.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                return "「" + rawItem + "」はメールドメインの形ではありません（例: docomo.ne.jp）。";
+            }
+        } else if (RANGE.equals(kind)) {
+            item = normaliseCidr(rawItem);
+            if (item == null) {
+                return "「" + rawItem + "」はIPアドレスの範囲（CIDR、例: 210.153.84.0/24）ではありません。";
+            }
+        } else {
+            return "種類が正しくありません。";
+        }
+        if (note == null || note.isBlank()) {
+            return "変更の理由・出典をメモに書いてください。";
+        }
+        String target = carrier + " " + kind.toLowerCase(Locale.ROOT) + " " + item;
+        database.tx(em -> database.jdbc(c -> {
+            try (PreparedStatement del =
+                    c.prepareStatement("delete from carrier_override where carrier = ? and kind = ? and item = ?")) {
+                del.setString(1, carrier);
+                del.setString(2, kind);
+                del.setString(3, item);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement("insert into carrier_override"
+                    + " (carrier, kind, item, action, created_at) values (?, ?, ?, ?, ?)")) {
+                ins.setString(1, carrier);
+                ins.setString(2, kind);
+                ins.setString(3, item);
+                ins.setString(4, action);
+                ins.setTimestamp(5, Timestamp.from(Clock.now()));
+                ins.executeUpdate();
+            }
+            return AuditLog.record(c, operatorId, "carrier." + action.toLowerCase(Locale.ROOT), target, note);
+        }));
+        cachedAt = 0;
+        return null;
+    }
+
+    private List<Change> load() {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select carrier, kind, item, action, created_at from carrier_override order by id")) {
+                List<Change> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Change(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getTimestamp(5)
+                                        .toInstant()
+                                        .atZone(Clock.JAPAN)
+                                        .toLocalDate()
+                                        .toString()));
+                    }
+                }
+                return List.copyOf(out);
+            }
+        });
+    }
+
+    /** {@code a.b.c.d/n} or an IPv6 prefix, with the host bits cleared; null when it is not one. */
+    static String normaliseCidr(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.strip();
+        int slash = s.indexOf('/');
+        if (slash < 0 || s.indexOf('/', slash + 1) >= 0) {
+            return null;
+        }
+        String ip = s.substring(0, slash);
+        if (!ip.matches("[0-9a-fA-F:.]+") || (!ip.contains(":") && !ip.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
+            return null;
+        }
+        try {
+            byte[] addr = InetAddress.getByName(ip).getAddress();
+            int bits = Integer.parseInt(s.substring(slash + 1));
+            if (bits < 0 || bits > addr.length * 8) {
+                return null;
+            }
+            for (int i = 0; i < addr.length; i++) {
+                int keep = Math.max(0, Math.min(8, bits - i * 8));
+                addr[i] = (byte) (addr[i] & (0xFF << (8 - keep)));
+            }
+            return InetAddress.getByAddress(addr).getHostAddress() + "/" + bits;
+        } catch (UnknownHostException | NumberFormatException e) {
+            return null;
+        }
+    }
+}

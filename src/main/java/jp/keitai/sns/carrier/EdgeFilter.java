@@ -1,0 +1,171 @@
+package jp.keitai.sns.carrier;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.logging.Logger;
+import jp.keitai.sns.carrier.emoji.EmojiCodec;
+import jp.keitai.sns.system.Settings;
+
+/**
+ * The handset edge for HTTP (DESIGN.md §1, steps 1–6): finds the handset, decodes what it sends into Unicode, and
+ * turns the finished page into what the handset can take — its emoji, its charset, its byte budget, the session id in
+ * URLs where cookies do not work, no-store headers for signed-in members. Declared first in {@code web.xml}.
+ */
+public class EdgeFilter extends HttpFilter {
+
+    /** Request attribute the sign-in code sets (a String) while a member is signed in. */
+    public static final String SESSION_TOKEN = "jp.keitai.sns.web.sessionToken";
+
+    /** Setting: the largest URL-encoded form body accepted, in bytes. */
+    public static final String MAX_FORM_BYTES = "sns.edge.max-form-bytes";
+
+    private static final Logger LOG = Logger.getLogger(EdgeFilter.class.getName());
+
+    @Inject
+    HandsetDetector detector;
+
+    @Inject
+    Settings settings;
+
+    private final EmojiCodec emoji = EmojiCodec.bundled();
+    private int maxFormBytes;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        maxFormBytes = settings.intValue(MAX_FORM_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        // 1–2: who is asking
+        Handset handset = detector.detect(request);
+        request.setAttribute(Handset.ATTRIBUTE, handset);
+        EmojiCodec.Source source = source(handset);
+
+        // 3: request decoding into Unicode
+        EdgeRequest edgeRequest;
+        try {
+            edgeRequest = EdgeRequest.wrap(
+                    request, handset, text -> emoji.toUnicode(text, handset.getEmojiSet(), source), maxFormBytes);
+        } catch (EdgeRequest.TooLarge e) {
+            refuseTooLarge(response, handset);
+            return;
+        }
+
+        EdgeResponse edge = new EdgeResponse(response, edgeRequest, handset, host(request));
+        chain.doFilter(edgeRequest, edge);
+        edge.noStore();
+        if (!edge.hasText() || response.isCommitted()) {
+            return;
+        }
+
+        // 4–6: response encoding, URL session, byte budget
+        String contentType = response.getContentType();
+        boolean html = contentType == null
+                || contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
+                || contentType.toLowerCase(Locale.ROOT).startsWith("application/xhtml+xml");
+        String page = emoji.fromUnicode(edge.text(), handset.getEmojiSet(), source);
+        if (html) {
+            LinkRewriter links = edge.links();
+            if (request.getRequestURI().equals(request.getContextPath() + LinkRewriter.OUT)) {
+                links.directExternalLinks();
+            }
+            if (links.active()) {
+                page = links.page(page);
+            }
+            if (handset.getPageBudget() > 0) {
+                page = split(page, handset, edgeRequest, links);
+            } else {
+                page = page.replace(PageSplitter.START, "").replace(PageSplitter.END, "");
+            }
+        }
+        byte[] body = page.getBytes(handset.getCharset());
+        if (html) {
+            response.setContentType(handset.getContentType() + "; charset=" + handset.getCharsetLabel());
+        } else {
+            String type = contentType.contains(";") ? contentType.substring(0, contentType.indexOf(';')) : contentType;
+            response.setContentType(type + "; charset=" + handset.getCharsetLabel());
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private String split(String page, Handset handset, HttpServletRequest request, LinkRewriter links) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            // parts are fetched with GET; a POST answer should redirect (PRG) rather than be long
+            return page.replace(PageSplitter.START, "").replace(PageSplitter.END, "");
+        }
+        int part = 1;
+        String asked = request.getParameter(PageSplitter.PART);
+        if (asked != null && asked.matches("\\d{1,4}")) {
+            part = Integer.parseInt(asked);
+        }
+        String base = request.getRequestURI() + queryWithout(request.getQueryString(), PageSplitter.PART);
+        PageSplitter.Result r = PageSplitter.split(
+                page,
+                handset.getPageBudget(),
+                handset.getCharset(),
+                part,
+                n -> links.url(base + (base.contains("?") ? "&" : "?") + PageSplitter.PART + "=" + n)
+                        .replace("&", "&amp;")
+                        .replace("&amp;amp;", "&amp;"),
+                handset.isXhtml());
+        int size = PageSplitter.bytes(r.page(), handset.getCharset());
+        if (size > handset.getPageBudget()) {
+            LOG.warning(() -> request.getRequestURI() + ": " + size + " bytes for a " + handset.getPageBudget()
+                    + "-byte " + handset.getCarrier() + "/" + handset.getGeneration()
+                    + " budget; mark the long part of the template with <k:split>");
+        }
+        return r.page();
+    }
+
+    private static String queryWithout(String query, String name) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String pair : query.split("&")) {
+            if (pair.equals(name) || pair.startsWith(name + "=") || pair.isEmpty()) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "?" : "&").append(pair);
+        }
+        return sb.toString();
+    }
+
+    static EmojiCodec.Source source(Handset handset) {
+        return handset.getCharset().equals(StandardCharsets.UTF_8) ? EmojiCodec.Source.UNICODE : EmojiCodec.Source.SJIS;
+    }
+
+    private static String host(HttpServletRequest request) {
+        return request.getServerName();
+    }
+
+    private static void refuseTooLarge(HttpServletResponse response, Handset handset) throws IOException {
+        String page = handset.getDoctype() + "\n<html><head><title>送信できません</title></head><body>"
+                + "送信された内容が大きすぎます。短くしてもう一度送ってください。<br"
+                + (handset.isXhtml() ? " />" : ">") + "<a href=\"/\" accesskey=\"0\">トップへ</a></body></html>";
+        byte[] body = page.getBytes(handset.getCharset());
+        response.setStatus(413);
+        response.setHeader("Connection", "close");
+        response.setContentType(handset.getContentType() + "; charset=" + handset.getCharsetLabel());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** For templates and the /out page: a URL-encoded value. */
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,174 @@
+package jp.keitai.sns.carrier;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.CharArrayWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * Holds back what a page writes as characters so the edge can convert and encode it for the handset once it is
+ * complete; bytes (JSON, images) pass straight through. Same-site URLs and redirects get the session id and the
+ * carrier's link parameters; signed-in responses get no-store cache headers.
+ */
+final class EdgeResponse extends HttpServletResponseWrapper {
+
+    private final HttpServletRequest request;
+    private final Handset handset;
+    private final String host;
+    private final CharArrayWriter chars = new CharArrayWriter(8192);
+    private PrintWriter writer;
+    private boolean noStoreSent;
+
+    EdgeResponse(HttpServletResponse response, HttpServletRequest request, Handset handset, String host) {
+        super(response);
+        this.request = request;
+        this.handset = handset;
+        this.host = host;
+    }
+
+    /** The session token the sign-in code left on the request, if any. */
+    String sessionToken() {
+        Object t = request.getAttribute(EdgeFilter.SESSION_TOKEN);
+        return t instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    LinkRewriter links() {
+        String token = sessionToken();
+        return new LinkRewriter(
+                handset.isUrlSession() ? token : null,
+                handset.getHttpLinkParams(),
+                host,
+                request.getContextPath(),
+                handset.isXhtml());
+    }
+
+    @Override
+    public String encodeURL(String url) {
+        return links().url(super.encodeURL(url));
+    }
+
+    @Override
+    public String encodeRedirectURL(String url) {
+        return links().url(super.encodeRedirectURL(url));
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        noStore();
+        super.sendRedirect(links().url(location));
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        super.setHeader(name, "Location".equalsIgnoreCase(name) ? links().url(value) : value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        super.addHeader(name, "Location".equalsIgnoreCase(name) ? links().url(value) : value);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+        if (sc >= 300 && sc < 400) {
+            noStore();
+        }
+        super.setStatus(sc);
+    }
+
+    /** Sent on every response while a member is signed in: a shared handset must not show it from cache. */
+    void noStore() {
+        if (noStoreSent || sessionToken() == null || isCommitted()) {
+            return;
+        }
+        noStoreSent = true;
+        HttpServletResponse r = (HttpServletResponse) getResponse();
+        r.setHeader("Cache-Control", "no-store, no-cache, must-revalidate, private");
+        r.setHeader("Pragma", "no-cache");
+        r.setHeader("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+        if (writer == null) {
+            writer = new PrintWriter(chars);
+        }
+        return writer;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (writer != null) {
+            // a page already wrote characters (a JSP included from JAX-RS); a later flush of bytes adds nothing
+            return new ServletOutputStream() {
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {}
+
+                @Override
+                public void write(int b) {}
+            };
+        }
+        noStore();
+        return super.getOutputStream();
+    }
+
+    @Override
+    public void setCharacterEncoding(String charset) {
+        // the edge decides the charset of pages; byte responses keep what they set through the content type
+    }
+
+    @Override
+    public void setContentLength(int len) {
+        if (writer == null) {
+            super.setContentLength(len);
+        }
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        if (writer == null) {
+            super.setContentLengthLong(len);
+        }
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        if (writer == null) {
+            noStore();
+            super.flushBuffer();
+        }
+    }
+
+    @Override
+    public void resetBuffer() {
+        chars.reset();
+        if (writer == null) {
+            super.resetBuffer();
+        }
+    }
+
+    @Override
+    public void reset() {
+        chars.reset();
+        super.reset();
+        noStoreSent = false;
+    }
+
+    boolean hasText() {
+        return writer != null;
+    }
+
+    String text() {
+        writer.flush();
+        return chars.toString();
+    }
+}

@@ -1,0 +1,499 @@
+package jp.keitai.sns.carrier.emoji;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Carrier emoji ↔ standard Unicode emoji, driven by the tables in {@code carrier-config/emoji/} (derived from
+ * Unicode's EmojiSources.txt; see README). Inside the application emoji are always standard Unicode (fully
+ * qualified, e.g. U+2600 U+FE0F); this class is the only place that knows the carriers' codes.
+ *
+ * <p>Both directions work on text Java has already decoded (or will encode) with the {@link Source}'s charset, so
+ * the carrier codes appear as the characters that charset gives them: docomo Shift_JIS F89F is U+E63E in
+ * Windows-31J, SoftBank's FB41 is the IBM extension kanji U+6DAC, au mail JIS 7541 is U+E0A0 in x-windows-50220.
+ * Thread-safe and immutable.
+ */
+public final class EmojiCodec {
+
+    /** Where text came from or is going to, which decides how a carrier's emoji look as Java characters. */
+    public enum Source {
+        /** Shift_JIS pages, forms and mail, decoded/encoded with Windows-31J. */
+        SJIS("Windows-31J"),
+        /** ISO-2022-JP mail, decoded/encoded with x-windows-50220 (au's mail emoji live here). */
+        JIS("x-windows-50220"),
+        /** UTF-8: carrier private-use code points (SoftBank U+E001.., docomo U+E63E.., au U+E468.. or "auto"). */
+        UNICODE("UTF-8");
+
+        private final Charset charset;
+
+        Source(String charset) {
+            this.charset = Charset.forName(charset);
+        }
+
+        /** The Java charset the text is decoded with / will be encoded with. */
+        public Charset charset() {
+            return charset;
+        }
+    }
+
+    /** Shown for a carrier's private-use emoji that has no Unicode equivalent, and for characters a charset lacks. */
+    public static final String GETA = "\u3013";
+
+    static final String ROOT = "carrier-config/emoji/";
+    private static final String[] CARRIER_SETS = {"docomo", "au", "softbank"};
+    private static final int VS15 = 0xFE0E;
+    private static final int VS16 = 0xFE0F;
+
+    private static volatile EmojiCodec bundled;
+
+    private final Map<String, String> setOfCarrier;
+    /** set + source → carrier character (one UTF-16 unit each) → Unicode emoji. */
+    private final Map<String, Map<Character, String>> decode = new HashMap<>();
+    /** set + target → Unicode emoji → carrier character(s). */
+    private final Map<String, Trie> encode = new HashMap<>();
+    /** set + target → ordinary characters that the target charset would turn into one of that carrier's emoji. */
+    private final Map<String, Set<Integer>> reserved = new HashMap<>();
+
+    private final Trie fallbacks = new Trie();
+    private final BitSet sjisEncodable;
+    private final BitSet jisEncodable;
+    private final int mappings;
+
+    private EmojiCodec(Function<String, InputStream> files) {
+        setOfCarrier = readCarriers(files);
+        readFallbacks(files);
+        sjisEncodable = encodable(Source.SJIS.charset());
+        jisEncodable = encodable(Source.JIS.charset());
+        mappings = readCarrierTable(files);
+    }
+
+    /** The tables shipped on the class path under {@code carrier-config/emoji/}. */
+    public static EmojiCodec bundled() {
+        EmojiCodec codec = bundled;
+        if (codec == null) {
+            synchronized (EmojiCodec.class) {
+                codec = bundled;
+                if (codec == null) {
+                    ClassLoader loader = EmojiCodec.class.getClassLoader();
+                    codec = new EmojiCodec(name -> loader.getResourceAsStream(ROOT + name));
+                    bundled = codec;
+                }
+            }
+        }
+        return codec;
+    }
+
+    /** Tables from a directory holding the same three files as {@code carrier-config/emoji/}. */
+    public static EmojiCodec fromDirectory(java.nio.file.Path dir) {
+        return new EmojiCodec(name -> {
+            try {
+                return java.nio.file.Files.newInputStream(dir.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** How many Unicode ↔ carrier mappings the table holds (722 for EmojiSources.txt). */
+    public int mappings() {
+        return mappings;
+    }
+
+    /** The carrier ids this codec knows ({@code docomo}, {@code au}, {@code softbank}, {@code willcom}, …). */
+    public Set<String> carriers() {
+        return new TreeSet<>(setOfCarrier.keySet());
+    }
+
+    /**
+     * The carrier's emoji in {@code text} become standard Unicode emoji; everything else is unchanged, except that a
+     * private-use character the carrier uses for an emoji Unicode lacks becomes {@link #GETA} (it would mean nothing
+     * anywhere else).
+     *
+     * @param text text decoded with {@code source.charset()}; null gives null
+     * @param carrier carrier id (see {@link #carriers()})
+     */
+    public String toUnicode(String text, String carrier, Source source) {
+        String set = setOf(carrier);
+        Objects.requireNonNull(source, "source");
+        if (text == null || !isCarrierSet(set)) {
+            return text;
+        }
+        Map<Character, String> table = decode.getOrDefault(set + "/" + source, Map.of());
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = null;
+            if (c >= 0x4E00) { // every carrier character is a kanji or private-use: skips ASCII and kana quickly
+                replacement = table.get(c);
+                if (replacement == null && isPrivateUse(c)) {
+                    replacement = GETA;
+                }
+            }
+            if (replacement != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
+     * Unicode emoji become the carrier's characters for {@code target}, so that encoding the result with
+     * {@code target.charset()} gives the carrier's codes. Emoji the carrier lacks become a short Japanese text such as
+     * {@code [太陽]}. For Shift_JIS and JIS targets the wave-dash family is mapped to the characters Windows-31J
+     * encodes (〜 → ～, − → －, ‖ → ∥, ¢ £ ¬ → full width), and any remaining character the charset cannot hold becomes
+     * {@link #GETA}, so the encoded result never contains {@code ?}.
+     *
+     * @param carrier carrier id; {@code pc} and {@code smartphone} keep Unicode emoji in UTF-8 and get the text
+     *     fallback in Shift_JIS/JIS
+     */
+    public String fromUnicode(String text, String carrier, Source target) {
+        String set = setOf(carrier);
+        Objects.requireNonNull(target, "target");
+        if (text == null || (target == Source.UNICODE && set.equals("unicode"))) {
+            return text;
+        }
+        Trie carrierTrie = isCarrierSet(set) ? encode.get(set + "/" + target) : null;
+        Set<Integer> reservedHere = reserved.getOrDefault(set + "/" + target, Set.of());
+        BitSet charset = target == Source.SJIS ? sjisEncodable : target == Source.JIS ? jisEncodable : null;
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int n = Character.charCount(cp);
+            if (cp < 0x80 && !startsKeycap(text, i + n)) {
+                out.append((char) cp);
+                i += n;
+                continue;
+            }
+            Trie.Match mine = carrierTrie == null ? null : carrierTrie.match(text, i);
+            Trie.Match fallback = fallbacks.match(text, i);
+            if (mine != null && (fallback == null || fallback.end() <= skinTones(text, mine.end()))) {
+                out.append(mine.value());
+                i = skinTones(text, mine.end()); // the carrier has no skin tones: show the plain emoji
+                continue;
+            }
+            if (fallback != null) {
+                String original = text.substring(i, fallback.end());
+                // a text-style symbol (↔ ©) the charset has stays itself; a picture the carrier lacks becomes words
+                boolean keepAsText = fallback.textDefault()
+                        && !fallback.selected()
+                        && (charset == null || canEncode(charset, original))
+                        && !containsAny(original, reservedHere);
+                out.append(keepAsText ? original : fallback.value());
+                i = fallback.end();
+                continue;
+            }
+            if (isPrivateUse(cp)) {
+                out.append(GETA); // would show as some carrier's unrelated pictogram
+            } else if (charset == null) {
+                out.appendCodePoint(cp);
+            } else {
+                int mapped = waveDash(cp);
+                out.append(
+                        reservedHere.contains(mapped) || !canEncode(charset, mapped)
+                                ? GETA
+                                : Character.toString(mapped));
+            }
+            i += n;
+        }
+        return out.toString();
+    }
+
+    /** The text fallback for one emoji (with or without variation selector), if the tables know it. */
+    public java.util.Optional<String> fallback(String emoji) {
+        Trie.Match m = fallbacks.match(emoji, 0);
+        return m != null && m.end() == emoji.length() ? java.util.Optional.of(m.value()) : java.util.Optional.empty();
+    }
+
+    /**
+     * The Windows-31J / CP50220 equivalent of characters Java's Shift_JIS and Unicode disagree on, so ～ ∥ － ￠ ￡ ￢
+     * survive a round trip through a Shift_JIS handset whichever form a PC posted.
+     */
+    public static int waveDash(int cp) {
+        return switch (cp) {
+            case 0x301C -> 0xFF5E; // WAVE DASH → FULLWIDTH TILDE
+            case 0x2016 -> 0x2225; // DOUBLE VERTICAL LINE → PARALLEL TO
+            case 0x2212 -> 0xFF0D; // MINUS SIGN → FULLWIDTH HYPHEN-MINUS
+            case 0x00A2 -> 0xFFE0;
+            case 0x00A3 -> 0xFFE1;
+            case 0x00AC -> 0xFFE2;
+            case 0x2014 -> 0x2015; // EM DASH → HORIZONTAL BAR (Windows-31J 815C)
+            case 0x00A6 -> 0xFFE4;
+            default -> cp;
+        };
+    }
+
+    private String setOf(String carrier) {
+        Objects.requireNonNull(carrier, "carrier");
+        String set = setOfCarrier.get(carrier.toLowerCase(Locale.ROOT));
+        if (set == null) {
+            throw new IllegalArgumentException(
+                    "unknown carrier '" + carrier + "' (known: " + String.join(", ", carriers()) + ")");
+        }
+        return set;
+    }
+
+    private static boolean isCarrierSet(String set) {
+        return !set.equals("unicode") && !set.equals("text");
+    }
+
+    private static boolean startsKeycap(String text, int next) {
+        if (next >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(next);
+        return c == 0x20E3 || c == VS16;
+    }
+
+    /** Skin tone modifiers after an emoji the carrier shows without them. */
+    private static int skinTones(String text, int i) {
+        while (i + 1 < text.length()) {
+            int cp = text.codePointAt(i);
+            if (cp < 0x1F3FB || cp > 0x1F3FF) {
+                break;
+            }
+            i += 2;
+        }
+        return i;
+    }
+
+    private static boolean containsAny(String s, Set<Integer> set) {
+        return !set.isEmpty() && s.codePoints().anyMatch(set::contains);
+    }
+
+    private static boolean isPrivateUse(int cp) {
+        return cp >= 0xE000 && cp <= 0xF8FF;
+    }
+
+    private static boolean canEncode(BitSet charset, String s) {
+        return s.codePoints().allMatch(cp -> canEncode(charset, cp));
+    }
+
+    private static boolean canEncode(BitSet charset, int cp) {
+        return cp < 0x10000 && charset.get(cp);
+    }
+
+    private static BitSet encodable(Charset charset) {
+        BitSet set = new BitSet(0x10000);
+        var encoder = charset.newEncoder();
+        for (int c = 0; c < 0x10000; c++) {
+            if (!Character.isSurrogate((char) c) && encoder.canEncode((char) c)) {
+                set.set(c);
+            }
+        }
+        return set;
+    }
+
+    // ---- loading ----
+
+    private static Map<String, String> readCarriers(Function<String, InputStream> files) {
+        Map<String, String> map = new HashMap<>();
+        for (String[] f : rows(files, "carriers.tsv", 2)) {
+            String set = f[1];
+            if (!set.equals("unicode")
+                    && !set.equals("text")
+                    && !List.of(CARRIER_SETS).contains(set)) {
+                throw new IllegalStateException("carriers.tsv: unknown emoji set '" + set + "' for " + f[0]);
+            }
+            map.put(f[0], set);
+        }
+        return Map.copyOf(map);
+    }
+
+    private void readFallbacks(Function<String, InputStream> files) {
+        for (String[] f : rows(files, "emoji-fallback-ja.tsv", 3)) {
+            fallbacks.put(codePoints(f[0]), f[1], "text".equals(f[2]));
+        }
+    }
+
+    private int readCarrierTable(Function<String, InputStream> files) {
+        Charset sjis = Source.SJIS.charset();
+        Charset jis = Source.JIS.charset();
+        int count = 0;
+        for (String[] f : rows(files, "emoji-carrier.tsv", 8)) {
+            count++;
+            int[] key = codePoints(f[0]);
+            String unicode = qualified(key);
+            // docomo: Shift_JIS code, private-use code point (the same character as Windows-31J decodes)
+            addCarrier("docomo", f[1], sjis, f[4], null, key, unicode);
+            addCarrier("au", f[2], sjis, f[5], f[7], key, unicode);
+            addCarrier("softbank", f[3], sjis, f[6], null, key, unicode);
+        }
+        return count;
+    }
+
+    private void addCarrier(
+            String set, String sjisHex, Charset sjis, String puaHex, String jisHex, int[] key, String u) {
+        if (sjisHex.isEmpty()) {
+            return;
+        }
+        String sjisChar = new String(hexBytes(sjisHex), sjis);
+        if (sjisChar.length() != 1 || sjisChar.charAt(0) == '\uFFFD') {
+            throw new IllegalStateException("emoji-carrier.tsv: " + set + " code " + sjisHex + " is not one character");
+        }
+        put(set, Source.SJIS, sjisChar, key, u);
+        if (!(sjisChar.charAt(0) >= 0xE000 && sjisChar.charAt(0) <= 0xF8FF)) {
+            reserved.computeIfAbsent(set + "/" + Source.SJIS, k -> new HashSet<>())
+                    .add((int) sjisChar.charAt(0));
+        }
+        String pua = Character.toString(Integer.parseInt(puaHex, 16));
+        put(set, Source.UNICODE, pua, key, u);
+        if (set.equals("au")) {
+            // au handsets' "auto" conversion to Unicode: Shift_JIS code − 0x700 (F660 → U+EF60); read, never written
+            char auto = (char) (Integer.parseInt(sjisHex, 16) - 0x700);
+            decode.computeIfAbsent(set + "/" + Source.UNICODE, k -> new HashMap<>())
+                    .put(auto, u);
+        }
+        if (jisHex != null && !jisHex.isEmpty()) {
+            byte[] h = hexBytes(jisHex);
+            byte[] iso = {0x1B, '$', 'B', h[0], h[1], 0x1B, '(', 'B'};
+            String jisChar = new String(iso, Source.JIS.charset());
+            put(set, Source.JIS, jisChar, key, u);
+        }
+    }
+
+    private void put(String set, Source source, String carrierChars, int[] key, String unicode) {
+        if (carrierChars.length() != 1) {
+            throw new IllegalStateException("emoji-carrier.tsv: " + set + " " + source + " gives " + carrierChars);
+        }
+        decode.computeIfAbsent(set + "/" + source, k -> new HashMap<>()).put(carrierChars.charAt(0), unicode);
+        encode.computeIfAbsent(set + "/" + source, k -> new Trie()).put(key, carrierChars, false);
+    }
+
+    /** Stored form: text-default single emoji get U+FE0F, keycaps get it before U+20E3 (as RGI lists them). */
+    private String qualified(int[] key) {
+        StringBuilder sb = new StringBuilder();
+        if (key.length == 2 && key[1] == 0x20E3) {
+            return sb.appendCodePoint(key[0])
+                    .appendCodePoint(VS16)
+                    .appendCodePoint(0x20E3)
+                    .toString();
+        }
+        for (int cp : key) {
+            sb.appendCodePoint(cp);
+        }
+        boolean space = key[0] >= 0x2000 && key[0] <= 0x200F; // KDDI's en/em spaces are not pictures
+        Trie.Match m = fallbacks.match(sb.toString(), 0);
+        if (key.length == 1 && !space && m != null && m.textDefault()) {
+            sb.appendCodePoint(VS16);
+        }
+        return sb.toString();
+    }
+
+    private static List<String[]> rows(Function<String, InputStream> files, String name, int columns) {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = files.apply(name)) {
+            if (in == null) {
+                throw new IllegalStateException("emoji table missing: " + ROOT + name);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != columns) {
+                    throw new IllegalStateException(name + ":" + number + ": expected " + columns
+                            + " tab-separated columns, found " + f.length);
+                }
+                rows.add(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    private static int[] codePoints(String plusJoined) {
+        String[] parts = plusJoined.split("\\+");
+        int[] cps = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            cps[i] = Integer.parseInt(parts[i], 16);
+        }
+        return cps;
+    }
+
+    private static byte[] hexBytes(String hex) {
+        byte[] b = new byte[hex.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
+    }
+
+    /** Longest match over code point sequences, ignoring variation selectors inside and after a sequence. */
+    static final class Trie {
+        private final Map<Integer, Trie> children = new HashMap<>(4);
+        private String value;
+        private boolean textDefault;
+
+        void put(int[] key, String value, boolean textDefault) {
+            Trie node = this;
+            for (int cp : key) {
+                if (cp == VS16 || cp == VS15) {
+                    continue;
+                }
+                node = node.children.computeIfAbsent(cp, k -> new Trie());
+            }
+            if (node.value == null) {
+                node.value = value;
+                node.textDefault = textDefault;
+            }
+        }
+
+        record Match(String value, int end, boolean textDefault, boolean selected) {}
+
+        Match match(String text, int start) {
+            Trie node = this;
+            Match best = null;
+            boolean selected = false;
+            int i = start;
+            while (i < text.length()) {
+                int cp = text.codePointAt(i);
+                if (i > start && (cp == VS16 || cp == VS15)) {
+                    selected |= cp == VS16;
+                    i += 1;
+                    if (node.value != null) {
+                        best = new Match(node.value, i, node.textDefault, selected);
+                    }
+                    continue;
+                }
+                Trie next = node.children.get(cp);
+                if (next == null) {
+                    break;
+                }
+                node = next;
+                i += Character.charCount(cp);
+                if (node.value != null) {
+                    best = new Match(node.value, i, node.textDefault, selected);
+                }
+            }
+            return best;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package jp.keitai.sns.carrier.view;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.jsp.JspException;
+import jakarta.servlet.jsp.JspWriter;
+import jakarta.servlet.jsp.PageContext;
+import jakarta.servlet.jsp.tagext.SimpleTagSupport;
+import java.io.IOException;
+import jp.keitai.sns.carrier.Handset;
+
+/**
+ * {@code <k:link href="/diary" key="1">日記</k:link>}: a same-site link with an {@code accesskey} (1–9, 0, * or #).
+ * On keitai the key is shown in front as its keycap pictogram (the edge turns it into the carrier's own, or into
+ * text), so numeric-key navigation is visible. The URL goes through {@code encodeURL}: session id where needed.
+ */
+public class LinkTag extends SimpleTagSupport {
+
+    private String href;
+    private String key;
+
+    public void setHref(String href) {
+        this.href = href;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    @Override
+    public void doTag() throws JspException, IOException {
+        PageContext page = (PageContext) getJspContext();
+        HttpServletRequest request = (HttpServletRequest) page.getRequest();
+        HttpServletResponse response = (HttpServletResponse) page.getResponse();
+        Handset h = Handset.of(request);
+        String url = href.startsWith("/") ? request.getContextPath() + href : href;
+        JspWriter out = page.getOut();
+        out.write("<a href=\"" + Html.escape(response.encodeURL(url)) + "\"");
+        boolean hasKey = key != null && key.matches("[0-9*#]");
+        if (hasKey) {
+            out.write(" accesskey=\"" + key + "\"");
+        }
+        out.write('>');
+        if (hasKey && h.isKeitai()) {
+            out.write(key + "\uFE0F\u20E3"); // keycap emoji
+        }
+        if (getJspBody() != null) {
+            getJspBody().invoke(null);
+        }
+        out.write("</a>");
+    }
+}

@@ -1,0 +1,51 @@
+package jp.keitai.sns.carrier.view;
+
+import jakarta.servlet.jsp.JspException;
+import jakarta.servlet.jsp.JspWriter;
+import jakarta.servlet.jsp.PageContext;
+import jakarta.servlet.jsp.tagext.SimpleTagSupport;
+import java.io.IOException;
+import jp.keitai.sns.carrier.Handset;
+
+/**
+ * {@code <k:page title="…">…</k:page>}: the page skeleton for the handset — XML declaration and DOCTYPE of its
+ * browser generation, the Content-Type meta with the charset label it will be encoded in, the title, the body.
+ */
+public class PageTag extends SimpleTagSupport {
+
+    private String title = "";
+
+    public void setTitle(String title) {
+        this.title = title == null ? "" : title;
+    }
+
+    @Override
+    public void doTag() throws JspException, IOException {
+        PageContext page = (PageContext) getJspContext();
+        Handset h = Handset.of(page.getRequest());
+        JspWriter out = page.getOut();
+        String close = h.isXhtml() ? " />" : ">";
+        if (h.isXhtml()) {
+            out.write("<?xml version=\"1.0\" encoding=\"" + h.getCharsetLabel() + "\"?>\n");
+        }
+        out.write(h.getDoctype());
+        out.write('\n');
+        out.write(
+                h.isXhtml()
+                        ? "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"ja\" lang=\"ja\">"
+                        : "<html lang=\"ja\">");
+        out.write("<head>");
+        if ("html5".equals(h.getMarkup())) {
+            out.write("<meta charset=\"" + h.getCharsetLabel() + "\">");
+            out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        } else {
+            out.write("<meta http-equiv=\"Content-Type\" content=\"" + h.getContentType() + "; charset="
+                    + h.getCharsetLabel() + "\"" + close);
+        }
+        out.write("<title>" + Html.escape(title) + "</title></head>\n<body>");
+        if (getJspBody() != null) {
+            getJspBody().invoke(null);
+        }
+        out.write("</body></html>");
+    }
+}

@@ -1,0 +1,59 @@
+package jp.keitai.sns.mail.inbound;
+
+import java.time.Duration;
+import java.util.Locale;
+import jp.keitai.sns.system.Settings;
+import jp.keitai.sns.system.SettingsException;
+
+/**
+ * The inbound-mail settings, validated at start (a bad value names its key).
+ *
+ * @param domain {@code sns.mail.domain}: the only domain accepted at RCPT
+ * @param port {@code sns.smtp.port}: 0 = no listener on this node (workers still run)
+ * @param maxBytes {@code sns.mail.max-bytes} [10 MiB]: larger messages are refused at DATA
+ * @param maxPhotos {@code sns.mail.max-photos} [3]: more photo attachments refuse the mail
+ * @param maxPhotoBytes {@code sns.mail.max-photo-bytes} [3 MiB] per photo
+ * @param maxPhotoPixels {@code sns.mail.max-photo-pixels} [25,000,000]: beyond it an image is treated as a
+ *     decompression bomb and the mail quarantined
+ * @param workers {@code sns.mail.workers} [1]: spool worker threads on this node (0 = none)
+ * @param lease {@code sns.mail.lease-seconds} [300]: how long a claimed row stays with its worker before another may
+ *     take it over (a worker that died mid-mail)
+ * @param maxAttempts {@code sns.mail.max-attempts} [5]: claims of one mail before it is quarantined (it keeps failing
+ *     or killing its worker)
+ * @param echo {@code sns.mail.echo} [false]: a diagnostic route {@code echo@} that answers what it parsed
+ */
+public record InboundSettings(
+        String domain,
+        int port,
+        int maxBytes,
+        int maxPhotos,
+        int maxPhotoBytes,
+        long maxPhotoPixels,
+        int workers,
+        Duration lease,
+        int maxAttempts,
+        boolean echo) {
+
+    public static InboundSettings from(Settings settings) {
+        return new InboundSettings(
+                settings.mailDomain(),
+                settings.smtpPort(),
+                settings.intValue("sns.mail.max-bytes", 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+                settings.intValue("sns.mail.max-photos", 3, 0, 50),
+                settings.intValue("sns.mail.max-photo-bytes", 3 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+                settings.intValue("sns.mail.max-photo-pixels", 25_000_000, 1, 1_000_000_000),
+                settings.intValue("sns.mail.workers", 1, 0, 32),
+                Duration.ofSeconds(settings.intValue("sns.mail.lease-seconds", 300, 1, 86_400)),
+                settings.intValue("sns.mail.max-attempts", 5, 1, 100),
+                flag(settings, "sns.mail.echo"));
+    }
+
+    private static boolean flag(Settings settings, String key) {
+        String v = settings.raw(key).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("false");
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new SettingsException(key, v, "true または false を指定してください");
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package jp.keitai.sns.mail.inbound;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jp.keitai.sns.mail.outbound.Mailer;
+import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.Started;
+
+/**
+ * Runs the inbound side: on {@link Started} (after the features' own observers, so their routes are registered) it
+ * starts the spool workers and, unless {@code sns.smtp.port} is 0, the SMTP listener; before the application stops it
+ * stops the listener, lets the workers finish the mail in hand, and returns.
+ */
+@ApplicationScoped
+public class MailChannel {
+
+    private static final Logger LOG = Logger.getLogger(MailChannel.class.getName());
+
+    @Inject
+    Database database;
+
+    @Inject
+    MailRoutes routes;
+
+    @Inject
+    Mailer mailer;
+
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+    private SmtpListener listener;
+
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Started started) {
+        InboundSettings settings = InboundSettings.from(started.settings());
+        if (settings.echo() && routes.find(EchoRoute.NAME).isEmpty()) {
+            routes.register(EchoRoute.NAME, MailRoutes.exactly(EchoRoute.NAME), new EchoRoute(mailer));
+            LOG.warning("sns.mail.echo=true: echo@" + settings.domain() + " answers any sender (diagnostics only)");
+        }
+        running = true;
+        ClassLoader app = MailChannel.class.getClassLoader();
+        String node = ManagementFactory.getRuntimeMXBean().getName();
+        for (int i = 0; i < settings.workers(); i++) {
+            SpoolWorker worker = new SpoolWorker(database, routes, settings, "inbound-" + i + "@" + node);
+            Thread t = new Thread(() -> loop(worker), "sns-mail-worker-" + i);
+            t.setDaemon(true);
+            t.setContextClassLoader(app); // Jakarta Mail and ImageIO look up providers through it
+            workers.add(t);
+            t.start();
+        }
+        if (settings.port() != 0) {
+            listener = new SmtpListener(settings, settings.port(), routes, new Spool(database), this::wakeWorkers);
+            listener.start();
+        } else {
+            LOG.info("SMTP listener off (sns.smtp.port=0)");
+        }
+    }
+
+    private void loop(SpoolWorker worker) {
+        while (running) {
+            try {
+                if (worker.runOnce(Clock.now()) == 0) {
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                }
+            } catch (RuntimeException e) {
+                // the database may be away; spooled mail waits
+                LOG.log(Level.WARNING, "spool worker: " + e.getMessage(), e);
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
+            }
+        }
+    }
+
+    /** Parks and unparks rather than interrupts: an interrupt inside H2 file I/O would close the database. */
+    private void wakeWorkers() {
+        for (Thread t : workers) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** The bound SMTP port, or 0 when the listener is off. */
+    public int smtpPort() {
+        SmtpListener l = listener;
+        return l == null ? 0 : l.port();
+    }
+
+    void beforeShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        stop();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (listener != null) {
+            listener.close();
+            listener = null;
+        }
+        running = false;
+        wakeWorkers();
+        for (Thread t : workers) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+    }
+}

@@ -1,0 +1,355 @@
+package jp.keitai.sns.mail.inbound;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimePartDataSource;
+import jakarta.mail.internet.ParseException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import jp.keitai.sns.mail.outbound.MailCarriers;
+
+/**
+ * Raw spooled bytes to an {@link InboundMail}, with Jakarta Mail (Angus) doing the MIME and {@link MailText} the
+ * Japanese. Broken MIME, text that does not fit its declared charset and decompression bombs quarantine the mail;
+ * photo limits refuse it (the route may tell the member).
+ */
+final class MailParser {
+
+    private static final int MAX_DEPTH = 10;
+    private static final int MAX_PARTS = 100;
+    private static final Pattern CID = Pattern.compile("cid:([^\"'\\s>)]+)", Pattern.CASE_INSENSITIVE);
+
+    private final InboundSettings settings;
+    private final Session session;
+
+    MailParser(InboundSettings settings) {
+        this.settings = settings;
+        Properties p = new Properties();
+        // docomo addresses such as a..b.@docomo.ne.jp are real
+        p.setProperty("mail.mime.address.strict", "false");
+        p.setProperty("mail.mime.decodetext.strict", "false");
+        this.session = Session.getInstance(p);
+    }
+
+    /** The parsed mail, and the reason the channel refuses it (null when it goes to the route's handler). */
+    record Parsed(InboundMail mail, String refusal) {}
+
+    Parsed parse(SpoolMessage row) throws UnreadableMail {
+        try {
+            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(row.getRaw()));
+            if (!message.getAllHeaders().hasMoreElements()) {
+                throw new UnreadableMail("メールのヘッダがありません");
+            }
+            String from = from(message.getHeader("From", ","), row.getEnvelopeFrom());
+            String carrier = MailCarriers.carrierOf(from);
+            Walk walk = new Walk(carrier);
+            Text text = walk.text(message, 0);
+            String subject = MailText.header(message.getHeader("Subject", null), carrier);
+            String auto = message.getHeader("Auto-Submitted", null);
+
+            List<Image> photos = new ArrayList<>();
+            for (Image image : walk.images) {
+                if (image.cid == null || !walk.htmlCids.contains(image.cid)) {
+                    photos.add(image);
+                }
+            }
+            List<PhotoCandidate> candidates = new ArrayList<>();
+            String refusal = null;
+            for (Image image : photos) {
+                int[] size = dimensions(image);
+                if (size == null) {
+                    refusal = refusal != null ? refusal : "画像が壊れています（" + name(image) + "）";
+                    continue;
+                }
+                if ((long) size[0] * size[1] > settings.maxPhotoPixels()) {
+                    throw new UnreadableMail(
+                            "画像の画素数が大きすぎます（" + size[0] + "×" + size[1] + "、" + name(image) + "）。展開すると巨大になる画像の疑いがあります");
+                }
+                candidates.add(new PhotoCandidate(image.format, image.filename, image.bytes, size[0], size[1]));
+            }
+            if (refusal == null && photos.size() > settings.maxPhotos()) {
+                refusal = "写真は" + settings.maxPhotos() + "枚までです（" + photos.size() + "枚ありました）";
+            }
+            if (refusal == null) {
+                for (Image image : photos) {
+                    if (image.bytes.length > settings.maxPhotoBytes()) {
+                        refusal = "写真1枚の大きさは" + settings.maxPhotoBytes() / 1024 + "KBまでです（" + name(image) + "は"
+                                + image.bytes.length / 1024 + "KB）";
+                        break;
+                    }
+                }
+            }
+            InboundMail mail = new InboundMail(
+                    row.getId() == null ? 0 : row.getId(),
+                    row.getMessageId(),
+                    row.getDedupKey(),
+                    row.getEnvelopeFrom(),
+                    from,
+                    row.getRecipient(),
+                    row.getLocalPart(),
+                    carrier,
+                    subject,
+                    MailText.tidy(text.text),
+                    text.html,
+                    candidates,
+                    walk.notes,
+                    auto != null && !auto.trim().equalsIgnoreCase("no"),
+                    row.getReceivedAt());
+            return new Parsed(mail, refusal);
+        } catch (MessagingException | IOException e) {
+            throw new UnreadableMail("MIMEの構造が壊れています: " + MailText.clip(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** The From header's address as given; the envelope sender when there is none or it is unreadable. */
+    static String from(String header, String envelopeFrom) {
+        if (header != null && !header.isBlank()) {
+            try {
+                InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
+                if (parsed.length > 0 && parsed[0].getAddress() != null) {
+                    return parsed[0].getAddress();
+                }
+            } catch (AddressException e) {
+                // fall through: take what is between < > or the whole value
+            }
+            Matcher m = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>").matcher(header);
+            if (m.find()) {
+                return m.group(1);
+            }
+            String bare = header.trim();
+            if (bare.matches("[^\\s<>]+@[^\\s<>]+")) {
+                return bare;
+            }
+        }
+        return envelopeFrom == null ? "" : envelopeFrom;
+    }
+
+    private static String name(Image image) {
+        return image.filename == null ? image.format.toUpperCase(Locale.ROOT) + "画像" : image.filename;
+    }
+
+    /** Width and height from the image header, without decoding pixels; null when the header is unreadable. */
+    private static int[] dimensions(Image image) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(image.format);
+        if (!readers.hasNext()) {
+            return null;
+        }
+        ImageReader reader = readers.next();
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(image.bytes))) {
+            reader.setInput(in, true, true);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            return w > 0 && h > 0 ? new int[] {w, h} : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private record Image(String format, String filename, String cid, byte[] bytes) {}
+
+    private record Text(String text, boolean html) {
+        static final Text NONE = new Text("", false);
+
+        boolean blank() {
+            return text.isBlank();
+        }
+    }
+
+    /** One walk over the MIME tree: text by the rules of each multipart, images and notes collected on the way. */
+    private final class Walk {
+        final String carrier;
+        final List<Image> images = new ArrayList<>();
+        final Set<String> htmlCids = new HashSet<>();
+        final List<String> notes = new ArrayList<>();
+        int parts;
+
+        Walk(String carrier) {
+            this.carrier = carrier;
+        }
+
+        Text text(Part part, int depth) throws MessagingException, IOException, UnreadableMail {
+            if (depth > MAX_DEPTH) {
+                throw new UnreadableMail("MIMEの入れ子が深すぎます");
+            }
+            if (++parts > MAX_PARTS) {
+                throw new UnreadableMail("MIMEのパートが多すぎます");
+            }
+            ContentType type = contentType(part);
+            String base = type.getBaseType().toLowerCase(Locale.ROOT);
+            if (base.startsWith("multipart/")) {
+                return multipart(part, type, depth);
+            }
+            String filename = filename(part);
+            boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition(part)) && filename != null;
+            if ((base.equals("text/plain") || base.equals("text/html")) && !attachment) {
+                String decoded = MailText.body(bytes(part), type.getParameter("charset"), carrier);
+                if (base.equals("text/html")) {
+                    Matcher m = CID.matcher(decoded);
+                    while (m.find()) {
+                        htmlCids.add(m.group(1).toLowerCase(Locale.ROOT));
+                    }
+                    return new Text(MailText.htmlToText(decoded), true);
+                }
+                return new Text(decoded, false);
+            }
+            if (base.startsWith("image/") || base.equals("application/octet-stream")) {
+                byte[] bytes = bytes(part);
+                String format = format(bytes);
+                if (format != null) {
+                    images.add(new Image(format, filename, contentId(part), bytes));
+                } else if (base.startsWith("image/")) {
+                    notes.add("対応していない画像を無視しました（" + (filename == null ? base : filename) + "）");
+                } else {
+                    notes.add("添付ファイルを無視しました（" + (filename == null ? base : filename) + "）");
+                }
+                return Text.NONE;
+            }
+            notes.add("添付ファイルを無視しました（" + (filename == null ? base : filename) + "）");
+            return Text.NONE;
+        }
+
+        private Text multipart(Part part, ContentType type, int depth)
+                throws MessagingException, IOException, UnreadableMail {
+            if (type.getParameter("boundary") == null) {
+                throw new UnreadableMail("multipart に boundary がありません");
+            }
+            MimeMultipart multipart = new MimeMultipart(new MimePartDataSource((MimePart) part));
+            int count = multipart.getCount();
+            if (!multipart.isComplete()) {
+                throw new UnreadableMail("MIMEの終わりの区切り（--boundary--）がありません。途中で切れたメールです");
+            }
+            List<Text> texts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                texts.add(text(multipart.getBodyPart(i), depth + 1));
+            }
+            String subtype = type.getSubType().toLowerCase(Locale.ROOT);
+            if (subtype.equals("alternative")) {
+                // decomail: the plain alternative when it says something, else the HTML made into text
+                for (Text t : texts) {
+                    if (!t.html() && !t.blank()) {
+                        return t;
+                    }
+                }
+                for (Text t : texts) {
+                    if (!t.blank()) {
+                        return t;
+                    }
+                }
+                return Text.NONE;
+            }
+            if (subtype.equals("related")) {
+                return texts.isEmpty() ? Text.NONE : texts.get(0); // the root; the rest are its resources
+            }
+            StringBuilder joined = new StringBuilder();
+            boolean html = false;
+            for (Text t : texts) {
+                if (!t.blank()) {
+                    if (joined.length() > 0) {
+                        joined.append('\n');
+                    }
+                    joined.append(t.text());
+                    html |= t.html();
+                }
+            }
+            return new Text(joined.toString(), html);
+        }
+
+        private ContentType contentType(Part part) throws UnreadableMail, MessagingException {
+            String[] header = part.getHeader("Content-Type");
+            if (header == null || header.length == 0 || header[0].isBlank()) {
+                return new ContentType("text", "plain", null);
+            }
+            try {
+                return new ContentType(header[0]);
+            } catch (ParseException e) {
+                throw new UnreadableMail("Content-Type が読めません: " + MailText.clip(header[0]));
+            }
+        }
+
+        private String filename(Part part) {
+            try {
+                String name = part.getFileName();
+                if (name == null) {
+                    return null;
+                }
+                String decoded = MailText.header(name, carrier);
+                return decoded.isBlank() ? null : decoded;
+            } catch (MessagingException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static String disposition(Part part) {
+            try {
+                return part.getDisposition();
+            } catch (MessagingException e) {
+                return null;
+            }
+        }
+
+        private static String contentId(Part part) throws MessagingException {
+            String[] ids = part.getHeader("Content-ID");
+            if (ids == null || ids.length == 0) {
+                return null;
+            }
+            return ids[0].trim().replaceAll("^<|>$", "").toLowerCase(Locale.ROOT);
+        }
+
+        private static byte[] bytes(Part part) throws MessagingException, IOException {
+            try (InputStream in = part.getInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    /** JPEG, PNG or GIF by the first bytes, whatever the part claims to be. */
+    static String format(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+            return "jpeg";
+        }
+        if (b.length >= 8
+                && (b[0] & 0xff) == 0x89
+                && b[1] == 'P'
+                && b[2] == 'N'
+                && b[3] == 'G'
+                && b[4] == 0x0d
+                && b[5] == 0x0a
+                && b[6] == 0x1a
+                && b[7] == 0x0a) {
+            return "png";
+        }
+        if (b.length >= 6
+                && b[0] == 'G'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == '8'
+                && (b[4] == '7' || b[4] == '9')
+                && b[5] == 'a') {
+            return "gif";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,182 @@
+package jp.keitai.sns.mail.inbound;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jp.keitai.sns.system.Clock;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * The SMTP listener (subethasmtp). It takes mail for {@code sns.mail.domain} only, refuses at RCPT any local part no
+ * route takes, refuses at DATA what is larger than {@code sns.mail.max-bytes}, and answers 250 only after the raw
+ * message is committed to the spool; if that fails it answers 451 so the sending MTA tries again.
+ */
+public final class SmtpListener implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SmtpListener.class.getName());
+    private static final int MAX_RECIPIENTS = 10;
+    private static final int MAX_LOCAL_PART = 64;
+    // each session in DATA may hold up to sns.mail.max-bytes in memory; the MTA in front queues the rest (421)
+    private static final int MAX_CONNECTIONS = 32;
+
+    private final InboundSettings settings;
+    private final MailRoutes routes;
+    private final Spool spool;
+    private final Runnable onSpooled;
+    private final ExecutorService sessions;
+    private final SMTPServer server;
+
+    /**
+     * @param port where to listen (0 = any free port, for tests)
+     * @param onSpooled called after each committed mail (wakes the workers)
+     */
+    public SmtpListener(InboundSettings settings, int port, MailRoutes routes, Spool spool, Runnable onSpooled) {
+        this.settings = settings;
+        this.routes = routes;
+        this.spool = spool;
+        this.onSpooled = onSpooled;
+        ClassLoader app = SmtpListener.class.getClassLoader();
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "sns-smtp-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(app);
+            return t;
+        };
+        this.sessions = Executors.newCachedThreadPool(threads);
+        this.server = SMTPServer.port(port)
+                .hostName(settings.domain())
+                .softwareName("keitai-sns")
+                .messageHandlerFactory(Transaction::new)
+                .fromAddressValidator(SmtpListener::plausibleSender)
+                .maxMessageSize(settings.maxBytes())
+                .maxRecipients(MAX_RECIPIENTS)
+                .maxConnections(MAX_CONNECTIONS)
+                .connectionTimeout(120, TimeUnit.SECONDS)
+                .executorService(sessions)
+                .serverThreadName("sns-smtp-accept")
+                .build();
+    }
+
+    public void start() {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            sessions.shutdownNow();
+            throw new IllegalStateException(
+                    "SMTP listener: port " + server.getPort() + " (sns.smtp.port) cannot be opened: " + e.getMessage(),
+                    e);
+        }
+        LOG.info(() -> "SMTP listener on port " + port() + " for @" + settings.domain());
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return server.getPortAllocated();
+    }
+
+    /** Stops accepting, closes open sessions (a mail not yet answered 250 is retried by its sender). */
+    @Override
+    public void close() {
+        if (server.isRunning()) {
+            server.stop();
+            LOG.info("SMTP listener stopped");
+        }
+        sessions.shutdownNow();
+    }
+
+    /**
+     * MAIL FROM as carriers send it: no strict RFC check (docomo's {@code a..b.@docomo.ne.jp} must pass), only what
+     * could not be an address at all.
+     */
+    static boolean plausibleSender(String address) {
+        return address.isEmpty()
+                || (address.length() <= 512 && address.indexOf('@') > 0 && !address.matches(".*[\\s<>].*"));
+    }
+
+    private final class Transaction implements MessageHandler {
+        private final MessageContext context;
+        private final List<String> recipients = new ArrayList<>();
+        private String from;
+
+        Transaction(MessageContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void from(String from) {
+            this.from = from;
+        }
+
+        @Override
+        public void recipient(String recipient) throws RejectException {
+            int at = recipient.lastIndexOf('@');
+            if (at <= 0) {
+                throw new RejectException(553, "5.1.3 Bad recipient address syntax");
+            }
+            String domain = recipient.substring(at + 1).toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+            if (!domain.equals(settings.domain())) {
+                throw new RejectException(550, "5.7.1 Relay access denied");
+            }
+            String local = Spool.localPart(recipient);
+            if (local.isEmpty() || local.length() > MAX_LOCAL_PART || !routes.accepts(local)) {
+                throw new RejectException(550, "5.1.1 Recipient address rejected: user unknown");
+            }
+            recipients.add(recipient);
+        }
+
+        @Override
+        public String data(InputStream data) throws RejectException, IOException {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
+            byte[] chunk = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            // read to the end even when too large: what is left would otherwise be read as SMTP commands
+            while ((n = data.read(chunk)) != -1) {
+                total += n;
+                if (total <= settings.maxBytes()) {
+                    buffer.write(chunk, 0, n);
+                }
+            }
+            if (total > settings.maxBytes()) {
+                throw new RejectException(
+                        552, "5.3.4 Message size exceeds fixed limit of " + settings.maxBytes() + " bytes");
+            }
+            List<Long> ids;
+            try {
+                ids = spool.accept(
+                        new Spool.Envelope(remoteAddress(), context.getHelo().orElse(null), from, recipients),
+                        buffer.toByteArray(),
+                        Clock.now());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not spool a mail, answering 451: " + e.getMessage(), e);
+                throw new RejectException(451, "4.3.0 Temporary failure, please try again later");
+            }
+            onSpooled.run();
+            return "2.0.0 Ok: queued as " + ids;
+        }
+
+        @Override
+        public void done() {}
+
+        private String remoteAddress() {
+            return context.getRemoteAddress() instanceof InetSocketAddress a
+                    ? a.getAddress().getHostAddress()
+                    : String.valueOf(context.getRemoteAddress());
+        }
+    }
+}

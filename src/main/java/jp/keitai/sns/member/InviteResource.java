@@ -1,0 +1,44 @@
+package jp.keitai.sns.member;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.View;
+
+/** Members and operators invite friends by mail. */
+@RequestScoped
+@Path("invite")
+@Produces(MediaType.TEXT_HTML)
+public class InviteResource {
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    MembershipMails mails;
+
+    @GET
+    public View form() {
+        currentMember.requireId();
+        return View.of("member/invite");
+    }
+
+    @POST
+    public View invite(@FormParam("email") String email, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        RegistrationService.Outcome outcome = registrations.invite(currentMember.requireId(), email);
+        mails.send(outcome.mails());
+        return View.of("member/invite")
+                .with(outcome.ok() ? "notice" : "error", outcome.message())
+                .with("email", outcome.ok() ? "" : email);
+    }
+}

@@ -1,0 +1,93 @@
+package jp.keitai.sns.member;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import jp.keitai.sns.carrier.Handset;
+import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.SignIn;
+import jp.keitai.sns.web.View;
+
+/** Sign in with either address and the password, or by かんたんログイン; sign out. */
+@RequestScoped
+@Path("")
+@Produces(MediaType.TEXT_HTML)
+public class LoginResource {
+
+    @Inject
+    LoginService logins;
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    EasyLoginService easyLogins;
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
+
+    @POST
+    @Path("login")
+    public Response login(@FormParam("email") String email, @FormParam("password") String password) {
+        LoginService.Result result =
+                logins.check(email, password, Handset.of(request).getClientIp());
+        if (result.memberId() == null) {
+            return Response.ok(View.of("top").with("error", result.message()).with("email", email))
+                    .build();
+        }
+        signIn.signIn(result.memberId(), request, response);
+        return Response.seeOther(URI.create(response.encodeRedirectURL("/home")))
+                .build();
+    }
+
+    /** かんたんログイン: the handset's cookie token, else its verified subscriber ID (docomo sends it with guid=ON). */
+    @GET
+    @Path("easy-login")
+    public Response easyLogin() {
+        Handset handset = Handset.of(request);
+        EasyLoginService.Result r =
+                easyLogins.login(easyLoginCookie(), handset.getCarrier(), handset.verifiedSubscriberId());
+        if (r.memberId() == null) {
+            return Response.ok(View.of("top").with("error", r.message())).build();
+        }
+        signIn.signIn(r.memberId(), request, response);
+        return Response.seeOther(URI.create(response.encodeRedirectURL("/home")))
+                .build();
+    }
+
+    private String easyLoginCookie() {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+            if (EasyLoginSettingsResource.COOKIE.equals(c.getName())) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(@FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        signIn.signOut(request, response);
+        return Response.seeOther(URI.create("/")).build();
+    }
+}

@@ -1,0 +1,60 @@
+package jp.keitai.sns.member;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import jp.keitai.sns.system.Database;
+
+/** Reads and changes member accounts. Other features ask this service, never the member table. */
+@ApplicationScoped
+public class MemberService {
+
+    @Inject
+    Database database;
+
+    protected MemberService() {}
+
+    public MemberService(Database database) {
+        this.database = database;
+    }
+
+    public Optional<Member> find(long id) {
+        return Optional.ofNullable(database.read(em -> em.find(Member.class, id)));
+    }
+
+    /** Members whose nickname or address contains the text (for the operator console), newest first. */
+    public List<Member> search(String text, int limit, int offset) {
+        String q = "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%";
+        return database.read(em -> em.createQuery(
+                        "select m from Member m where m.nickname like :q or m.mobileEmail like :q"
+                                + " or m.pcEmail like :q order by m.id desc",
+                        Member.class)
+                .setParameter("q", q)
+                .setMaxResults(limit)
+                .setFirstResult(offset)
+                .getResultList());
+    }
+
+    /** Suspends or restores a member; returns false when there is no such member or nothing changes. */
+    public boolean setStatus(long id, MemberStatus status) {
+        return database.tx(em -> {
+            Member m = em.find(Member.class, id);
+            if (m == null || m.getStatus() == status || m.getStatus() == MemberStatus.WITHDRAWN) {
+                return false;
+            }
+            m.setStatus(status);
+            return true;
+        });
+    }
+
+    /** The member whose PC or carrier address this is (domain compared case-insensitively). */
+    public Optional<Member> findByEmail(String address) {
+        String canonical = MailAddresses.canonical(address);
+        List<Member> found = database.read(
+                em -> em.createQuery("select m from Member m where m.pcEmail = :a or m.mobileEmail = :a", Member.class)
+                        .setParameter("a", canonical)
+                        .getResultList());
+        return found.stream().findFirst();
+    }
+}

@@ -1,0 +1,7 @@
+package jp.keitai.sns.member;
+
+public enum MemberStatus {
+    ACTIVE,
+    SUSPENDED,
+    WITHDRAWN
+}

@@ -1,0 +1,6 @@
+package jp.keitai.sns.member;
+
+public enum Role {
+    MEMBER,
+    OPERATOR
+}

@@ -1,0 +1,118 @@
+package jp.keitai.sns.member;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.SignIn;
+import jp.keitai.sns.web.View;
+
+/** A member's settings: profile, password, withdrawal. */
+@RequestScoped
+@Path("settings")
+@Produces(MediaType.TEXT_HTML)
+public class SettingsResource {
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SignIn signIn;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
+
+    @GET
+    public View menu() {
+        return View.of("member/settings").with("me", me());
+    }
+
+    @GET
+    @Path("profile")
+    public View profile() {
+        return View.of("member/settings_profile").with("me", me());
+    }
+
+    @POST
+    @Path("profile")
+    public View saveProfile(
+            @FormParam("nickname") String nickname,
+            @FormParam("self_intro") String selfIntro,
+            @FormParam("self_intro_visibility") String visibility,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        String problem = accounts.updateProfile(currentMember.requireId(), nickname, selfIntro, visibility);
+        return View.of("member/settings_profile")
+                .with("me", me())
+                .with(problem == null ? "notice" : "error", problem == null ? "プロフィールを保存しました。" : problem);
+    }
+
+    @GET
+    @Path("password")
+    public View password() {
+        currentMember.requireId();
+        return View.of("member/settings_password");
+    }
+
+    @POST
+    @Path("password")
+    public Response changePassword(
+            @FormParam("current_password") String current,
+            @FormParam("new_password") String next,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        long me = currentMember.requireId();
+        String problem = accounts.changePassword(me, current, next);
+        if (problem != null) {
+            return Response.ok(View.of("member/settings_password").with("error", problem))
+                    .build();
+        }
+        // every session ended with the old password; this device continues under a new one
+        signIn.signIn(me, request, response);
+        return Response.ok(View.of("message").with("message", "パスワードを変更しました。ほかの端末はログアウトされました。"))
+                .build();
+    }
+
+    @GET
+    @Path("withdraw")
+    public View withdrawConfirm() {
+        currentMember.requireId();
+        return View.of("member/settings_withdraw");
+    }
+
+    @POST
+    @Path("withdraw")
+    public Response withdraw(@FormParam("password") String password, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        String problem = accounts.withdraw(currentMember.requireId(), password);
+        if (problem != null) {
+            return Response.ok(View.of("member/settings_withdraw").with("error", problem))
+                    .build();
+        }
+        signIn.signOut(request, response);
+        return Response.ok(View.of("message").with("message", "退会しました。ご利用ありがとうございました。"))
+                .build();
+    }
+
+    private Member me() {
+        return members.find(currentMember.requireId()).orElseThrow();
+    }
+}

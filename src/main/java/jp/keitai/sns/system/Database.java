@@ -1,0 +1,193 @@
+package jp.keitai.sns.system;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The one database of the application: a connection pool, the schema migrated by Flyway before anything else
+ * touches it, and JPA (EclipseLink, resource-local) on top. H2 in a file under the data directory unless
+ * {@code sns.db.url} names PostgreSQL.
+ *
+ * <p>Application-managed rather than a container data source, so that one setting switches the database and the
+ * same class runs in plain unit tests.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    /** The transaction this thread is in, if any (see {@link #tx}). */
+    private static final ThreadLocal<EntityManager> CURRENT = new ThreadLocal<>();
+
+    private final HikariDataSource dataSource;
+    private final EntityManagerFactory emf;
+    private final boolean postgresql;
+
+    private Database(HikariDataSource dataSource, boolean postgresql) {
+        this.dataSource = dataSource;
+        this.postgresql = postgresql;
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        Map<String, Object> props = new HashMap<>();
+        props.put("eclipselink.persistencexml", "META-INF/sns-persistence.xml");
+        props.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        props.put(
+                "eclipselink.target-database",
+                postgresql ? "PostgreSQL" : "org.eclipse.persistence.platform.database.H2Platform");
+        this.emf = Persistence.createEntityManagerFactory("sns", props);
+    }
+
+    /** Opens the database the settings name and migrates it. */
+    public static Database open(Settings settings) {
+        String url = settings.dbUrl();
+        HikariConfig cfg = new HikariConfig();
+        cfg.setPoolName("sns");
+        cfg.setMaximumPoolSize(Integer.getInteger("sns.db.pool-size", 16));
+        if (url.isEmpty()) {
+            try {
+                Files.createDirectories(settings.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("データディレクトリを作れません: " + settings.dataDir(), e);
+            }
+            // MODE=LEGACY: EclipseLink still asks H2 for IDENTITY() after an insert. WRITE_DELAY=0: a commit is on disk
+            // before the SMTP listener answers 250, as it promises.
+            url = "jdbc:h2:file:" + settings.dataDir().resolve("sns")
+                    + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+            cfg.setUsername("sa");
+            cfg.setPassword("");
+        } else {
+            if (url.startsWith("jdbc:h2:")
+                    && !url.toUpperCase(java.util.Locale.ROOT).contains("MODE=")) {
+                url += ";MODE=LEGACY";
+            }
+            cfg.setUsername(settings.dbUser());
+            cfg.setPassword(settings.dbPassword());
+        }
+        cfg.setJdbcUrl(url);
+        boolean pg = url.startsWith("jdbc:postgresql:");
+        cfg.setDriverClassName(pg ? "org.postgresql.Driver" : "org.h2.Driver");
+        LOG.info(() -> "database: " + (pg ? "PostgreSQL" : "H2") + " " + redact(cfg.getJdbcUrl()));
+        return new Database(new HikariDataSource(cfg), pg);
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1****");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isPostgresql() {
+        return postgresql;
+    }
+
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. Called inside another
+     * {@code tx} on the same thread, it joins that transaction, so services compose: a change and its audit row,
+     * made by two services, commit together or not at all.
+     */
+    public <T> T tx(Function<EntityManager, T> work) {
+        EntityManager joined = CURRENT.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction t = em.getTransaction();
+        CURRENT.set(em);
+        try {
+            t.begin();
+            T result = work.apply(em);
+            t.commit();
+            return result;
+        } finally {
+            CURRENT.remove();
+            if (t.isActive()) {
+                t.rollback();
+            }
+            em.close();
+        }
+    }
+
+    public void run(Consumer<EntityManager> work) {
+        tx(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    /** Reads without a transaction of its own. */
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
+     * Plain JDBC for the few places where SQL says it better (locking, bulk reads). Inside a {@code tx} it uses that
+     * transaction's connection; otherwise a connection of its own in auto-commit.
+     */
+    public <T> T jdbc(SqlWork<T> work) {
+        EntityManager joined = CURRENT.get();
+        try {
+            if (joined != null) {
+                joined.flush();
+                return work.apply(joined.unwrap(Connection.class));
+            }
+            try (Connection c = dataSource.getConnection()) {
+                return work.apply(c);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    public boolean isUp() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (emf.isOpen()) {
+            emf.close();
+        }
+        dataSource.close();
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    public static class DatabaseException extends RuntimeException {
+        public DatabaseException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package jp.keitai.sns.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Who is signed in on this request, and the CSRF check for their forms. Resources call {@link #requireId()} first;
+ * a guest is sent to the top page to sign in.
+ */
+@RequestScoped
+public class CurrentMember {
+
+    /** The form field every member form carries. */
+    public static final String CSRF_FIELD = "_csrf";
+
+    @Inject
+    HttpServletRequest request;
+
+    private Optional<SessionStore.Session> session() {
+        Object s = request.getAttribute(SessionFilter.SESSION_ATTRIBUTE);
+        return s instanceof SessionStore.Session session ? Optional.of(session) : Optional.empty();
+    }
+
+    public Optional<Long> id() {
+        return session().map(SessionStore.Session::memberId);
+    }
+
+    public boolean isSignedIn() {
+        return session().isPresent();
+    }
+
+    public long requireId() {
+        return id().orElseThrow(() ->
+                new WebApplicationException(Response.seeOther(URI.create("/")).build()));
+    }
+
+    /** The token to put in the {@code _csrf} hidden field (empty for guests). */
+    public String csrfToken() {
+        return session().map(SessionStore.Session::csrfToken).orElse("");
+    }
+
+    /** Refuses a member form that does not carry this session's token. */
+    public void checkCsrf(String token) {
+        requireId();
+        if (!Tokens.constantTimeEquals(csrfToken(), token)) {
+            throw new WebApplicationException(Response.status(Response.Status.FORBIDDEN)
+                    .type(MediaType.TEXT_HTML)
+                    .entity(View.of("error").with("message", "画面の有効期限が切れました。もう一度やり直してください。"))
+                    .build());
+        }
+    }
+
+    /** The raw session token of this request, for the login and logout resources only. */
+    Optional<String> token() {
+        return Optional.ofNullable((String) request.getAttribute(SessionFilter.TOKEN_ATTRIBUTE));
+    }
+}

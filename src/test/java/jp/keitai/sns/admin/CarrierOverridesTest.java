@@ -1,0 +1,63 @@
+package jp.keitai.sns.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.member.OperatorBootstrap;
+import jp.keitai.sns.testsupport.TestDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CarrierOverridesTest {
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void changesAreValidatedStoredOncePerItemAndAudited(TestDb db) {
+        OperatorBootstrap.createIfNone(db.database(), "op@example.jp", "operator-pass");
+        long op = new MemberService(db.database())
+                .findByEmail("op@example.jp")
+                .orElseThrow()
+                .getId();
+        CarrierOverrides o = new CarrierOverrides(db.database());
+        assertTrue(o.change(op, "au", "DOMAIN", "not a domain", "ADD", "x").contains("メールドメインの形ではありません"));
+        assertTrue(o.change(op, "au", "RANGE", "10.0.0.0/33", "ADD", "x").contains("CIDR"));
+        assertTrue(o.change(op, "au", "DOMAIN", "au.com", "REMOVE", " ").contains("メモ"));
+        assertNull(o.change(op, "au", "DOMAIN", "EZweb.ne.jp", "REMOVE", "au閉鎖の訓練"));
+        assertNull(o.change(op, "au", "RANGE", "210.230.128.77/24", "ADD", "KDDI公開情報 2011-04"));
+        assertNull(o.change(op, "au", "DOMAIN", "ezweb.ne.jp", "ADD", "元に戻す"));
+        String today = java.time.LocalDate.now(jp.keitai.sns.system.Clock.JAPAN).toString();
+        assertEquals(
+                List.of(
+                        new CarrierOverrides.Change("au", "RANGE", "210.230.128.0/24", "ADD", today),
+                        new CarrierOverrides.Change("au", "DOMAIN", "ezweb.ne.jp", "ADD", today)),
+                o.current());
+        List<AuditLog.Entry> audit = new AuditLog(db.database()).latest(10, 0);
+        assertEquals(3, audit.size());
+        assertEquals("au domain ezweb.ne.jp", audit.get(0).getTarget());
+        assertEquals("carrier.add", audit.get(0).getAction());
+        assertEquals("au閉鎖の訓練", audit.get(2).getNote());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "210.153.84.1/24, 210.153.84.0/24",
+        "10.0.0.0/8, 10.0.0.0/8",
+        "2001:db8::1/32, 2001:db8:0:0:0:0:0:0/32",
+        "1.2.3.4, ",
+        "example.com/24, ",
+        "1.2.3/24, ",
+    })
+    void cidrsAreNormalised(String raw, String expected) {
+        assertEquals(expected, CarrierOverrides.normaliseCidr(raw));
+    }
+
+    @Test
+    void nullIsNotACidr() {
+        assertNull(CarrierOverrides.normaliseCidr(null));
+    }
+}

@@ -1,0 +1,167 @@
+package jp.keitai.sns.mail.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.testsupport.TestDb;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Claiming, handling and marking spool rows: once and only once, whatever fails. */
+class SpoolWorkerTest {
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void theSameMessageIdTwiceGivesOneResult(TestDb db) {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of())) {
+            long first = rig.spool("docomo-sjis-emoji.eml");
+            long again = rig.spool("docomo-sjis-emoji.eml"); // the member pressed send twice, or an MTA retried
+            long otherRoute = rig.spool("docomo-sjis-emoji.eml", "v.x8y2z7w3u4s5r6q9@" + MailRig.DOMAIN);
+            rig.work();
+            assertEquals(SpoolMessage.DONE, rig.row(first).getState());
+            assertEquals(SpoolMessage.DUPLICATE, rig.row(again).getState());
+            assertTrue(
+                    rig.row(again).getReason().contains("#" + first),
+                    rig.row(again).getReason());
+            assertEquals(1, rig.posts(first));
+            assertEquals(0, rig.posts(again));
+            assertEquals(SpoolMessage.DONE, rig.row(otherRoute).getState(), "another address is another result");
+            // a duplicate that arrives long after the first was handled is still a duplicate
+            long later = rig.spool("docomo-sjis-emoji.eml");
+            rig.work();
+            assertEquals(SpoolMessage.DUPLICATE, rig.row(later).getState());
+            assertEquals(2, rig.handled.size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aFailingHandlerLeavesNothingAndIsQuarantinedAfterItsAttempts(TestDb db) {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of("sns.mail.max-attempts", "3"))) {
+            AtomicInteger calls = new AtomicInteger();
+            rig.behaviour = (mail, em) -> {
+                calls.incrementAndGet();
+                throw new IllegalStateException("feature bug");
+            };
+            long id = rig.spool("au-jis-emoji.eml", "v.x8y2z7w3u4s5r6q9@" + MailRig.DOMAIN);
+            Instant t = Clock.now();
+            for (int i = 0; i < 5; i++) {
+                rig.worker.runOnce(t);
+                assertEquals(0, rig.posts(id), "the handler's insert was rolled back");
+                t = t.plusSeconds(3600); // past any retry delay
+            }
+            assertEquals(3, calls.get());
+            SpoolMessage row = rig.row(id);
+            assertEquals(SpoolMessage.QUARANTINED, row.getState());
+            assertTrue(row.getReason().contains("3回"), row.getReason());
+            // the failure was the feature's, not the mail's: once fixed, the member's resent mail goes through
+            rig.behaviour = (mail, em) -> MailResult.done();
+            long resent = rig.spool("au-jis-emoji.eml", "v.x8y2z7w3u4s5r6q9@" + MailRig.DOMAIN);
+            rig.worker.runOnce(t);
+            assertEquals(SpoolMessage.DONE, rig.row(resent).getState());
+            assertEquals(1, rig.posts(resent));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aRowClaimedByAWorkerThatDiedIsTakenOverAfterTheLease(TestDb db) {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of("sns.mail.lease-seconds", "60"))) {
+            long id = rig.spool("softbank-sjis-emoji.eml");
+            Instant now = Clock.now();
+            SpoolWorker dead = new SpoolWorker(db.database(), rig.routes, rig.settings, "dead-worker");
+            assertEquals(id, dead.claim(now).orElseThrow()); // ... and then it never handles it
+            SpoolWorker other = new SpoolWorker(db.database(), rig.routes, rig.settings, "other-worker");
+            assertEquals(0, other.runOnce(now.plusSeconds(30)), "still leased");
+            assertEquals(1, other.runOnce(now.plusSeconds(61)));
+            assertEquals(SpoolMessage.DONE, rig.row(id).getState());
+            // the first worker wakes up and finishes its old claim: nothing happens twice
+            dead.handle(id, now.plusSeconds(62));
+            assertEquals(1, rig.posts(id));
+            assertEquals(1, rig.handled.size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void concurrentWorkersHandleEachMailOnce(TestDb db) throws Exception {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of())) {
+            List<String> fixtures = List.of(
+                    "docomo-sjis-emoji.eml", "au-jis-emoji.eml", "softbank-utf8-emoji.eml", "iphone-jis-circled.eml");
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                for (String f : fixtures) {
+                    byte[] mail = new String(MailRig.fixture(f), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .replaceFirst("(?i)Message-Id: <", "Message-ID: <" + i + ".")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    SmtpClient.Reply r = rig.send("x@example.com", "d.k3j5m2p8q9r4t6v7@" + MailRig.DOMAIN, mail);
+                    ids.add(MailRig.queuedId(r));
+                }
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                SpoolWorker worker = new SpoolWorker(db.database(), rig.routes, rig.settings, "w" + w);
+                results.add(pool.submit(() -> {
+                    int n = 0;
+                    int got;
+                    while ((got = worker.runOnce(Clock.now())) > 0) {
+                        n += got;
+                    }
+                    return n;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : results) {
+                total += f.get();
+            }
+            pool.shutdown();
+            assertEquals(40, total, "each row claimed once");
+            for (long id : ids) {
+                assertEquals(SpoolMessage.DONE, rig.row(id).getState());
+                assertEquals(1, rig.posts(id));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void mailForARouteRemovedAfterSpoolingIsRefused(TestDb db) {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of())) {
+            long id = rig.spool("willcom-sjis.eml");
+            rig.routes.unregister("test");
+            rig.work();
+            assertEquals(SpoolMessage.REFUSED, rig.row(id).getState());
+            assertEquals(0, rig.posts(id));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void channelRefusalsReachTheRouteSoItCanAnswer(TestDb db) {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of("sns.mail.max-photo-bytes", "1024"))) {
+            long id = rig.spool("au-photo.eml");
+            rig.work();
+            SpoolMessage row = rig.row(id);
+            assertEquals(SpoolMessage.REFUSED, row.getState());
+            assertTrue(row.getReason().contains("1KBまで"), row.getReason());
+            assertEquals(row.getReason(), rig.refusedByChannel.get(id));
+            assertEquals(0, rig.posts(id));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package jp.keitai.sns.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.web.SessionStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AccountServiceTest {
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void profileTextIsValidatedAndSaved(TestDb db) {
+        long id = LoginServiceTest.member(db, "p@docomo.ne.jp", "password1");
+        AccountService accounts = new AccountService(db.database(), new SessionStore(db.database()));
+        assertEquals("公開範囲を選んでください。", accounts.updateProfile(id, "なまえ", "よろしく", "world"));
+        assertEquals("自己紹介は1000文字までです。", accounts.updateProfile(id, "なまえ", "あ".repeat(1001), "friends"));
+        assertNull(accounts.updateProfile(id, " ねこ好き😺 ", "猫と暮らしています～", "friends"));
+        Member m = new MemberService(db.database()).find(id).orElseThrow();
+        assertEquals("ねこ好き😺", m.getNickname());
+        assertEquals("猫と暮らしています～", m.getSelfIntro());
+        assertEquals("friends", m.getSelfIntroVisibility());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void passwordChangeNeedsTheCurrentPasswordAndEndsSessions(TestDb db) {
+        long id = LoginServiceTest.member(db, "q@docomo.ne.jp", "password1");
+        SessionStore sessions = new SessionStore(db.database());
+        String session = sessions.start(id, true);
+        AccountService accounts = new AccountService(db.database(), sessions);
+        assertEquals(AccountService.WRONG_PASSWORD, accounts.changePassword(id, "guess", "password2"));
+        assertTrue(sessions.find(session).isPresent());
+        assertNull(accounts.changePassword(id, "password1", "password2"));
+        assertTrue(sessions.find(session).isEmpty());
+        LoginService logins = LoginServiceTest.service(db);
+        assertEquals(id, logins.check("q@docomo.ne.jp", "password2", "10.0.0.1").memberId());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void withdrawalAnonymisesAndFreesTheAddress(TestDb db) {
+        long id = LoginServiceTest.member(db, "r@ezweb.ne.jp", "password1");
+        AccountService accounts = new AccountService(db.database(), new SessionStore(db.database()));
+        assertEquals(AccountService.WRONG_PASSWORD, accounts.withdraw(id, "nope"));
+        assertNull(accounts.withdraw(id, "password1"));
+        Member m = new MemberService(db.database()).find(id).orElseThrow();
+        assertEquals("退会したメンバー", m.getNickname());
+        assertNull(m.getMobileEmail());
+        assertEquals(MemberStatus.WITHDRAWN, m.getStatus());
+        assertEquals(
+                LoginService.WRONG,
+                LoginServiceTest.service(db)
+                        .check("r@ezweb.ne.jp", "password1", "1")
+                        .message());
+        // the address may join again as a new member
+        LoginServiceTest.member(db, "r@ezweb.ne.jp", "password3");
+    }
+}

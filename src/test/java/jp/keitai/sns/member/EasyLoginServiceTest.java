@@ -1,0 +1,88 @@
+package jp.keitai.sns.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import jp.keitai.sns.testsupport.TestDb;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EasyLoginServiceTest {
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aVerifiedSubscriberIdSignsInItsMemberOnly(TestDb db) {
+        long a = LoginServiceTest.member(db, "a@docomo.ne.jp", "password1");
+        long b = LoginServiceTest.member(db, "b@docomo.ne.jp", "password1");
+        EasyLoginService easy = new EasyLoginService(db.database());
+        assertNull(easy.bindSubscriber(a, "docomo", "GUID0001"));
+        assertTrue(easy.bindSubscriber(b, "docomo", "GUID0001").contains("ほかのアカウント"));
+        assertEquals(a, easy.login(null, "docomo", Optional.of("GUID0001")).memberId());
+        assertEquals(
+                EasyLoginService.NOT_BOUND,
+                easy.login(null, "docomo", Optional.of("GUID0002")).message());
+        assertEquals(
+                EasyLoginService.NO_ID,
+                easy.login(null, "docomo", Optional.empty()).message());
+        // the same ID string from another carrier is another handset
+        assertEquals(
+                EasyLoginService.NOT_BOUND,
+                easy.login(null, "au", Optional.of("GUID0001")).message());
+        long stored = db.database().jdbc(c -> {
+            try (var rs =
+                    c.createStatement().executeQuery("select count(*) from easy_login where id_hash like '%GUID%'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertEquals(0, stored, "IDs are stored only hashed");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aMemberWithACookieTokenCannotBeSignedInByIdAlone(TestDb db) {
+        long a = LoginServiceTest.member(db, "c@softbank.ne.jp", "password1");
+        EasyLoginService easy = new EasyLoginService(db.database());
+        assertNull(easy.bindSubscriber(a, "softbank", "SN0001"));
+        String cookie = easy.bindCookie(a, "softbank");
+        assertEquals(a, easy.login(cookie, "softbank", Optional.empty()).memberId());
+        assertEquals(
+                EasyLoginService.NEEDS_COOKIE,
+                easy.login(null, "softbank", Optional.of("SN0001")).message());
+        assertEquals(a, easy.login(cookie, "softbank", Optional.of("SN0001")).memberId());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void blacklistedHandsetsNeverSignInOrBindAgain(TestDb db) {
+        long a = LoginServiceTest.member(db, "d@ezweb.ne.jp", "password1");
+        long op = RegistrationServiceTest.operator(db);
+        EasyLoginService easy = new EasyLoginService(db.database());
+        easy.bindSubscriber(a, "au", "05001234567_ab.ezweb.ne.jp");
+        long binding = easy.bindings(a).get(0).getId();
+        assertTrue(easy.blacklist(binding, op, "なりすまし報告"));
+        assertTrue(easy.bindings(a).isEmpty());
+        assertEquals(
+                EasyLoginService.REFUSED,
+                easy.login(null, "au", Optional.of("05001234567_ab.ezweb.ne.jp"))
+                        .message());
+        assertEquals(EasyLoginService.REFUSED, easy.bindSubscriber(a, "au", "05001234567_ab.ezweb.ne.jp"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void membersRemoveTheirOwnBindingsOnly(TestDb db) {
+        long a = LoginServiceTest.member(db, "e@docomo.ne.jp", "password1");
+        long b = LoginServiceTest.member(db, "f@docomo.ne.jp", "password1");
+        EasyLoginService easy = new EasyLoginService(db.database());
+        easy.bindSubscriber(a, "docomo", "X1");
+        long binding = easy.bindings(a).get(0).getId();
+        assertEquals(false, easy.unbind(b, binding));
+        assertEquals(true, easy.unbind(a, binding));
+        assertEquals(
+                EasyLoginService.NOT_BOUND,
+                easy.login(null, "docomo", Optional.of("X1")).message());
+    }
+}

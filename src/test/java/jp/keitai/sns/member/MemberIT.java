@@ -1,0 +1,357 @@
+package jp.keitai.sns.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import jp.keitai.sns.testsupport.Deployments;
+import jp.keitai.sns.testsupport.Http;
+import jp.keitai.sns.testsupport.Members;
+import jp.keitai.sns.testsupport.Outbox;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Membership over real HTTP against the running server: sign-in, sessions, CSRF, sign-out. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MemberIT {
+
+    static final String OPERATOR = "operator@example.jp";
+    static final String OPERATOR_PASSWORD = "operator-pass";
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.app();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void theOperatorSignsInSeesHomeAndSignsOut() {
+        Http pc = new Http(base);
+        assertEquals("/home", pc.signIn(OPERATOR, OPERATOR_PASSWORD));
+        HttpResponse<byte[]> home = pc.get("/home");
+        String html = Http.text(home, StandardCharsets.UTF_8);
+        assertEquals(200, home.statusCode(), html);
+        assertTrue(html.contains("運営さんのホーム"), html);
+        assertEquals(303, pc.get("/").statusCode(), "a member at / goes home");
+
+        // a form without this session's token is refused and changes nothing
+        assertEquals(403, pc.post("/logout", "_csrf", "forged").statusCode());
+        assertEquals(200, pc.get("/home").statusCode());
+
+        assertEquals(303, pc.post("/logout", "_csrf", Http.csrf(html)).statusCode());
+        HttpResponse<byte[]> after = pc.get("/home");
+        assertEquals(303, after.statusCode(), "signed out: home sends to the top page");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessage() {
+        Http pc = new Http(base);
+        HttpResponse<byte[]> r = pc.post("/login", "email", OPERATOR, "password", "not-it");
+        assertEquals(200, r.statusCode());
+        String html = Http.text(r, StandardCharsets.UTF_8);
+        assertTrue(html.contains("メールアドレスまたはパスワードが違います"), html);
+        assertEquals(303, pc.get("/home").statusCode());
+    }
+
+    @Test
+    void anInvitedPhoneRegistersThroughTheMailedLinkAndIsSignedIn() {
+        Members.NewMember m = Members.register(base, "しんいり");
+        String home = Http.text(m.http().get("/home"), StandardCharsets.UTF_8);
+        assertTrue(home.contains("しんいりさんのホーム"), home);
+        // the new member can sign in again with the carrier address
+        assertEquals("/home", new Http(base).signIn(m.mobileEmail(), Members.PASSWORD));
+    }
+
+    @Test
+    void aRegistrationLinkBelongsToTheFirstDeviceAndWorksOnce() {
+        String mobile = "once" + System.nanoTime() + "@ezweb.ne.jp";
+        Http operator = new Http(base);
+        operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
+        String page = Http.text(operator.get("/invite"), StandardCharsets.UTF_8);
+        operator.post("/invite", "email", mobile, "_csrf", Http.csrf(page));
+        String link = Outbox.firstPath(Outbox.latestTo(mobile));
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        Http phone = new Http(base, Http.SMARTPHONE_UA, true);
+        assertEquals(200, phone.get(link).statusCode());
+        HttpResponse<byte[]> other = new Http(base).get(link);
+        assertEquals(400, other.statusCode());
+        assertTrue(Http.text(other, StandardCharsets.UTF_8).contains("別の端末"));
+
+        HttpResponse<byte[]> weak = phone.post("/register", "token", token, "nickname", "a", "password", "short");
+        assertEquals(200, weak.statusCode());
+        assertTrue(Http.text(weak, StandardCharsets.UTF_8).contains("8文字以上"));
+
+        assertEquals(
+                303,
+                phone.post("/register", "token", token, "nickname", "いちど", "password", Members.PASSWORD)
+                        .statusCode());
+        HttpResponse<byte[]> again =
+                phone.post("/register", "token", token, "nickname", "にど", "password", Members.PASSWORD);
+        assertEquals(400, again.statusCode());
+        assertTrue(Http.text(again, StandardCharsets.UTF_8).contains("登録はすでに完了しています"));
+    }
+
+    @Test
+    void anOperatorSuspendsAMemberWhoIsSignedOutAndRefusedUntilRestored() {
+        Members.NewMember m = Members.register(base, "ていし");
+        assertEquals(404, m.http().get("/admin").statusCode(), "members see no console");
+
+        Http operator = new Http(base);
+        operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
+        String page = Http.text(operator.get("/admin/members?q=" + m.mobileEmail()), StandardCharsets.UTF_8);
+        assertTrue(page.contains(m.mobileEmail()), page);
+        HttpResponse<byte[]> done =
+                operator.post("/admin/members/" + m.id() + "/suspend", "note", "スパム報告3件", "_csrf", Http.csrf(page));
+        assertEquals(200, done.statusCode());
+
+        assertEquals(303, m.http().get("/home").statusCode(), "the suspended member's session ended");
+        HttpResponse<byte[]> refused =
+                new Http(base).post("/login", "email", m.mobileEmail(), "password", Members.PASSWORD);
+        assertTrue(Http.text(refused, StandardCharsets.UTF_8).contains("利用停止中"));
+
+        String audit = Http.text(operator.get("/admin/audit"), StandardCharsets.UTF_8);
+        assertTrue(
+                audit.contains("member.suspend") && audit.contains("member:" + m.id()) && audit.contains("スパム報告3件"),
+                audit);
+
+        operator.post("/admin/members/" + m.id() + "/unsuspend", "note", "誤報", "_csrf", Http.csrf(page));
+        assertEquals("/home", new Http(base).signIn(m.mobileEmail(), Members.PASSWORD));
+    }
+
+    @Test
+    void anOperatorRemovesACarrierDomainAndItsAddressesAreRefusedUntilItIsBack() {
+        Http operator = new Http(base);
+        operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
+        String console = Http.text(operator.get("/admin/carriers"), StandardCharsets.UTF_8);
+        assertTrue(console.contains("ezweb.ne.jp"), console);
+        String csrf = Http.csrf(console);
+        HttpResponse<byte[]> bad = operator.post(
+                "/admin/carriers/au/domains", "domain", "ezweb..ne.jp", "action", "add", "note", "x", "_csrf", csrf);
+        assertEquals(400, bad.statusCode(), "a malformed domain is refused with a reason");
+        assertTrue(Http.text(bad, StandardCharsets.UTF_8).contains("メールドメインの形ではありません"));
+        assertEquals(
+                200,
+                operator.post(
+                                "/admin/carriers/au/domains",
+                                "domain",
+                                "ezweb.ne.jp",
+                                "action",
+                                "remove",
+                                "note",
+                                "訓練: EZweb停止",
+                                "_csrf",
+                                csrf)
+                        .statusCode());
+        try {
+            // someone invited at a PC address now gives an EZweb address as the phone
+            String pc = "pc" + System.nanoTime() + "@example.jp";
+            String page = Http.text(operator.get("/invite"), StandardCharsets.UTF_8);
+            operator.post("/invite", "email", pc, "_csrf", Http.csrf(page));
+            String link = Outbox.firstPath(Outbox.latestTo(pc));
+            String token = link.substring(link.indexOf("token=") + 6);
+            Http browser = new Http(base);
+            assertEquals(200, browser.get(link).statusCode());
+            HttpResponse<byte[]> refused = browser.post(
+                    "/register",
+                    "token",
+                    token,
+                    "nickname",
+                    "えーゆー",
+                    "password",
+                    Members.PASSWORD,
+                    "mobile_email",
+                    "someone@ezweb.ne.jp");
+            String text = Http.text(refused, StandardCharsets.UTF_8);
+            assertTrue(text.contains("ezweb.ne.jp は登録できるドメインにありません"), text);
+            assertTrue(!Http.text(operator.get("/admin/carriers/au/export"), StandardCharsets.UTF_8)
+                    .contains("\nezweb.ne.jp\n"));
+
+            operator.post(
+                    "/admin/carriers/au/domains",
+                    "domain",
+                    "ezweb.ne.jp",
+                    "action",
+                    "add",
+                    "note",
+                    "訓練終了",
+                    "_csrf",
+                    csrf);
+            HttpResponse<byte[]> accepted = browser.post(
+                    "/register",
+                    "token",
+                    token,
+                    "nickname",
+                    "えーゆー",
+                    "password",
+                    Members.PASSWORD,
+                    "mobile_email",
+                    "someone@ezweb.ne.jp");
+            assertTrue(Http.text(accepted, StandardCharsets.UTF_8).contains("確認メールを送りました"));
+            assertTrue(Http.text(operator.get("/admin/carriers/au/export"), StandardCharsets.UTF_8)
+                    .contains("\nezweb.ne.jp\n"));
+            String audit = Http.text(operator.get("/admin/audit"), StandardCharsets.UTF_8);
+            assertTrue(audit.contains("au domain ezweb.ne.jp") && audit.contains("訓練: EZweb停止"), audit);
+        } finally {
+            operator.post(
+                    "/admin/carriers/au/domains",
+                    "domain",
+                    "ezweb.ne.jp",
+                    "action",
+                    "add",
+                    "note",
+                    "後片付け",
+                    "_csrf",
+                    csrf);
+        }
+    }
+
+    static final String DOCOMO_GATEWAY = "210.153.84.1";
+    static final String AU_GATEWAY = "210.230.128.225";
+    static final String OUTSIDE = "203.0.113.7";
+
+    /** A docomo FOMA handset without cookies, behind the docomo gateway, sending its i-mode ID. */
+    private Http docomoHandset(String guid) {
+        return new Http(base, Http.DOCOMO_FOMA_UA, false)
+                .from(DOCOMO_GATEWAY)
+                .header("X-Forwarded-Proto", "http")
+                .header("X-DCMGUID", guid);
+    }
+
+    @Test
+    void easyLoginByIModeIdWorksOnlyFromTheDocomoGatewayOverHttp() {
+        Members.NewMember m = Members.register(base, "かんたん");
+        String guid = "G" + Long.toString(System.nanoTime(), 36).toUpperCase();
+
+        // the member signs in on the handset with the password and binds it; the session travels in the URL
+        Http phone = docomoHandset(guid);
+        String home = phone.signIn(m.mobileEmail(), Members.PASSWORD);
+        assertTrue(home.contains("sid="), "cookieless handsets carry the session in the URL: " + home);
+        String sid = home.substring(home.indexOf("sid="));
+        HttpResponse<byte[]> settings = phone.get("/settings/easy-login?" + sid + "&guid=ON");
+        String page = Http.text(settings, java.nio.charset.Charset.forName("Windows-31J"));
+        assertEquals(200, settings.statusCode(), page);
+        HttpResponse<byte[]> wrong = phone.post(
+                "/settings/easy-login?" + sid,
+                java.nio.charset.Charset.forName("Windows-31J"),
+                "password",
+                "not-the-password",
+                "_csrf",
+                Http.csrf(page));
+        assertTrue(Http.text(wrong, java.nio.charset.Charset.forName("Windows-31J"))
+                .contains("現在のパスワードが違います"));
+        HttpResponse<byte[]> bound = phone.post(
+                "/settings/easy-login?" + sid,
+                java.nio.charset.Charset.forName("Windows-31J"),
+                "password",
+                Members.PASSWORD,
+                "_csrf",
+                Http.csrf(page));
+        String boundText = Http.text(bound, java.nio.charset.Charset.forName("Windows-31J"));
+        assertTrue(boundText.contains("この端末を登録しました"), boundText);
+
+        // later, with no session: one click
+        HttpResponse<byte[]> easy = docomoHandset(guid).get("/easy-login?guid=ON");
+        assertEquals(303, easy.statusCode());
+        assertTrue(easy.headers().firstValue("Location").orElse("").contains("sid="));
+
+        // the same ID from anywhere else signs nobody in (the 2010 spoofing attacks)
+        Http spoofPc = new Http(base, Http.DOCOMO_FOMA_UA, false).from(OUTSIDE).header("X-DCMGUID", guid);
+        assertEquals(200, spoofPc.get("/easy-login?guid=ON").statusCode());
+        Http spoofAu =
+                new Http(base, Http.DOCOMO_FOMA_UA, false).from(AU_GATEWAY).header("X-DCMGUID", guid);
+        assertEquals(200, spoofAu.get("/easy-login?guid=ON").statusCode());
+        Http httpsOnly = new Http(base, Http.DOCOMO_FOMA_UA, false)
+                .from(DOCOMO_GATEWAY)
+                .header("X-Forwarded-Proto", "https")
+                .header("X-DCMGUID", guid);
+        assertEquals(200, httpsOnly.get("/easy-login?guid=ON").statusCode());
+    }
+
+    /** Sends mail to the running server's SMTP listener, as a phone's mail would arrive from the carrier. */
+    static void sendMail(String from, String to, String subject, String body, String charset) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", System.getProperty("it.smtp.port"));
+        p.setProperty("mail.mime.address.strict", "false");
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
+        jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(session);
+        m.setFrom(new jakarta.mail.internet.InternetAddress(from, false));
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+        m.setSubject(subject, charset);
+        m.setText(body, charset);
+        jakarta.mail.Transport.send(m);
+    }
+
+    @Test
+    void anInvitedDocomoPhoneRegistersThroughAnEmptyMailToGet() throws Exception {
+        String mobile = "kara" + System.nanoTime() + "@docomo.ne.jp";
+        // not invited yet: a polite refusal
+        sendMail(mobile, "get@sns.example.jp", "", "", "Shift_JIS");
+        String refusal = Outbox.text(Outbox.latestTo(mobile));
+        assertTrue(refusal.contains("招待制"), refusal);
+
+        Http operator = new Http(base);
+        operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
+        String page = Http.text(operator.get("/invite"), StandardCharsets.UTF_8);
+        operator.post("/invite", "email", mobile, "_csrf", Http.csrf(page));
+        long invitations = java.nio.file.Files.list(Outbox.dir()).count();
+
+        sendMail(mobile, "get@sns.example.jp", "", "", "Shift_JIS");
+        long until = System.currentTimeMillis() + 20_000;
+        while (java.nio.file.Files.list(Outbox.dir()).count() == invitations && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        jakarta.mail.internet.MimeMessage reply = Outbox.latestTo(mobile);
+        assertTrue(reply.getContentType().toLowerCase().contains("shift_jis"), "docomo gets Shift_JIS mail");
+        String link = Outbox.firstPath(reply);
+        assertTrue(link.startsWith("/register?token="), link);
+
+        // the phone opens it: cookieless, Shift_JIS, the session in the URL afterwards
+        Http phone = docomoHandset("REGISTER" + System.nanoTime());
+        java.nio.charset.Charset sjis = java.nio.charset.Charset.forName("Windows-31J");
+        String form = Http.text(phone.get(link), sjis);
+        assertTrue(form.contains("新規登録"), form);
+        HttpResponse<byte[]> done = phone.post(
+                "/register",
+                sjis,
+                "token",
+                link.substring(link.indexOf("token=") + 6),
+                "nickname",
+                "からめーる～",
+                "password",
+                Members.PASSWORD,
+                "pc_email",
+                "");
+        assertEquals(303, done.statusCode(), Http.text(done, sjis));
+        String home = done.headers().firstValue("Location").orElse("");
+        assertTrue(home.contains("/home") && home.contains("sid="), home);
+        assertEquals("/home", new Http(base).signIn(mobile, Members.PASSWORD));
+
+        // a member's empty mail gets the login page, and the reply says nothing about other addresses
+        long before = java.nio.file.Files.list(Outbox.dir()).count();
+        sendMail(mobile, "get@sns.example.jp", "", "", "Shift_JIS");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (java.nio.file.Files.list(Outbox.dir()).count() == before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Outbox.text(Outbox.latestTo(mobile)).contains("すでに登録されています"));
+    }
+
+    @Test
+    void guestsAreSentToTheTopPage() {
+        HttpResponse<byte[]> r = new Http(base).get("/home");
+        assertEquals(303, r.statusCode());
+        assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/"));
+    }
+}

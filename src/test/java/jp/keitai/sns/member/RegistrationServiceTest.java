@@ -1,0 +1,163 @@
+package jp.keitai.sns.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import jp.keitai.sns.testsupport.TestDb;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RegistrationServiceTest {
+
+    static final CarrierMailDomains DOMAINS = d -> Optional.ofNullable(Map.of(
+                    "docomo.ne.jp", "docomo",
+                    "ezweb.ne.jp", "au",
+                    "au.com", "au",
+                    "softbank.ne.jp", "softbank",
+                    "i.softbank.jp", "softbank")
+            .get(d));
+
+    static RegistrationService service(TestDb db, String registration) {
+        return new RegistrationService(
+                db.database(),
+                TestDb.settings(Map.of("sns.registration", registration, "sns.base-url", "https://sns.example.jp")),
+                DOMAINS);
+    }
+
+    static long operator(TestDb db) {
+        OperatorBootstrap.createIfNone(db.database(), "op@example.jp", "operator-pass");
+        return new MemberService(db.database())
+                .findByEmail("op@example.jp")
+                .orElseThrow()
+                .getId();
+    }
+
+    static String token(OutgoingMail mail) {
+        String url = mail.values().get("url");
+        return url.substring(url.indexOf("token=") + 6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void anInvitedCarrierAddressRegistersOnceFromTheDeviceThatOpenedTheLink(TestDb db) {
+        RegistrationService s = service(db, "invite");
+        RegistrationService.Outcome invited = s.invite(operator(db), "taro..@DOCOMO.ne.jp");
+        assertTrue(invited.ok());
+        OutgoingMail mail = invited.mails().get(0);
+        assertEquals("taro..@docomo.ne.jp", mail.to());
+        assertEquals("invitation", mail.template());
+        assertTrue(mail.values().get("url").startsWith("https://sns.example.jp/register?token="));
+        String token = token(mail);
+
+        RegistrationService.Opened opened = s.open(token, "phone");
+        assertEquals("taro..@docomo.ne.jp", opened.registration().getMobileEmail());
+        assertFalse(opened.registration().isMobileMissing());
+        assertEquals(
+                RegistrationService.OTHER_DEVICE, s.open(token, "someone-else").refusal());
+
+        assertEquals(
+                "ニックネームを入力してください。",
+                s.submit(token, "phone", " ", "password1", null, null).message());
+        RegistrationService.Outcome done = s.submit(token, "phone", "たろう", "password1", "taro@example.jp", null);
+        assertTrue(done.ok(), done.message());
+        assertNotNull(done.memberId());
+        assertEquals("confirm_pc", done.mails().get(0).template(), "the PC address is proven by its own link");
+
+        assertEquals(
+                RegistrationService.COMPLETED,
+                s.submit(token, "phone", "たろう", "password1", null, null).message());
+        Member m = new MemberService(db.database()).find(done.memberId()).orElseThrow();
+        assertEquals("taro..@docomo.ne.jp", m.getMobileEmail());
+        assertEquals(null, m.getPcEmail());
+
+        RegistrationService.Outcome pc = s.confirm(token(done.mails().get(0)), "pc");
+        assertTrue(pc.ok(), pc.message());
+        assertEquals(
+                "taro@example.jp",
+                new MemberService(db.database())
+                        .find(done.memberId())
+                        .orElseThrow()
+                        .getPcEmail());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aPcInvitationWaitsForTheCarrierAddressBeforeAnyMemberExists(TestDb db) {
+        RegistrationService s = service(db, "invite");
+        String token = token(s.invite(operator(db), "hanako@example.jp").mails().get(0));
+        assertTrue(s.open(token, "pc").registration().isMobileMissing());
+        assertTrue(s.submit(token, "pc", "はなこ", "password1", null, "hanako@gmail.com")
+                .message()
+                .startsWith(RegistrationService.NOT_CARRIER));
+        RegistrationService.Outcome waiting = s.submit(token, "pc", "はなこ", "password1", null, "hanako@ezweb.ne.jp");
+        assertTrue(waiting.ok(), waiting.message());
+        assertEquals(null, waiting.memberId());
+        assertEquals(1L, count(db), "only the operator exists so far");
+        OutgoingMail confirm = waiting.mails().get(0);
+        assertEquals("hanako@ezweb.ne.jp", confirm.to());
+
+        RegistrationService.Outcome done = s.confirm(token(confirm), "au-phone");
+        assertTrue(done.ok(), done.message());
+        Member m = new MemberService(db.database()).find(done.memberId()).orElseThrow();
+        assertEquals("hanako@ezweb.ne.jp", m.getMobileEmail());
+        assertEquals("hanako@example.jp", m.getPcEmail());
+        assertEquals(
+                RegistrationService.COMPLETED,
+                s.confirm(token(confirm), "au-phone").message());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void emptyMailGivesALinkOnlyToInvitedAddressesInInviteMode(TestDb db) {
+        RegistrationService s = service(db, "invite");
+        RegistrationService.Outcome stranger = s.emptyMail("stranger@softbank.ne.jp");
+        assertFalse(stranger.ok());
+        assertEquals("registration_refused", stranger.mails().get(0).template());
+        assertFalse(s.emptyMail("spam@example.com").ok());
+        assertTrue(s.emptyMail("spam@example.com").mails().isEmpty(), "no reply to non-carrier senders");
+
+        s.invite(operator(db), "friend@softbank.ne.jp");
+        RegistrationService.Outcome invited = s.emptyMail("friend@SoftBank.ne.jp");
+        assertTrue(invited.ok());
+        OutgoingMail link = invited.mails().get(0);
+        assertEquals("registration", link.template());
+        RegistrationService.Outcome done = s.submit(token(link), "sb", "ともだち", "password1", null, null);
+        assertTrue(done.ok(), done.message());
+
+        RegistrationService.Outcome again = s.emptyMail("friend@softbank.ne.jp");
+        assertEquals("login", again.mails().get(0).template(), "a member gets the login page");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void openModeLetsAnyCarrierAddressStartButOneAccountPerAddress(TestDb db) {
+        RegistrationService s = service(db, "open");
+        String first = token(s.emptyMail("x@au.com").mails().get(0));
+        String second = token(s.emptyMail("x@au.com").mails().get(0));
+        assertTrue(s.submit(first, "a", "いち", "password1", null, null).ok());
+        RegistrationService.Outcome dup = s.submit(second, "a", "に", "password1", null, null);
+        assertFalse(dup.ok());
+        assertEquals(1L, count(db), "one member for one address");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void expiredAndUnknownLinksAreRefusedClearly(TestDb db) {
+        RegistrationService s = service(db, "open");
+        String token = token(s.emptyMail("y@docomo.ne.jp").mails().get(0));
+        db.database().jdbc(c -> c.createStatement().executeUpdate("update registration set expires_at = created_at"));
+        assertEquals(RegistrationService.EXPIRED, s.open(token, "d").refusal());
+        assertEquals(RegistrationService.INVALID, s.open("x".repeat(43), "d").refusal());
+        assertEquals(RegistrationService.INVALID, s.open(null, "d").refusal());
+        assertEquals(0L, count(db), "nothing was created");
+    }
+
+    private static long count(TestDb db) {
+        return db.database().read(em -> em.createQuery("select count(m) from Member m", Long.class)
+                .getSingleResult());
+    }
+}

@@ -1,0 +1,141 @@
+package jp.keitai.sns.testsupport;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A small HTTP client for tests against the running server, speaking as a given handset. */
+public final class Http {
+
+    public static final String PC_UA =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+    public static final String DOCOMO_FOMA_UA = "DoCoMo/2.0 P903i(c100;TB;W24H12)";
+    public static final String SMARTPHONE_UA =
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+
+    private final URI base;
+    private final String userAgent;
+    private final HttpClient client;
+    private final java.util.List<String> headers = new java.util.ArrayList<>();
+
+    /** Sends this header with every later request (e.g. X-Forwarded-For, X-DCMGUID). */
+    public Http header(String name, String value) {
+        headers.add(name);
+        headers.add(value);
+        return this;
+    }
+
+    /** Places the client behind this address (the test client is a trusted proxy in arquillian.xml). */
+    public Http from(String ip) {
+        return header("X-Forwarded-For", ip);
+    }
+
+    private HttpRequest.Builder withHeaders(HttpRequest.Builder b) {
+        for (int i = 0; i < headers.size(); i += 2) {
+            b.header(headers.get(i), headers.get(i + 1));
+        }
+        return b;
+    }
+
+    /** A PC browser that keeps cookies. */
+    public Http(URL base) {
+        this(base, PC_UA, true);
+    }
+
+    /** A client with this User-Agent; {@code cookies} false behaves like an old handset that drops them. */
+    public Http(URL base, String userAgent, boolean cookies) {
+        // over loopback: the server may advertise another address of this machine, and only loopback is a trusted
+        // proxy in arquillian.xml (so tests can place a handset behind a carrier gateway with X-Forwarded-For)
+        URI given = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.base = URI.create(given.getScheme() + "://127.0.0.1:" + given.getPort() + given.getRawPath());
+        this.userAgent = userAgent;
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10));
+        if (cookies) {
+            b.cookieHandler(new CookieManager());
+        }
+        this.client = b.build();
+    }
+
+    public HttpResponse<byte[]> get(String path) {
+        return get(path, userAgent);
+    }
+
+    /** Posts a form, encoding values in the charset the handset's pages use. */
+    public HttpResponse<byte[]> post(String path, Charset charset, String... namesAndValues) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&")
+                    .append(URLEncoder.encode(namesAndValues[i], charset))
+                    .append('=')
+                    .append(URLEncoder.encode(namesAndValues[i + 1], charset));
+        }
+        return send(withHeaders(HttpRequest.newBuilder(uri(path)))
+                .header("User-Agent", userAgent)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.US_ASCII))
+                .build());
+    }
+
+    public HttpResponse<byte[]> post(String path, String... namesAndValues) {
+        return post(path, StandardCharsets.UTF_8, namesAndValues);
+    }
+
+    /** Signs in through the login form; returns the path the member was sent to (with its sid for keitai). */
+    public String signIn(String email, String password) {
+        HttpResponse<byte[]> r = post("/login", "email", email, "password", password);
+        if (r.statusCode() != 303) {
+            throw new AssertionError("sign-in failed: " + r.statusCode() + " " + text(r, StandardCharsets.UTF_8));
+        }
+        URI location = URI.create(r.headers().firstValue("Location").orElseThrow());
+        return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+    }
+
+    /** The value of the hidden {@code _csrf} field on a page. */
+    public static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no _csrf field in page");
+        }
+        return m.group(1);
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
+
+    public URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public HttpResponse<byte[]> get(String path, String userAgent) {
+        return send(withHeaders(HttpRequest.newBuilder(uri(path)))
+                .header("User-Agent", userAgent)
+                .GET()
+                .build());
+    }
+
+    public HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String text(HttpResponse<byte[]> response, Charset charset) {
+        return new String(response.body(), charset);
+    }
+}

@@ -1,0 +1,114 @@
+package jp.keitai.sns.testsupport;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The running server's outbox ({@code <sns.data.dir>/outbox/*.eml}), read as a recipient would. */
+public final class Outbox {
+
+    private static final Session SESSION = session();
+
+    private Outbox() {}
+
+    private static Session session() {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.address.strict", "false");
+        return Session.getInstance(p);
+    }
+
+    public static Path dir() {
+        return Path.of(System.getProperty("it.data.dir", "target/it-data/h2")).resolve("outbox");
+    }
+
+    /** Waits (up to 20 s) for the newest mail to this address and returns it. */
+    public static MimeMessage latestTo(String address) {
+        long until = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < until) {
+            MimeMessage found = find(address);
+            if (found != null) {
+                return found;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no mail to " + address + " in " + dir());
+    }
+
+    /** The text of a mail (its first text part), decoded. */
+    public static String text(MimeMessage m) {
+        try {
+            Object content = m.getContent();
+            if (content instanceof String s) {
+                return s;
+            }
+            if (content instanceof jakarta.mail.Multipart mp) {
+                for (int i = 0; i < mp.getCount(); i++) {
+                    if (mp.getBodyPart(i).isMimeType("text/plain")) {
+                        return (String) mp.getBodyPart(i).getContent();
+                    }
+                }
+            }
+            throw new AssertionError("no text part");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The first URL in a mail's text, as path and query relative to the server. */
+    public static String firstPath(MimeMessage m) {
+        Matcher u = Pattern.compile("https?://[^/\\s]+(/[^\\s]*)").matcher(text(m));
+        if (!u.find()) {
+            throw new AssertionError("no URL in mail: " + text(m));
+        }
+        return u.group(1);
+    }
+
+    private static MimeMessage find(String address) {
+        Path dir = dir();
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> sorted = files.filter(f -> f.toString().endsWith(".eml"))
+                    .sorted((a, b) -> Long.compare(modified(b), modified(a)))
+                    .toList();
+            for (Path f : sorted) {
+                MimeMessage m;
+                try (InputStream in = Files.newInputStream(f)) {
+                    m = new MimeMessage(SESSION, in);
+                }
+                for (var to : m.getRecipients(Message.RecipientType.TO)) {
+                    if (((InternetAddress) to).getAddress().equalsIgnoreCase(address)) {
+                        return m;
+                    }
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
