@@ -3,7 +3,11 @@
 <head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ホーム - ケータイSNS</title></head>
 <body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
 <h1 data-member-id="${me.id}"><c:out value="${me.nickname}"/>さんのホーム</h1>
-<p><a href="<c:url value='/invite'/>">友だちを招待</a></p>
+<c:forEach items="${sections}" var="part">
+<c:set var="section" value="${part.data}" scope="request"/>
+<jsp:include page="${part.path}"/>
+</c:forEach>
+<p><a href="<c:url value='/members/${me.id}'/>">プロフィール</a> | <a href="<c:url value='/settings'/>">設定</a> | <a href="<c:url value='/invite'/>">友だちを招待</a></p>
 <form method="post" action="<c:url value='/logout'/>">
 <input type="hidden" name="_csrf" value="${csrf}">
 <input type="submit" value="ログアウト">

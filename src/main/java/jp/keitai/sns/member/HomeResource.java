@@ -1,19 +1,31 @@
 package jp.keitai.sns.member;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.HomeSection;
+import jp.keitai.sns.web.TemplateResolver;
 import jp.keitai.sns.web.View;
 
-/** The member's home page. */
+/** The member's home page: the sections features contribute ({@link HomeSection}), in order. */
 @RequestScoped
 @Path("home")
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
+
+    /** One section as the template sees it: the resolved fragment path and its data. */
+    public record Part(String path, Object data) {}
 
     @Inject
     CurrentMember currentMember;
@@ -21,9 +33,28 @@ public class HomeResource {
     @Inject
     MemberService members;
 
+    @Inject
+    Instance<HomeSection> sections;
+
+    @Inject
+    TemplateResolver templates;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     public View home() {
         long me = currentMember.requireId();
-        return View.of("member/home").with("me", members.find(me).orElseThrow());
+        List<String> suffixes = Handset.of(request).templateSuffixes();
+        List<Part> parts = new ArrayList<>();
+        sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).forEach(s -> {
+            Object data = s.data(me);
+            if (data != null) {
+                parts.add(new Part(templates.resolve(request.getServletContext(), s.template(), suffixes), data));
+            }
+        });
+        return View.of("member/home")
+                .with("me", members.find(me).orElseThrow())
+                .with("sections", parts);
     }
 }

@@ -178,7 +178,7 @@ class HandsetEdgeIT {
                 && !host.startsWith("192.168.")
                 && !host.startsWith("172.")) {
             HttpResponse<byte[]> direct =
-                    get(new Http(base), "/edge/handset", FOMA, "X-Forwarded-For", "210.153.84.1", "X-DCMGUID", "SPOOF");
+                    get(Http.direct(base), "/edge/handset", FOMA, "X-Forwarded-For", "210.153.84.1", "X-DCMGUID", "SPOOF");
             assertFalse(json(direct, "clientIp").equals("210.153.84.1"));
             assertEquals("false", json(direct, "subscriberIdAccepted"));
         }

@@ -54,10 +54,24 @@ public final class Http {
 
     /** A client with this User-Agent; {@code cookies} false behaves like an old handset that drops them. */
     public Http(URL base, String userAgent, boolean cookies) {
+        this(base, userAgent, cookies, true);
+    }
+
+    /**
+     * A PC browser talking to the address the server advertises, not over loopback: on a machine whose address is
+     * public, the client is then no trusted proxy and its X-Forwarded-For must be ignored.
+     */
+    public static Http direct(URL base) {
+        return new Http(base, PC_UA, true, false);
+    }
+
+    private Http(URL base, String userAgent, boolean cookies, boolean loopback) {
         // over loopback: the server may advertise another address of this machine, and only loopback is a trusted
         // proxy in arquillian.xml (so tests can place a handset behind a carrier gateway with X-Forwarded-For)
         URI given = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
-        this.base = URI.create(given.getScheme() + "://127.0.0.1:" + given.getPort() + given.getRawPath());
+        this.base = loopback
+                ? URI.create(given.getScheme() + "://127.0.0.1:" + given.getPort() + given.getRawPath())
+                : given;
         this.userAgent = userAgent;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)

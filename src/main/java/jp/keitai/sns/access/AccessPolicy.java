@@ -1,0 +1,86 @@
+package jp.keitai.sns.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Set;
+import jp.keitai.sns.friend.FriendGraph;
+import jp.keitai.sns.friend.Relation;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.member.MemberStatus;
+
+/**
+ * The one visibility check. Every surface that shows, lists, counts or mails member content asks here: pages for each
+ * device family, JSON, mail replies, feeds, photo URLs. OpenPNE's leaks came from surfaces that decided for
+ * themselves, so nothing else in the code compares visibility levels.
+ *
+ * <p>Rules: guests see no member content; a member sees all their own content; nobody else sees content of a member
+ * who is suspended or withdrawn, or content across a block (either direction); otherwise the level decides.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    @Inject
+    FriendGraph graph;
+
+    @Inject
+    MemberService members;
+
+    protected AccessPolicy() {}
+
+    public AccessPolicy(FriendGraph graph, MemberService members) {
+        this.graph = graph;
+        this.members = members;
+    }
+
+    /** Whether {@code viewer} (null = guest) may see content of {@code owner} kept at {@code level}. */
+    public boolean canSee(Long viewer, long owner, Visibility level) {
+        return visibleLevels(viewer, owner).contains(level);
+    }
+
+    /**
+     * The levels of the owner's content the viewer may see, for list and count queries ({@code visibility in (...)});
+     * empty when the viewer may see nothing of the owner's.
+     */
+    public Set<Visibility> visibleLevels(Long viewer, long owner) {
+        if (viewer == null) {
+            return EnumSet.noneOf(Visibility.class);
+        }
+        if (viewer == owner) {
+            return EnumSet.allOf(Visibility.class);
+        }
+        if (!reachable(viewer, owner)) {
+            return EnumSet.noneOf(Visibility.class);
+        }
+        return levelsFor(graph.relation(viewer, owner));
+    }
+
+    /** The levels a relation opens, blocks and account status aside. */
+    public static Set<Visibility> levelsFor(Relation relation) {
+        return switch (relation) {
+            case SELF -> EnumSet.allOf(Visibility.class);
+            case FRIEND -> EnumSet.of(Visibility.FRIENDS, Visibility.FRIENDS_OF_FRIENDS, Visibility.EVERYONE);
+            case FRIEND_OF_FRIEND -> EnumSet.of(Visibility.FRIENDS_OF_FRIENDS, Visibility.EVERYONE);
+            case MEMBER -> EnumSet.of(Visibility.EVERYONE);
+            case GUEST -> EnumSet.noneOf(Visibility.class);
+        };
+    }
+
+    /**
+     * Whether the viewer may deal with the owner at all: see the profile, leave a footprint, ask for マイミク,
+     * comment. False for guests, across a block, and for suspended or withdrawn owners.
+     */
+    public boolean canInteract(Long viewer, long owner) {
+        if (viewer == null) {
+            return false;
+        }
+        return viewer == owner || reachable(viewer, owner);
+    }
+
+    private boolean reachable(long viewer, long owner) {
+        boolean active = members.find(owner)
+                .map(m -> m.getStatus() == MemberStatus.ACTIVE)
+                .orElse(false);
+        return active && !graph.blockedEitherWay(viewer, owner);
+    }
+}

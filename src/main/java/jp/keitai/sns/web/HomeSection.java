@@ -1,0 +1,24 @@
+package jp.keitai.sns.web;
+
+/**
+ * A part of the member home page that a feature contributes: pending マイミク requests, friends' diaries and voices,
+ * new comments, the footprint count. {@code /home} asks every section bean in {@link #order()} and includes its
+ * fragment template, so the home page needs no knowledge of the features and each feature keeps its own queries.
+ *
+ * <p>A section must answer with a bounded number of queries, whatever the member's number of friends (the home page
+ * is the busiest page of all; issue 8 measures it).
+ */
+public interface HomeSection {
+
+    /** Position on the page; lower first. Voice 100, diaries 200, requests 300, comments 400, footprints 500. */
+    int order();
+
+    /**
+     * The fragment template under {@code mobile-templates/}, resolved with family fallback like any view (e.g.
+     * {@code voice/home_section} → {@code voice/home_section_keitai.jsp}). It sees its data as {@code ${section}}.
+     */
+    String template();
+
+    /** The data the fragment shows for this member, or null to leave the section out. */
+    Object data(long memberId);
+}
