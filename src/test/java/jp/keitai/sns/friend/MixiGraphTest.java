@@ -61,11 +61,13 @@ class MixiGraphTest {
             assertTrue(n.x() >= 0 && n.x() <= mine.size() && n.y() >= 0 && n.y() <= mine.size(), n.toString());
         }
 
-        // x looks at a's graph: shares b with a; may know me (through a and b) — x is not a friend of me
+        // x looks at a's graph: shares b with a; may know me (through a and b) and a's other friend (that block is
+        // between them and me, not x)
         MixiGraph.Picture ofA = graph.picture(x, a);
         assertEquals(List.of(b), ofA.mutual().stream().map(MixiGraph.Person::id).toList());
         assertEquals(
-                List.of(me), ofA.mayKnow().stream().map(MixiGraph.Person::id).toList());
+                List.of(me, blocker),
+                ofA.mayKnow().stream().map(MixiGraph.Person::id).toList());
         assertEquals(2, ofA.mayKnow().get(0).commonCount());
     }
 
