@@ -14,12 +14,8 @@
 </c:choose>
 <p>マイミク <span class="friend-count">${friendCount}</span>人 | <a href="<c:url value='/members/${owner.id}/graph'/>">mixiGraph</a> | <a href="<c:url value='${diaryPath}'/>">日記を見る</a></p>
 <%-- SPOT latest-diaries: the diary feature shows the member's latest diaries (model key latestDiaries) here --%>
-<c:if test="${not self and not friend}">
-<form method="post" action="<c:url value='/friends/requests'/>">
-<input type="hidden" name="_csrf" value="${csrf}">
-<input type="hidden" name="member_id" value="${owner.id}">
-<input type="submit" value="マイミクに追加">
-</form>
+<c:if test="${not self}">
+<p><c:if test="${not friend}"><a href="<c:url value='/friends/requests/new?member_id=${owner.id}'/>" class="ask-friend">マイミクに追加</a> | </c:if><a href="<c:url value='/blocks/new?member_id=${owner.id}'/>">ブロックする</a></p>
 </c:if>
 <c:if test="${not empty footprintDays}">
 <h2>あしあと（日ごと）</h2>

@@ -11,13 +11,7 @@
 <c:if test="${not empty footprintDays}">
 <k:link href="/footprints" key="3">あしあと</k:link>:<c:forEach items="${footprintDays}" var="d" end="2"> <c:out value="${d.day}"/>/${d.visitCount}件</c:forEach><br />
 </c:if>
-<c:if test="${not self and not friend}">
-<form method="post" action="<c:url value='/friends/requests'/>">
-<input type="hidden" name="_csrf" value="${csrf}" />
-<input type="hidden" name="member_id" value="${owner.id}" />
-<input type="submit" value="ﾏｲﾐｸに追加" />
-</form>
-</c:if>
+<c:if test="${not self and not friend}"><k:link href="/friends/requests/new?member_id=${owner.id}" key="4">ﾏｲﾐｸに追加</k:link><br /></c:if>
 <k:split>
 <hr />
 [自己紹介]<br />
@@ -41,5 +35,6 @@
 </form>
 </c:if>
 <hr />
+<c:if test="${not self}"><a href="<c:url value='/blocks/new?member_id=${owner.id}'/>">ﾌﾞﾛｯｸ</a><br /></c:if>
 <k:link href="/home" key="0">ﾎｰﾑ</k:link>
 </k:page>

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.keitai.sns.testsupport.Deployments;
+import jp.keitai.sns.testsupport.Friends;
 import jp.keitai.sns.testsupport.Http;
 import jp.keitai.sns.testsupport.Members;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -147,5 +148,20 @@ class FootprintIT {
         Http guest = new Http(base);
         assertEquals(303, guest.get("/footprints").statusCode());
         assertEquals(303, guest.get("/members/1").statusCode());
+    }
+
+    @Test
+    void aBlockedVisitorLeavesNoFootprintAndEarlierOnesDisappear() {
+        Members.NewMember hana = Members.register(base, "はなこ");
+        Members.NewMember taro = Members.register(base, "たろう");
+        page(taro.http(), "/members/" + hana.id());
+        assertTrue(page(hana.http(), "/footprints").contains("data-visitor-id=\"" + taro.id() + "\""));
+
+        Friends.block(hana, taro);
+        assertEquals(404, taro.http().get("/members/" + hana.id()).statusCode());
+        assertFalse(
+                page(hana.http(), "/footprints").contains("data-visitor-id=\"" + taro.id() + "\""),
+                "the blocked member's footprints are gone from her list");
+        assertFalse(page(taro.http(), "/footprints").contains("data-visitor-id=\"" + hana.id() + "\""));
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import jp.keitai.sns.testsupport.Deployments;
+import jp.keitai.sns.testsupport.Friends;
 import jp.keitai.sns.testsupport.Http;
 import jp.keitai.sns.testsupport.Members;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -86,7 +87,7 @@ class ProfileIT {
         assertTrue(seen.contains("<span class=\"friend-count\">0</span>"), seen);
         assertTrue(seen.contains("/members/" + hana.id() + "/diary"), "a link to the member's diaries");
         assertTrue(seen.contains("/members/" + hana.id() + "/graph"), seen);
-        assertTrue(seen.contains("name=\"member_id\" value=\"" + hana.id() + "\""), "a マイミク request button");
+        assertTrue(seen.contains("/friends/requests/new?member_id=" + hana.id()), "a マイミク request link");
 
         assertTrue(page(hana.http(), "/members/" + hana.id()).contains("猫と暮らしています～😺"), "she sees her own");
         setSelfIntro(hana, "猫と暮らしています～😺", "everyone");
@@ -137,5 +138,104 @@ class ProfileIT {
         assertTrue(profile.contains("①～髙 すべて通ります"), profile);
         assertTrue(profile.contains("/members/" + hana.id() + "/diary"), profile);
         assertTrue(page(hana.http(), "/footprints").contains("data-visitor-id=\"" + taro.id() + "\""));
+    }
+
+    @Test
+    void friendsWriteIntroductionsTheMemberDeletesThemAndTheyGoWhenTheFriendshipEnds() {
+        Members.NewMember hana = Members.register(base, "はなこ");
+        Members.NewMember taro = Members.register(base, "たろう");
+        Members.NewMember jiro = Members.register(base, "じろう");
+        Friends.makeFriends(taro, hana);
+        Friends.makeFriends(jiro, hana);
+
+        String strangerView = page(Members.register(base, "よそ").http(), "/members/" + hana.id());
+        assertFalse(strangerView.contains("name=\"body\""), "no form for a non-friend");
+        Members.NewMember stranger = Members.register(base, "よそもの");
+        String sp = page(stranger.http(), "/members/" + hana.id());
+        HttpResponse<byte[]> refused = stranger.http()
+                .post("/members/" + hana.id() + "/introduction", "body", "知らない人", "_csrf", Http.csrf(sp));
+        assertTrue(Http.text(refused, StandardCharsets.UTF_8).contains("紹介文を書けるのはマイミクだけです"));
+
+        String form = page(taro.http(), "/members/" + hana.id());
+        assertTrue(form.contains("マイミクです"), form);
+        assertTrue(form.contains("<span class=\"friend-count\">2</span>"), form);
+        HttpResponse<byte[]> written = taro.http()
+                .post("/members/" + hana.id() + "/introduction", "body", "やさしい猫好きです😺", "_csrf", Http.csrf(form));
+        assertTrue(Http.text(written, StandardCharsets.UTF_8).contains("紹介文を書きました"));
+        String jf = page(jiro.http(), "/members/" + hana.id());
+        jiro.http().post("/members/" + hana.id() + "/introduction", "body", "じろうの紹介文", "_csrf", Http.csrf(jf));
+
+        String own = page(hana.http(), "/members/" + hana.id());
+        assertTrue(own.contains("やさしい猫好きです😺") && own.contains("じろうの紹介文"), own);
+        assertTrue(page(stranger.http(), "/members/" + hana.id()).contains("やさしい猫好きです😺"), "others read it");
+
+        // the member deletes one
+        HttpResponse<byte[]> deleted = hana.http()
+                .post(
+                        "/members/" + hana.id() + "/introduction/delete",
+                        "writer_id",
+                        String.valueOf(jiro.id()),
+                        "_csrf",
+                        Http.csrf(own));
+        assertTrue(Http.text(deleted, StandardCharsets.UTF_8).contains("紹介文を削除しました"));
+        assertFalse(page(hana.http(), "/members/" + hana.id()).contains("じろうの紹介文"));
+
+        // taro ends the friendship: his introduction goes with it
+        String confirm = page(taro.http(), "/friends/" + hana.id() + "/end");
+        HttpResponse<byte[]> ended = taro.http().post("/friends/" + hana.id() + "/end", "_csrf", Http.csrf(confirm));
+        assertEquals(200, ended.statusCode());
+        String after = page(hana.http(), "/members/" + hana.id());
+        assertFalse(after.contains("やさしい猫好きです"), after);
+        assertTrue(after.contains("<span class=\"friend-count\">1</span>"), after);
+    }
+
+    @Test
+    void aBlockHidesBothProfilesAndGraphsFromEachOther() {
+        Members.NewMember hana = Members.register(base, "はなこ");
+        Members.NewMember taro = Members.register(base, "たろう");
+        Friends.makeFriends(taro, hana);
+        Friends.block(hana, taro);
+        assertEquals(404, taro.http().get("/members/" + hana.id()).statusCode());
+        assertEquals(404, taro.http().get("/members/" + hana.id() + "/graph").statusCode());
+        assertEquals(404, hana.http().get("/members/" + taro.id()).statusCode(), "either way");
+        assertFalse(page(hana.http(), "/members/" + hana.id() + "/graph").contains("たろう"), "not drawn either");
+    }
+
+    @Test
+    void theGraphShowsMutualFriendsAndFriendsOfFriendsOnPcAndKeitai() {
+        Members.NewMember hana = Members.register(base, "はなこ");
+        Members.NewMember taro = Members.register(base, "たろう");
+        Members.NewMember jiro = Members.register(base, "じろう");
+        Friends.makeFriends(hana, taro);
+        Friends.makeFriends(taro, jiro);
+
+        String pc = page(hana.http(), "/members/" + hana.id() + "/graph");
+        assertTrue(pc.contains("class=\"node friend\""), pc);
+        assertTrue(pc.contains("class=\"node second\""), pc);
+        String mayKnow = pc.substring(pc.indexOf("class=\"may-know\""));
+        assertTrue(mayKnow.contains("じろう"), pc);
+
+        // jiro looks at taro's graph: hana is a friend of a friend he may know
+        String his = page(jiro.http(), "/members/" + taro.id() + "/graph");
+        assertTrue(his.substring(his.indexOf("class=\"may-know\"")).contains("はなこ"), his);
+
+        Http foma = new Http(base, Http.DOCOMO_FOMA_UA, false).from(DOCOMO_GATEWAY);
+        String sid = keitaiSession(foma, hana);
+        String graph = keitai(foma, "/members/" + hana.id() + "/graph?" + sid, 20000);
+        assertTrue(graph.contains("たろう") && graph.contains("じろう(共通1人)"), graph);
+
+        // a friend writes an introduction from the handset: the form posts back in Shift_JIS
+        Http tf = new Http(base, Http.DOCOMO_FOMA_UA, false).from(DOCOMO_GATEWAY);
+        String tsid = keitaiSession(tf, taro);
+        String profile = keitai(tf, "/members/" + hana.id() + "?" + tsid, 20000);
+        HttpResponse<byte[]> r = tf.post(
+                "/members/" + hana.id() + "/introduction?" + tsid,
+                SJIS,
+                "body",
+                "①～髙 ｹｰﾀｲから",
+                "_csrf",
+                Http.csrf(profile));
+        assertEquals(200, r.statusCode());
+        assertTrue(page(hana.http(), "/members/" + hana.id()).contains("①～髙 ｹｰﾀｲから"));
     }
 }
