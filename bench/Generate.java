@@ -105,17 +105,27 @@ public class Generate {
         Rows members = new Rows("member", "id", "nickname", "mobile_email", "password_hash", "role", "status",
                 "created_at");
         Rows sessions = new Rows("member_session", "token_hash", "member_id", "csrf_token", "via_url", "created_at",
-                "last_seen_at");
+                "last_seen_at")
+                .manual();
+        Rows secrets = new Rows("posting_secret", "member_id", "kind", "secret", "created_at").manual();
         StringBuilder tokens = new StringBuilder();
+        StringBuilder addresses = new StringBuilder();
         for (int i = 0; i < n; i++) {
             long id = first + i;
             members.add(id, "ベンチ" + id, "bench" + id + "@docomo.ne.jp", hash, "MEMBER", "ACTIVE", now);
             String token = token(id);
             sessions.add(sha256Hex(token), id, "csrf" + id, true, now, now);
             tokens.append(id).append(' ').append(token).append('\n');
+            String d = secret(id, "diary"), v = secret(id, "voice");
+            secrets.add(id, "diary", d, now);
+            secrets.add(id, "voice", v, now);
+            addresses.append(id).append(' ').append("bench" + id + "@docomo.ne.jp").append(' ').append(d).append(' ')
+                    .append(v).append('\n');
         }
         members.flush();
         sessions.flush();
+        secrets.flush();
+        Files.writeString(out.resolve("addresses.txt"), addresses, StandardCharsets.UTF_8);
         if (postgresql) {
             try (Statement s = c.createStatement()) {
                 s.execute("select setval(pg_get_serial_sequence('member', 'id'), (select max(id) from member))");
@@ -136,7 +146,8 @@ public class Generate {
      */
     void friendships(long first, int n) throws Exception {
         double alpha = 2.0;
-        double xmin = MEAN_FRIENDS * (alpha - 1) / alpha;
+        // 1.01: pairs lost to self-pairs, duplicates and the cap (at 100,000 members 1.00 gave a mean of 45.1)
+        double xmin = 1.01 * MEAN_FRIENDS * (alpha - 1) / alpha;
         List<Long> stubs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int degree = (int) Math.min(MAX_FRIENDS, Math.round(xmin * Math.pow(1 - random.nextDouble(), -1 / alpha)));
@@ -183,6 +194,17 @@ public class Generate {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
     }
 
+    /** A posting secret as the app makes them (16 characters of its alphabet), derived from the id. */
+    static String secret(long id, String kind) throws Exception {
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        byte[] d = MessageDigest.getInstance("SHA-256").digest((kind + id).getBytes(StandardCharsets.UTF_8));
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            b.append(alphabet.charAt((d[i] & 0xff) % alphabet.length()));
+        }
+        return b.toString();
+    }
+
     static String sha256Hex(String v) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(v.getBytes(StandardCharsets.UTF_8)));
     }
@@ -201,6 +223,13 @@ public class Generate {
         final StringBuilder copy = new StringBuilder();
         final List<Object[]> batch = new ArrayList<>();
         int pending;
+        /** Rows referring to rows of another table are flushed by hand, after that table. */
+        int flushEvery = 50_000;
+
+        Rows manual() {
+            flushEvery = Integer.MAX_VALUE;
+            return this;
+        }
 
         Rows(String table, String... columns) {
             this.table = table;
@@ -216,7 +245,7 @@ public class Generate {
             } else {
                 batch.add(values);
             }
-            if (++pending >= 50_000) {
+            if (++pending >= flushEvery) {
                 flush();
             }
         }
