@@ -53,8 +53,6 @@ public class HomeResource {
                 parts.add(new Part(templates.resolve(request.getServletContext(), s.template(), suffixes), data));
             }
         });
-        return View.of("member/home")
-                .with("me", members.find(me).orElseThrow())
-                .with("sections", parts);
+        return View.of("member/home").with("me", members.find(me).orElseThrow()).with("sections", parts);
     }
 }

@@ -23,6 +23,19 @@ public class MemberService {
         return Optional.ofNullable(database.read(em -> em.find(Member.class, id)));
     }
 
+    /** Nicknames by id in one query (for lists that name many members: comments, friends' diaries). */
+    public java.util.Map<Long, String> nicknames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        database.read(em -> em.createQuery("select m.id, m.nickname from Member m where m.id in :ids", Object[].class)
+                        .setParameter("ids", List.copyOf(new java.util.HashSet<>(ids)))
+                        .getResultList())
+                .forEach(r -> out.put((Long) r[0], (String) r[1]));
+        return out;
+    }
+
     /** Members whose nickname or address contains the text (for the operator console), newest first. */
     public List<Member> search(String text, int limit, int offset) {
         String q = "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%";
