@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.mail.inbound.InboundMail;
 import jp.keitai.sns.mail.inbound.MailHandler;
 import jp.keitai.sns.mail.inbound.MailResult;
@@ -107,8 +108,10 @@ public class DiaryMailRoute implements MailHandler {
             refuse(em, m, outcome.problem());
             return MailResult.refused(outcome.problem());
         }
-        // the confirmation names the diary: only someone who may see it (its author) is told
-        if (diaries.visible(m.getId(), outcome.id()).isPresent()) {
+        // the confirmation names the diary: only someone who may see it (its author) is told. Asked of the policy
+        // directly: the diary is not committed yet, so a read outside this transaction would not find it.
+        Visibility visibility = Visibility.parse(level).orElseThrow();
+        if (policy.canSee(m.getId(), m.getId(), visibility)) {
             mailer.queue(
                     em,
                     m.getMobileEmail(),
@@ -117,9 +120,7 @@ public class DiaryMailRoute implements MailHandler {
                             "title",
                             title,
                             "visibility",
-                            jp.keitai.sns.access.Visibility.parse(level)
-                                    .orElseThrow()
-                                    .label(),
+                            visibility.label(),
                             "photos",
                             String.valueOf(photos.size()),
                             "path",
