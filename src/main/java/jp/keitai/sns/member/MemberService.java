@@ -23,17 +23,42 @@ public class MemberService {
         return Optional.ofNullable(database.read(em -> em.find(Member.class, id)));
     }
 
-    /** Nicknames by id in one query (for lists that name many members: comments, friends' diaries). */
+    /** Nicknames of these members in one query (missing ids are left out). */
     public java.util.Map<Long, String> nicknames(java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Map.of();
-        }
         java.util.Map<Long, String> out = new java.util.HashMap<>();
-        database.read(em -> em.createQuery("select m.id, m.nickname from Member m where m.id in :ids", Object[].class)
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = database.read(
+                em -> em.createQuery("select m.id, m.nickname from Member m where m.id in :ids", Object[].class)
                         .setParameter("ids", List.copyOf(new java.util.HashSet<>(ids)))
-                        .getResultList())
-                .forEach(r -> out.put((Long) r[0], (String) r[1]));
+                        .getResultList());
+        rows.forEach(r -> out.put((Long) r[0], (String) r[1]));
         return out;
+    }
+
+    /**
+     * Locks these members' rows until the current transaction ends, always in id order, so that two changes about the
+     * same pair of members (say, both asking each other for マイミク at once) run one after the other.
+     */
+    public void lock(long... ids) {
+        long[] sorted = ids.clone();
+        java.util.Arrays.sort(sorted);
+        database.jdbc(c -> {
+            for (long id : sorted) {
+                try (java.sql.PreparedStatement ps =
+                        c.prepareStatement("select id from member where id = ? for update")) {
+                    ps.setLong(1, id);
+                    ps.executeQuery().close();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Whether the member exists and is active (neither suspended nor withdrawn). */
+    public boolean isActive(long id) {
+        return find(id).map(m -> m.getStatus() == MemberStatus.ACTIVE).orElse(false);
     }
 
     /** Members whose nickname or address contains the text (for the operator console), newest first. */

@@ -50,4 +50,11 @@ public final class Members {
         }
         return new NewMember(Long.parseLong(id.group(1)), nickname, mobile, member);
     }
+
+    /** The member signed in on a docomo FOMA handset behind the docomo gateway: Shift_JIS pages, no cookies. */
+    public static Http onDocomo(URL base, NewMember member) {
+        return new Http(base, Http.DOCOMO_FOMA_UA, false)
+                .from("210.153.84.1")
+                .signInWithoutCookies(member.mobileEmail(), PASSWORD);
+    }
 }
