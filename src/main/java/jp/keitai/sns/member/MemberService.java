@@ -23,6 +23,32 @@ public class MemberService {
         return Optional.ofNullable(database.read(em -> em.find(Member.class, id)));
     }
 
+    /** Nicknames of these members in one query (missing ids are left out). */
+    public java.util.Map<Long, String> nicknames(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = database.read(
+                em -> em.createQuery("select m.id, m.nickname from Member m where m.id in :ids", Object[].class)
+                        .setParameter("ids", List.copyOf(new java.util.HashSet<>(ids)))
+                        .getResultList());
+        rows.forEach(r -> out.put((Long) r[0], (String) r[1]));
+        return out;
+    }
+
+    /** Which of these members are active (neither suspended nor withdrawn), in one query. */
+    public java.util.Set<Long> activeAmong(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(database.read(
+                em -> em.createQuery("select m.id from Member m where m.id in :ids and m.status = :active", Long.class)
+                        .setParameter("ids", List.copyOf(new java.util.HashSet<>(ids)))
+                        .setParameter("active", MemberStatus.ACTIVE)
+                        .getResultList()));
+    }
+
     /** Members whose nickname or address contains the text (for the operator console), newest first. */
     public List<Member> search(String text, int limit, int offset) {
         String q = "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%";

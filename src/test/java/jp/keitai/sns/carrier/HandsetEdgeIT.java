@@ -177,8 +177,8 @@ class HandsetEdgeIT {
                 && !host.startsWith("10.")
                 && !host.startsWith("192.168.")
                 && !host.startsWith("172.")) {
-            HttpResponse<byte[]> direct =
-                    get(Http.direct(base), "/edge/handset", FOMA, "X-Forwarded-For", "210.153.84.1", "X-DCMGUID", "SPOOF");
+            HttpResponse<byte[]> direct = get(
+                    Http.direct(base), "/edge/handset", FOMA, "X-Forwarded-For", "210.153.84.1", "X-DCMGUID", "SPOOF");
             assertFalse(json(direct, "clientIp").equals("210.153.84.1"));
             assertEquals("false", json(direct, "subscriberIdAccepted"));
         }
