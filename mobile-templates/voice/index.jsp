@@ -23,6 +23,8 @@
 <c:if test="${empty page.items}"><p>まだボイスはありません。</p></c:if>
 <p><c:if test="${page.page gt 1}"><a href="<c:url value='/voice?page=${page.page - 1}'/>">前へ</a> </c:if>
 <c:if test="${page.hasNext}"><a href="<c:url value='/voice?page=${page.page + 1}'/>">次へ</a></c:if></p>
+<p>メールでも投稿できます: <a href="mailto:<c:out value='${mailAddress}'/>"><c:out value="${mailAddress}"/></a>（件名と本文をつなげて150文字まで。登録したケータイのアドレスから送ってください）</p>
+<p>メールでも投稿できます: <a href="mailto:<c:out value='${mailAddress}'/>"><c:out value="${mailAddress}"/></a>（件名と本文をつなげて150文字まで。登録したケータイのアドレスから送ってください）</p>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
 </body>
 </html>

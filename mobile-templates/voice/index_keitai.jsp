@@ -19,5 +19,6 @@
 <c:if test="${page.page gt 1}"><k:link href="/voice?page=${page.page - 1}" key="4">前</k:link> </c:if>
 <c:if test="${page.hasNext}"><k:link href="/voice?page=${page.page + 1}" key="6">次</k:link></c:if>
 <hr />
+<a href="mailto:<c:out value='${mailAddress}'/>">ﾒｰﾙでﾎﾞｲｽ</a><br />
 <k:link href="/home" key="0">ﾎｰﾑ</k:link>
 </k:page>
