@@ -3,7 +3,7 @@
 <head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ホーム - ケータイSNS</title></head>
 <body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
 <h1 data-member-id="${me.id}"><c:out value="${me.nickname}"/>さんのホーム</h1>
-<nav><c:forEach items="${sections}" var="part" varStatus="st"><c:if test="${st.index lt 6}"><a href="#${part.anchorId}" accesskey="${st.index + 1}"><c:out value="${part.title}"/></a> </c:if></c:forEach></nav>
+<nav><c:forEach items="${sections}" var="part"><c:if test="${not empty part.keyNumber}"><a href="#${part.anchorId}" accesskey="${part.keyNumber}"><c:out value="${part.title}"/></a> </c:if></c:forEach></nav>
 <c:forEach items="${sections}" var="part">
 <section id="${part.anchorId}">
 <c:set var="section" value="${part.data}" scope="request"/>

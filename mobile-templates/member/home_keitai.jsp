@@ -1,8 +1,8 @@
-<%-- Member home for feature phones: a menu of the sections (accesskey 1-6, each jumps to its section), the sections
-     in order (they may be split into parts on small budgets), then the member menu on 7-9. --%>
+<%-- Member home for feature phones: a menu of the sections (accesskey = the hundreds of the section's order, 1-6;
+     each jumps to its section), the sections in order (cut into parts on small budgets), the member menu on 7-9. --%>
 <k:page title="ﾎｰﾑ">
 <div data-member-id="${me.id}" style="color:#ff6600"><c:out value="${me.nickname}"/>さんのﾎｰﾑ</div>
-<c:forEach items="${sections}" var="part" varStatus="st"><c:if test="${st.index lt 6}"><a href="#${part.anchorId}" accesskey="${st.index + 1}">[${st.index + 1}]<c:out value="${part.title}"/></a> </c:if></c:forEach>
+<c:forEach items="${sections}" var="part"><c:if test="${not empty part.keyNumber}"><a href="#${part.anchorId}" accesskey="${part.keyNumber}">[${part.keyNumber}]<c:out value="${part.title}"/></a> </c:if></c:forEach>
 <hr />
 <k:split>
 <c:forEach items="${sections}" var="part">

@@ -48,6 +48,15 @@ public class HomeResource {
             return "s" + order;
         }
 
+        /**
+         * The accesskey of the section in the home menu: the hundreds of its order (voice 1, diaries 2, requests 3,
+         * comments 4, footprints 5), so a key means the same section whichever sections a member has today; null
+         * beyond 6 (7-9 are the member menu).
+         */
+        public Integer getKeyNumber() {
+            return order % 100 == 0 && order >= 100 && order <= 600 ? order / 100 : null;
+        }
+
         public String getTitle() {
             return title;
         }

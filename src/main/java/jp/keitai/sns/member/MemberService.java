@@ -37,6 +37,30 @@ public class MemberService {
         return out;
     }
 
+    /**
+     * Locks these members' rows until the current transaction ends, always in id order, so that two changes about the
+     * same pair of members (say, both asking each other for マイミク at once) run one after the other.
+     */
+    public void lock(long... ids) {
+        long[] sorted = ids.clone();
+        java.util.Arrays.sort(sorted);
+        database.jdbc(c -> {
+            for (long id : sorted) {
+                try (java.sql.PreparedStatement ps =
+                        c.prepareStatement("select id from member where id = ? for update")) {
+                    ps.setLong(1, id);
+                    ps.executeQuery().close();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Whether the member exists and is active (neither suspended nor withdrawn). */
+    public boolean isActive(long id) {
+        return find(id).map(m -> m.getStatus() == MemberStatus.ACTIVE).orElse(false);
+    }
+
     /** Which of these members are active (neither suspended nor withdrawn), in one query. */
     public java.util.Set<Long> activeAmong(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
+import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.Tokens;
 import jp.keitai.sns.web.View;
@@ -38,6 +39,9 @@ public class VoiceResource {
 
     @Inject
     VoiceService voices;
+
+    @Inject
+    PostingAddresses addresses;
 
     @Context
     HttpServletResponse response;
@@ -154,14 +158,14 @@ public class VoiceResource {
 
     private View listView(long me, int page) {
         VoiceService.Page p = voices.timeline(me, page, PAGE_SIZE);
-        return View.of("voice/index").with("page", p).with("key", formKey()).with("max", VoiceText.MAX);
+        return View.of("voice/index")
+                .with("page", p)
+                .with("mailAddress", addresses.addressOf(me, PostingAddresses.Kind.VOICE))
+                .with("key", formKey());
     }
 
     private View threadView(VoiceItem thread) {
-        return View.of("voice/show")
-                .with("voice", thread)
-                .with("key", formKey())
-                .with("max", VoiceText.MAX);
+        return View.of("voice/show").with("voice", thread).with("key", formKey());
     }
 
     private Response redirect(String path) {

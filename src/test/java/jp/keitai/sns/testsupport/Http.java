@@ -128,7 +128,27 @@ public final class Http {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
 
     public URI uri(String path) {
-        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (urlSession != null && !p.contains("sid=")) {
+            p += (p.contains("?") ? "&" : "?") + urlSession;
+        }
+        return base.resolve(p);
+    }
+
+    private String urlSession;
+
+    /**
+     * Signs in as a cookieless handset does: the session then rides in every URL this client asks for, as the
+     * server's rewritten links carry it.
+     */
+    public Http signInWithoutCookies(String email, String password) {
+        String home = signIn(email, password);
+        Matcher m = Pattern.compile("(sid=[^&]+)").matcher(home);
+        if (!m.find()) {
+            throw new AssertionError("no session in the URL after sign-in: " + home);
+        }
+        urlSession = m.group(1);
+        return this;
     }
 
     public HttpResponse<byte[]> get(String path, String userAgent) {

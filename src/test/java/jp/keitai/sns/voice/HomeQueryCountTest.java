@@ -3,8 +3,11 @@ package jp.keitai.sns.voice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.stream.Stream;
+import jp.keitai.sns.friend.FriendService;
+import jp.keitai.sns.friend.RequestsHomeSection;
 import jp.keitai.sns.testsupport.StatementCounter;
 import jp.keitai.sns.testsupport.TestDb;
 import jp.keitai.sns.web.HomeSection;
@@ -41,7 +44,23 @@ class HomeQueryCountTest {
     static List<HomeSection> sections(VoiceRig rig) {
         VoiceHomeSection voice = new VoiceHomeSection();
         voice.voices = rig.voices;
-        return List.of(voice);
+        return List.of(voice, inject(new RequestsHomeSection(), "friends", friendService(rig)));
+    }
+
+    static FriendService friendService(VoiceRig rig) {
+        return new FriendService(rig.db, rig.members, rig.graph, rig.policy, null);
+    }
+
+    /** Sets a section's injected field, as CDI would. */
+    static <T> T inject(T bean, String field, Object value) {
+        try {
+            Field f = bean.getClass().getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(bean, value);
+            return bean;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What one request to /home runs: the member, then every section's data. */
@@ -68,6 +87,8 @@ class HomeQueryCountTest {
             rig.voices.like(me, p);
             rig.voices.like(f, mine);
         }
+        // and a pending マイミク request, so the requests section shows too
+        friendService(rig).request(rig.member("asker" + n), me, "よろしく");
         return me;
     }
 

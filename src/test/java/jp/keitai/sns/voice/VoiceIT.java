@@ -137,8 +137,14 @@ class VoiceIT {
 
         // イイネ! from the friend's docomo handset, twice: one like
         String thread = new String(docomo.get("/voice/" + link.group(1)).body(), SJIS);
-        assertEquals(303, docomo.post("/voice/" + link.group(1) + "/like", "_csrf", Http.csrf(thread)).statusCode());
-        assertEquals(303, docomo.post("/voice/" + link.group(1) + "/like", "_csrf", Http.csrf(thread)).statusCode());
+        assertEquals(
+                303,
+                docomo.post("/voice/" + link.group(1) + "/like", "_csrf", Http.csrf(thread))
+                        .statusCode());
+        assertEquals(
+                303,
+                docomo.post("/voice/" + link.group(1) + "/like", "_csrf", Http.csrf(thread))
+                        .statusCode());
         String liked = Http.text(phone.get("/voice/" + link.group(1)), StandardCharsets.UTF_8);
         assertTrue(liked.contains("ｲｲﾈ!1"), liked);
     }
@@ -149,7 +155,8 @@ class VoiceIT {
         NewMember dc = Members.register(base, "ドコモ次郎");
         Friends.makeFriends(sb, dc);
         String voices = Http.text(sb.http().get("/voice"), StandardCharsets.UTF_8);
-        Matcher mailto = Pattern.compile("mailto:(v\\.[a-z0-9]+@sns\\.example\\.jp)").matcher(voices);
+        Matcher mailto =
+                Pattern.compile("mailto:(v\\.[a-z0-9]+@sns\\.example\\.jp)").matcher(voices);
         assertTrue(mailto.find(), "the voice page shows the posting address: " + voices);
         String address = mailto.group(1);
 
@@ -163,8 +170,8 @@ class VoiceIT {
         assertTrue(confirmation.contains("150文字"), "the confirmation says how mail becomes a voice: " + confirmation);
 
         byte[] friendHome = Members.onDocomo(base, dc).get("/home").body();
-        byte[] expected = concat(
-                "天気".getBytes(SJIS), DOCOMO_CLOUD, " 晴れ".getBytes(SJIS), DOCOMO_SUN, "です".getBytes(SJIS));
+        byte[] expected =
+                concat("天気".getBytes(SJIS), DOCOMO_CLOUD, " 晴れ".getBytes(SJIS), DOCOMO_SUN, "です".getBytes(SJIS));
         assertEquals(1, occurrences(friendHome, expected), "once, in docomo's codes: " + new String(friendHome, SJIS));
 
         // subject and text longer than 150 characters: cut at 150, and the confirmation says so

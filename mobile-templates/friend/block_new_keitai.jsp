@@ -1,0 +1,11 @@
+<html><head><title>ﾌﾞﾛｯｸ</title></head>
+<body>
+<c:out value="${target.nickname}"/>さんをﾌﾞﾛｯｸします｡ﾏｲﾐｸと申請は解除されます｡<br>
+<form method="post" action="<c:url value='/blocks'/>">
+<input type="hidden" name="_csrf" value="${csrf}">
+<input type="hidden" name="member_id" value="${target.id}">
+<input type="submit" value="ﾌﾞﾛｯｸする">
+</form>
+<hr>
+<a href="<c:url value='/home'/>" accesskey="0">[0]ﾎｰﾑ</a>
+</body></html>

@@ -1,0 +1,60 @@
+package jp.keitai.sns.friend;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.View;
+
+/** Blocking: the list of members I block, the confirmation step, blocking and unblocking. */
+@RequestScoped
+@Path("blocks")
+@Produces(MediaType.TEXT_HTML)
+public class BlocksResource {
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    FriendService friends;
+
+    @Inject
+    MemberService members;
+
+    @GET
+    public View list() {
+        return View.of("friend/blocks").with("blocked", friends.blocked(currentMember.requireId()));
+    }
+
+    @GET
+    @Path("new")
+    public View confirm(@QueryParam("member_id") long memberId) {
+        currentMember.requireId();
+        return members.find(memberId)
+                .map(m -> View.of("friend/block_new").with("target", m))
+                .orElseGet(() -> FriendsResource.done(false, "メンバーが見つかりません。"));
+    }
+
+    @POST
+    public View block(@FormParam("member_id") long memberId, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        FriendService.Outcome o = friends.block(currentMember.requireId(), memberId);
+        return FriendsResource.done(o.ok(), o.message());
+    }
+
+    @POST
+    @Path("{id}/remove")
+    public View unblock(@PathParam("id") long memberId, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        FriendService.Outcome o = friends.unblock(currentMember.requireId(), memberId);
+        return FriendsResource.done(o.ok(), o.message());
+    }
+}

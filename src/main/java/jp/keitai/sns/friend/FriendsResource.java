@@ -1,0 +1,113 @@
+package jp.keitai.sns.friend;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.View;
+
+/** マイミク pages: my friends, requests (asking, approving, rejecting) and ending a friendship. */
+@RequestScoped
+@Path("friends")
+@Produces(MediaType.TEXT_HTML)
+public class FriendsResource {
+
+    static final int PAGE_SIZE = 20;
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    FriendService friends;
+
+    @Inject
+    MemberService members;
+
+    @GET
+    public View list(@QueryParam("page") @DefaultValue("1") int page) {
+        long me = currentMember.requireId();
+        int p = Math.max(1, page);
+        List<FriendService.Friend> found = friends.friends(me, (p - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        return View.of("friend/list")
+                .with("friends", found.subList(0, Math.min(PAGE_SIZE, found.size())))
+                .with("page", p)
+                .with("hasNext", found.size() > PAGE_SIZE)
+                .with("count", friends.friendsCount(me));
+    }
+
+    @GET
+    @Path("requests")
+    public View requests() {
+        long me = currentMember.requireId();
+        return View.of("friend/requests").with("incoming", friends.incoming(me)).with("outgoing", friends.outgoing(me));
+    }
+
+    /** The confirmation step before asking: who, and an optional message. */
+    @GET
+    @Path("requests/new")
+    public View ask(@QueryParam("member_id") long memberId) {
+        currentMember.requireId();
+        return members.find(memberId)
+                .map(m -> View.of("friend/request_new").with("target", m))
+                .orElseGet(() -> done(false, "メンバーが見つかりません。"));
+    }
+
+    @POST
+    @Path("requests")
+    public View send(
+            @FormParam("member_id") long memberId,
+            @FormParam("message") String message,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        FriendService.Outcome o = friends.request(currentMember.requireId(), memberId, message);
+        return done(o.ok(), o.message());
+    }
+
+    @POST
+    @Path("requests/{id}/approve")
+    public View approve(@PathParam("id") long id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        FriendService.Outcome o = friends.approve(currentMember.requireId(), id);
+        return done(o.ok(), o.message());
+    }
+
+    @POST
+    @Path("requests/{id}/reject")
+    public View reject(@PathParam("id") long id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        FriendService.Outcome o = friends.reject(currentMember.requireId(), id);
+        return done(o.ok(), o.message());
+    }
+
+    /** The confirmation step before ending a friendship. */
+    @GET
+    @Path("{id}/end")
+    public View confirmEnd(@PathParam("id") long friendId) {
+        currentMember.requireId();
+        return members.find(friendId)
+                .map(m -> View.of("friend/end").with("target", m))
+                .orElseGet(() -> done(false, "メンバーが見つかりません。"));
+    }
+
+    @POST
+    @Path("{id}/end")
+    public View end(@PathParam("id") long friendId, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        FriendService.Outcome o = friends.end(currentMember.requireId(), friendId);
+        return done(o.ok(), o.message());
+    }
+
+    static View done(boolean ok, String message) {
+        return View.of("friend/done").with(ok ? "notice" : "error", message);
+    }
+}

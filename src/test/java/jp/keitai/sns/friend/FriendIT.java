@@ -1,0 +1,91 @@
+package jp.keitai.sns.friend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import jp.keitai.sns.testsupport.Deployments;
+import jp.keitai.sns.testsupport.Friends;
+import jp.keitai.sns.testsupport.Http;
+import jp.keitai.sns.testsupport.Members;
+import jp.keitai.sns.testsupport.Members.NewMember;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** マイミク through the real pages: asking, the home notice, approving, ending, blocking, on PC and docomo. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FriendIT {
+
+    static final Charset SJIS = Charset.forName("Windows-31J");
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.app();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void askShowsOnHomeThenApproveMakesMutualFriends() {
+        NewMember hanako = Members.register(base, "はなこ");
+        NewMember taro = Members.register(base, "たろう");
+        assertTrue(Friends.ask(hanako, taro).contains("マイミク申請を送りました"));
+        String home = Http.text(taro.http().get("/home"), StandardCharsets.UTF_8);
+        assertTrue(home.contains("data-pending-requests=\"1\""), home);
+
+        // taro reads it on his docomo handset: Shift_JIS, half-width kana, the session in the URL
+        Http phone = Members.onDocomo(base, taro);
+        HttpResponse<byte[]> requests = phone.get("/friends/requests");
+        assertEquals(
+                "application/xhtml+xml;charset=Shift_JIS",
+                requests.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        String page = Http.text(requests, SJIS);
+        assertTrue(page.contains("はなこ") && page.contains("ﾏｲﾐｸ申請"), page);
+
+        assertTrue(Friends.approve(taro, hanako).contains("マイミクになりました"));
+        assertTrue(
+                Http.text(hanako.http().get("/friends"), StandardCharsets.UTF_8).contains("たろう"));
+        assertTrue(
+                Http.text(taro.http().get("/friends"), StandardCharsets.UTF_8).contains("はなこ"));
+        assertFalse(Http.text(taro.http().get("/home"), StandardCharsets.UTF_8).contains("data-pending-requests"));
+    }
+
+    @Test
+    void endingAFriendshipAsksFirstAndNeedsTheToken() {
+        NewMember a = Members.register(base, "あき");
+        NewMember b = Members.register(base, "ぶん");
+        Friends.makeFriends(a, b);
+        String confirm = Http.text(a.http().get("/friends/" + b.id() + "/end"), StandardCharsets.UTF_8);
+        assertTrue(confirm.contains("解除します"), confirm);
+        assertEquals(
+                403,
+                a.http().post("/friends/" + b.id() + "/end", "_csrf", "forged").statusCode());
+        assertTrue(Http.text(b.http().get("/friends"), StandardCharsets.UTF_8).contains("あき"), "still friends");
+        String done = Http.text(
+                a.http().post("/friends/" + b.id() + "/end", "_csrf", Http.csrf(confirm)), StandardCharsets.UTF_8);
+        assertTrue(done.contains("マイミクを解除しました"), done);
+        assertFalse(Http.text(b.http().get("/friends"), StandardCharsets.UTF_8).contains("あき"));
+    }
+
+    @Test
+    void aBlockedMemberCannotAsk() {
+        NewMember a = Members.register(base, "ブロックする人");
+        NewMember b = Members.register(base, "ブロックされる人");
+        Friends.makeFriends(a, b);
+        Friends.block(a, b);
+        assertFalse(Http.text(a.http().get("/friends"), StandardCharsets.UTF_8).contains("ブロックされる人"));
+        assertTrue(Friends.ask(b, a).contains("このメンバーにはマイミク申請できません"));
+        assertTrue(Http.text(a.http().get("/blocks"), StandardCharsets.UTF_8).contains("ブロックされる人"));
+    }
+}

@@ -1,0 +1,170 @@
+package jp.keitai.sns.friend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.Visibility;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.member.MemberStatus;
+import jp.keitai.sns.testsupport.RecordingEvent;
+import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.testsupport.TestMembers;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The マイミク state machine on a real database: asking, answering, ending, blocking, and both asking at once. */
+class FriendServiceTest {
+
+    record Rig(
+            FriendService friends,
+            FriendGraph graph,
+            AccessPolicy access,
+            MemberService members,
+            RecordingEvent<FriendshipEnded> ended) {
+        static Rig of(TestDb db) {
+            MemberService members = new MemberService(db.database());
+            FriendGraph graph = new FriendGraph(db.database());
+            AccessPolicy access = new AccessPolicy(graph, members);
+            RecordingEvent<FriendshipEnded> ended = new RecordingEvent<>();
+            return new Rig(
+                    new FriendService(db.database(), members, graph, access, ended), graph, access, members, ended);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void askApproveEnd(TestDb db) {
+        Rig r = Rig.of(db);
+        long a = TestMembers.create(db.database(), "あ");
+        long b = TestMembers.create(db.database(), "い");
+        assertTrue(r.friends().request(a, b, "よろしく！").ok());
+        assertFalse(r.friends().request(a, b, null).ok(), "asking twice");
+        assertFalse(r.friends().request(a, a, null).ok(), "asking oneself");
+        List<FriendService.Request> incoming = r.friends().incoming(b);
+        assertEquals(1, incoming.size());
+        assertEquals("あ", incoming.get(0).nickname());
+        assertEquals("よろしく！", incoming.get(0).message());
+        assertEquals(1, r.friends().outgoing(a).size());
+        assertFalse(r.friends().approve(a, incoming.get(0).id()).ok(), "only the addressee approves");
+        assertTrue(r.friends().approve(b, incoming.get(0).id()).ok());
+        assertFalse(r.friends().approve(b, incoming.get(0).id()).ok(), "a request is answered once");
+        assertTrue(r.graph().areFriends(a, b) && r.graph().areFriends(b, a));
+        assertEquals(0, r.friends().incomingCount(b));
+        assertEquals(Relation.FRIEND, r.graph().relation(b, a));
+        assertTrue(r.access().canSee(b, a, Visibility.FRIENDS));
+
+        assertTrue(r.friends().end(b, a).ok());
+        assertFalse(r.graph().areFriends(a, b) || r.graph().areFriends(b, a));
+        assertEquals(List.of(new FriendshipEnded(b, a)), r.ended().fired);
+        assertFalse(r.access().canSee(b, a, Visibility.FRIENDS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void rejectLeavesNoTrace(TestDb db) {
+        Rig r = Rig.of(db);
+        long a = TestMembers.create(db.database(), "あ");
+        long b = TestMembers.create(db.database(), "い");
+        r.friends().request(a, b, null);
+        long id = r.friends().incoming(b).get(0).id();
+        assertTrue(r.friends().reject(b, id).ok());
+        assertFalse(r.graph().areFriends(a, b));
+        assertTrue(r.friends().outgoing(a).isEmpty());
+        assertTrue(r.friends().request(a, b, "もう一度").ok(), "may ask again later");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void askingBackMakesFriends(TestDb db) {
+        Rig r = Rig.of(db);
+        long a = TestMembers.create(db.database(), "あ");
+        long b = TestMembers.create(db.database(), "い");
+        r.friends().request(a, b, null);
+        assertEquals("マイミクになりました。", r.friends().request(b, a, null).message());
+        assertTrue(r.graph().areFriends(a, b));
+        assertTrue(r.friends().incoming(a).isEmpty() && r.friends().incoming(b).isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void bothAskingAtOnceMakeOneFriendship(TestDb db) throws Exception {
+        Rig r = Rig.of(db);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                long a = TestMembers.create(db.database(), "あ" + round);
+                long b = TestMembers.create(db.database(), "い" + round);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<FriendService.Outcome> one = pool.submit(() -> {
+                    go.await();
+                    return r.friends().request(a, b, null);
+                });
+                Future<FriendService.Outcome> two = pool.submit(() -> {
+                    go.await();
+                    return r.friends().request(b, a, null);
+                });
+                go.countDown();
+                assertTrue(one.get().ok() && two.get().ok());
+                assertTrue(r.graph().areFriends(a, b), "round " + round);
+                assertEquals(1, r.graph().friendCount(a));
+                assertTrue(r.friends().incoming(a).isEmpty()
+                        && r.friends().incoming(b).isEmpty());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void blockEndsFriendshipAndKeepsTheOtherAway(TestDb db) {
+        Rig r = Rig.of(db);
+        long a = TestMembers.create(db.database(), "あ");
+        long b = TestMembers.create(db.database(), "い");
+        long c = TestMembers.create(db.database(), "う");
+        TestMembers.befriend(db.database(), a, b);
+        r.friends().request(c, a, null);
+        assertTrue(r.friends().block(a, b).ok());
+        assertTrue(r.friends().block(a, c).ok());
+        assertFalse(r.graph().areFriends(a, b));
+        assertEquals(List.of(new FriendshipEnded(a, b)), r.ended().fired);
+        assertTrue(r.friends().incoming(a).isEmpty(), "the blocked member's request is gone");
+        assertFalse(r.friends().request(b, a, null).ok());
+        assertFalse(r.friends().request(a, b, null).ok(), "the blocker must unblock first");
+        for (Visibility v : Visibility.values()) {
+            assertFalse(r.access().canSee(b, a, v), "blocked sees nothing: " + v);
+            assertFalse(r.access().canSee(a, b, v), "the blocker does not see the blocked either: " + v);
+        }
+        assertEquals(
+                List.of(b, c),
+                r.friends().blocked(a).stream()
+                        .map(FriendService.Friend::id)
+                        .sorted()
+                        .toList());
+        assertTrue(r.friends().unblock(a, b).ok());
+        assertTrue(r.access().canSee(b, a, Visibility.EVERYONE));
+        assertTrue(r.friends().request(b, a, null).ok());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void suspendedMembersCannotBeAskedAndShowNothing(TestDb db) {
+        Rig r = Rig.of(db);
+        long a = TestMembers.create(db.database(), "あ");
+        long b = TestMembers.create(db.database(), "い");
+        TestMembers.befriend(db.database(), a, b);
+        r.members().setStatus(b, MemberStatus.SUSPENDED);
+        assertFalse(r.access().canSee(a, b, Visibility.EVERYONE));
+        assertTrue(r.access().canSee(b, b, Visibility.PRIVATE), "a member always sees their own");
+        long c = TestMembers.create(db.database(), "う");
+        assertFalse(r.friends().request(c, b, null).ok());
+        assertFalse(r.access().canSee(null, a, Visibility.EVERYONE), "guests see no member content");
+    }
+}
