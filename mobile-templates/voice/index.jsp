@@ -14,7 +14,7 @@
 <c:forEach items="${page.items}" var="v">
 <li><c:out value="${v.authorName}"/>: <c:out value="${v.body}"/><br>
 <small><a href="<c:url value='/voice/${v.id}'/>"><c:out value="${v.time}"/></a> イイネ!${v.likeCount} 返信${v.replyCount}</small>
-<form method="post" action="<c:url value='/voice/${v.id}/${v.liked ? 'unlike' : 'like'}'/>" style="display:inline">
+<form method="post" action="<c:url value="/voice/${v.id}/${v.liked ? 'unlike' : 'like'}"/>" style="display:inline">
 <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="from" value="list">
 <input type="submit" value="${v.liked ? 'イイネ!を取り消す' : 'イイネ!'}">
 </form></li>

@@ -6,7 +6,7 @@
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
 <p><a href="<c:url value='/members/${voice.authorId}'/>"><c:out value="${voice.authorName}"/></a>: <c:out value="${voice.body}"/><br>
 <small><c:out value="${voice.time}"/> イイネ!${voice.likeCount}</small></p>
-<form method="post" action="<c:url value='/voice/${voice.id}/${voice.liked ? 'unlike' : 'like'}'/>" style="display:inline">
+<form method="post" action="<c:url value="/voice/${voice.id}/${voice.liked ? 'unlike' : 'like'}"/>" style="display:inline">
 <input type="hidden" name="_csrf" value="${csrf}">
 <input type="submit" value="${voice.liked ? 'イイネ!を取り消す' : 'イイネ!'}">
 </form>
@@ -15,7 +15,7 @@
 <ul>
 <c:forEach items="${voice.replies}" var="r">
 <li><c:out value="${r.authorName}"/>: <c:out value="${r.body}"/> <small><c:out value="${r.time}"/><c:if test="${r.likeCount gt 0}"> イイネ!${r.likeCount}</c:if></small>
-<form method="post" action="<c:url value='/voice/${r.id}/${r.liked ? 'unlike' : 'like'}'/>" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="${r.liked ? 'イイネ!を取り消す' : 'イイネ!'}"></form>
+<form method="post" action="<c:url value="/voice/${r.id}/${r.liked ? 'unlike' : 'like'}"/>" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="${r.liked ? 'イイネ!を取り消す' : 'イイネ!'}"></form>
 <c:if test="${r.mine}"><form method="post" action="<c:url value='/voice/${r.id}/delete'/>" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="削除"></form></c:if></li>
 </c:forEach>
 </ul>

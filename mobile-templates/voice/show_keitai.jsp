@@ -5,7 +5,7 @@
 <a href="<c:url value='/members/${voice.authorId}'/>"><c:out value="${voice.authorName}"/></a><br />
 <c:out value="${voice.body}"/><br />
 <c:out value="${voice.time}"/> ｲｲﾈ!${voice.likeCount}<br />
-<form method="post" action="<c:url value='/voice/${voice.id}/${voice.liked ? 'unlike' : 'like'}'/>">
+<form method="post" action="<c:url value="/voice/${voice.id}/${voice.liked ? 'unlike' : 'like'}"/>">
 <input type="hidden" name="_csrf" value="${csrf}" />
 <input type="submit" value="${voice.liked ? 'ｲｲﾈ!取消' : 'ｲｲﾈ!'}" />
 </form>
