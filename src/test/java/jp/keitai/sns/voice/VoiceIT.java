@@ -197,6 +197,91 @@ class VoiceIT {
         assertEquals(1, occurrences(stillOnce, expected), "nothing posted twice, nothing forged");
     }
 
+    @Test
+    void limitsRepliesLikesBlocksAndDeletingThroughThePages() {
+        NewMember a = Members.register(base, "ボイス太郎");
+        NewMember b = Members.register(base, "ボイス花子");
+        NewMember c = Members.register(base, "ボイス次郎");
+        Friends.makeFriends(a, b);
+        Friends.makeFriends(a, c);
+        Http phone = a.http();
+
+        // empty, spaces only, 151 characters: refused with a message, the text kept in the field
+        String page = Http.text(phone.get("/voice"), StandardCharsets.UTF_8);
+        String blank = post(phone, page, "body", "\u3000 \u3000");
+        assertTrue(blank.contains("ボイスを入力してください（空白だけでは投稿できません）。"), blank);
+        String tooLong = post(phone, blank, "body", "😀".repeat(150) + "☀️");
+        assertTrue(tooLong.contains("ボイスは150文字までです（いま151文字）。"), tooLong);
+        assertTrue(tooLong.contains("value=\"" + "😀".repeat(150) + "☀️\""), "the text stays in the field");
+
+        // 150 characters of 4-byte emoji and a carrier emoji: posted whole
+        String full = "😀".repeat(149) + "☀️";
+        HttpResponse<byte[]> ok = postRaw(phone, tooLong, "body", full);
+        assertEquals(303, ok.statusCode(), Http.text(ok, StandardCharsets.UTF_8));
+        assertTrue(ok.headers().firstValue("Location").orElse("").endsWith("/voice"));
+        String friendList = Http.text(b.http().get("/voice"), StandardCharsets.UTF_8);
+        assertTrue(friendList.contains(full), friendList);
+        Matcher link = Pattern.compile("/voice/(\\d+)\"").matcher(friendList);
+        assertTrue(link.find());
+        String id = link.group(1);
+
+        // the friend replies and says イイネ! twice; the author's page shows one like and the reply under the voice
+        String thread = Http.text(b.http().get("/voice/" + id), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> reply = postRaw(b.http(), thread, "reply_to", id, "body", "無事でよかった");
+        assertEquals(303, reply.statusCode());
+        assertTrue(reply.headers().firstValue("Location").orElse("").endsWith("/voice/" + id));
+        b.http().post("/voice/" + id + "/like", "_csrf", Http.csrf(thread));
+        b.http().post("/voice/" + id + "/like", "_csrf", Http.csrf(thread));
+        String mine = Http.text(phone.get("/voice/" + id), StandardCharsets.UTF_8);
+        assertTrue(mine.contains("イイネ!1<"), mine);
+        assertTrue(mine.contains("返信 (1)") && mine.contains("無事でよかった"), mine);
+
+        // a blocked friend sees neither the voice nor the thread
+        assertTrue(Http.text(c.http().get("/voice"), StandardCharsets.UTF_8).contains(full));
+        Friends.block(a, c);
+        assertFalse(Http.text(c.http().get("/voice"), StandardCharsets.UTF_8).contains(full));
+        assertFalse(
+                Http.text(c.http().get("/voice/" + id), StandardCharsets.UTF_8).contains(full));
+        assertFalse(Http.text(c.http().get("/home"), StandardCharsets.UTF_8).contains(full));
+
+        // a docomo mova handset (5,000-byte pages) gets its friend's home page within the budget, form included
+        Http mova = new Http(base, "DoCoMo/1.0/N505i/c20/TB/W20H10", false)
+                .from("210.153.84.1")
+                .signInWithoutCookies(b.mobileEmail(), Members.PASSWORD);
+        HttpResponse<byte[]> movaHome = mova.get("/home");
+        assertTrue(movaHome.body().length <= 5_000, "mova budget: " + movaHome.body().length);
+        String movaText = new String(movaHome.body(), SJIS);
+        assertTrue(movaText.contains("name=\"body\""), movaText);
+        assertTrue(movaText.contains("ボイス太郎"), movaText);
+
+        // only the author deletes; the reply goes with the voice
+        assertTrue(
+                Http.text(b.http().post("/voice/" + id + "/delete", "_csrf", Http.csrf(thread)), StandardCharsets.UTF_8)
+                        .contains("削除できるのは自分のボイスだけです"));
+        assertEquals(
+                303,
+                phone.post("/voice/" + id + "/delete", "_csrf", Http.csrf(mine)).statusCode());
+        String after = Http.text(b.http().get("/voice"), StandardCharsets.UTF_8);
+        assertFalse(after.contains(full), after);
+        assertFalse(
+                Http.text(b.http().get("/voice/" + id), StandardCharsets.UTF_8).contains("無事でよかった"));
+    }
+
+    /** Posts the voice form of {@code page} with these fields; returns the answer as text. */
+    static String post(Http http, String page, String... fields) {
+        return Http.text(postRaw(http, page, fields), StandardCharsets.UTF_8);
+    }
+
+    static HttpResponse<byte[]> postRaw(Http http, String page, String... fields) {
+        String[] all = new String[fields.length + 4];
+        all[0] = "_csrf";
+        all[1] = Http.csrf(page);
+        all[2] = "key";
+        all[3] = field(page, "key");
+        System.arraycopy(fields, 0, all, 4, fields.length);
+        return http.post("/voice", all);
+    }
+
     static String field(String html, String name) {
         Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), name + " in " + html);
