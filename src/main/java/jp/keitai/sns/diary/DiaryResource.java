@@ -46,6 +46,9 @@ public class DiaryResource {
     DiaryService diaries;
 
     @Inject
+    jp.keitai.sns.footprint.Footprints footprints;
+
+    @Inject
     PhotoStore photos;
 
     @Context
@@ -102,6 +105,10 @@ public class DiaryResource {
     public Response show(@PathParam("id") long id, @QueryParam("reply") Integer reply) {
         long me = currentMember.requireId();
         return diaries.page(me, id)
+                .map(p -> {
+                    footprints.record(me, p.getAuthorId()); // あしあと (none on one's own diary, across blocks or 忍び足)
+                    return p;
+                })
                 .map(p -> Response.ok(View.of("diary/show")
                                 .with("page", p)
                                 .with("reply", reply == null ? "" : ">>" + reply + "\n"))

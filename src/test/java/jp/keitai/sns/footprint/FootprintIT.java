@@ -164,4 +164,20 @@ class FootprintIT {
                 "the blocked member's footprints are gone from her list");
         assertFalse(page(taro.http(), "/footprints").contains("data-visitor-id=\"" + hana.id() + "\""));
     }
+
+    @Test
+    void readingADiaryLeavesAFootprintOnItsAuthor() {
+        Members.NewMember hana = Members.register(base, "はなこ");
+        Members.NewMember taro = Members.register(base, "たろう");
+        String form = page(hana.http(), "/diary/new");
+        HttpResponse<byte[]> posted = hana.http()
+                .post("/diary", "title", "きょうの猫", "body", "ひなたぼっこ", "visibility", "everyone", "_csrf", Http.csrf(form));
+        assertEquals(303, posted.statusCode(), Http.text(posted, StandardCharsets.UTF_8));
+        String diary = posted.headers().firstValue("Location").orElseThrow();
+        page(hana.http(), diary); // her own diary: no footprint
+        page(taro.http(), diary);
+        String list = page(hana.http(), "/footprints");
+        assertEquals(1, count(list, "data-visitor-id=\"" + taro.id() + "\""), list);
+        assertEquals(0, count(list, "data-visitor-id=\"" + hana.id() + "\""), list);
+    }
 }
