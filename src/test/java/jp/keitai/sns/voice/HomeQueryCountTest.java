@@ -44,7 +44,14 @@ class HomeQueryCountTest {
     static List<HomeSection> sections(VoiceRig rig) {
         VoiceHomeSection voice = new VoiceHomeSection();
         voice.voices = rig.voices;
-        return List.of(voice, inject(new RequestsHomeSection(), "friends", friendService(rig)));
+        return List.of(
+                voice,
+                inject(new RequestsHomeSection(), "friends", friendService(rig)),
+                inject(
+                        new jp.keitai.sns.footprint.FootprintHomeSection(),
+                        "footprints",
+                        new jp.keitai.sns.footprint.Footprints(
+                                rig.db, rig.policy, java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(90))));
     }
 
     static FriendService friendService(VoiceRig rig) {
