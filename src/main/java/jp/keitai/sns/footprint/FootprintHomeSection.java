@@ -26,9 +26,7 @@ public class FootprintHomeSection implements HomeSection {
 
     @Override
     public Object data(long memberId) {
-        if (footprints.isStealth(memberId)) {
-            return new Data(0, true);
-        }
-        return new Data(footprints.newSinceSeen(memberId), false);
+        Footprints.Fresh fresh = footprints.fresh(memberId);
+        return new Data(fresh.count(), fresh.stealth());
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
@@ -41,6 +42,9 @@ public class Footprints {
     AccessPolicy policy;
 
     @Inject
+    FriendGraph graph;
+
+    @Inject
     Settings settings;
 
     private Duration window;
@@ -48,9 +52,10 @@ public class Footprints {
 
     protected Footprints() {}
 
-    public Footprints(Database database, AccessPolicy policy, Duration window, Duration retention) {
+    public Footprints(Database database, AccessPolicy policy, FriendGraph graph, Duration window, Duration retention) {
         this.database = database;
         this.policy = policy;
+        this.graph = graph;
         this.window = window;
         this.retention = retention;
     }
@@ -208,19 +213,45 @@ public class Footprints {
                 .toList();
     }
 
-    /** Footprints recorded since the member last opened {@code /footprints} (all kept ones if never). */
-    public int newSinceSeen(long member) {
+    /** What the home page shows: footprints since the list was last opened, and whether 忍び足 is on. */
+    public record Fresh(int count, boolean stealth) {}
+
+    /**
+     * Footprints recorded since the member last opened {@code /footprints} (all kept ones if never), leaving out
+     * visitors either side has blocked since (as the list does), and the 忍び足 choice: two statements, whatever the
+     * number of footprints or friends (the home page asks this on every view).
+     */
+    public Fresh fresh(long member) {
+        List<Long> blocked = List.copyOf(graph.blockedEitherWay(member));
+        StringBuilder sql = new StringBuilder("select (select stealth from footprint_member where member_id = ?),"
+                + " (select count(*) from footprint f where f.visited_id = ? and f.visited_at > coalesce("
+                + "(select seen_at from footprint_member where member_id = ?), timestamp '1970-01-01 00:00:00')");
+        if (!blocked.isEmpty()) {
+            sql.append(" and f.visitor_id not in (")
+                    .append("?,".repeat(blocked.size() - 1))
+                    .append("?)");
+        }
+        sql.append(")");
         return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from footprint f"
-                    + " left join footprint_member m on m.member_id = f.visited_id"
-                    + " where f.visited_id = ? and (m.seen_at is null or f.visited_at > m.seen_at)")) {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 ps.setLong(1, member);
+                ps.setLong(2, member);
+                ps.setLong(3, member);
+                for (int i = 0; i < blocked.size(); i++) {
+                    ps.setLong(i + 4, blocked.get(i));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return rs.getInt(1);
+                    boolean stealth = rs.getBoolean(1);
+                    return new Fresh(stealth ? 0 : rs.getInt(2), stealth);
                 }
             }
         });
+    }
+
+    /** The count part of {@link #fresh} (0 while 忍び足). */
+    public int newSinceSeen(long member) {
+        return fresh(member).count();
     }
 
     /** Notes that the member has looked at the list now (the home count starts again from zero). */

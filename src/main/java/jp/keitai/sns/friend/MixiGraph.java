@@ -104,7 +104,7 @@ public class MixiGraph {
 
     /** The graph of {@code member} as {@code viewer} may see it (the caller has checked the viewer may see the member). */
     public Picture picture(long viewer, long member) {
-        Set<Long> hidden = blockedEitherWay(viewer);
+        Set<Long> hidden = graph.blockedEitherWay(viewer);
         List<Long> friends = new ArrayList<>(graph.friendIds(member));
         friends.removeIf(hidden::contains);
 
@@ -260,18 +260,6 @@ public class MixiGraph {
                         + " where x.member_id = ? group by y.friend_id order by count(*) desc, y.friend_id",
                 viewer)) {
             out.put(row[0], (int) row[1]);
-        }
-        return out;
-    }
-
-    private Set<Long> blockedEitherWay(long viewer) {
-        Set<Long> out = new HashSet<>();
-        for (long[] row : pairs(
-                "select blocked_id, 0 from member_block where blocker_id = ?"
-                        + " union select blocker_id, 0 from member_block where blocked_id = ?",
-                viewer,
-                viewer)) {
-            out.add(row[0]);
         }
         return out;
     }

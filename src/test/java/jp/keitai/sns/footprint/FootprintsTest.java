@@ -24,8 +24,8 @@ class FootprintsTest {
     static final Instant T0 = Instant.parse("2026-11-30T03:00:00Z"); // 12:00 in Japan
 
     static Footprints footprints(TestDb db) {
-        return new Footprints(
-                db.database(), new GraphRig(db.database()).policy(), Duration.ofMinutes(5), Duration.ofDays(30));
+        GraphRig rig = new GraphRig(db.database());
+        return new Footprints(db.database(), rig.policy(), rig.graph(), Duration.ofMinutes(5), Duration.ofDays(30));
     }
 
     @ParameterizedTest
@@ -63,7 +63,7 @@ class FootprintsTest {
         GraphRig rig = new GraphRig(db.database());
         long taro = rig.member("たろう");
         long hana = rig.member("はなこ");
-        Footprints f = new Footprints(db.database(), rig.policy(), Duration.ZERO, Duration.ofDays(30));
+        Footprints f = new Footprints(db.database(), rig.policy(), rig.graph(), Duration.ZERO, Duration.ofDays(30));
         for (int i = 0; i < 45; i++) {
             assertTrue(f.record(taro, hana, T0.plusSeconds(i)));
         }
@@ -183,7 +183,12 @@ class FootprintsTest {
         assertEquals(0, f.newSinceSeen(hana));
         f.record(taro, hana, T0.plusSeconds(600));
         assertEquals(1, f.newSinceSeen(hana));
+        rig.block(taro, hana);
+        assertEquals(0, f.newSinceSeen(hana), "a visitor blocked since is not counted, as the list leaves them out");
+        f.record(jiro, hana, T0.plusSeconds(600));
+        assertEquals(new Footprints.Fresh(1, false), f.fresh(hana));
         f.setStealth(hana, true);
+        assertEquals(new Footprints.Fresh(0, true), f.fresh(hana), "忍び足: nothing to count");
         f.markSeen(hana, T0.plusSeconds(601));
         assertTrue(f.isStealth(hana), "seeing the list keeps the 忍び足 choice");
     }

@@ -51,7 +51,11 @@ class HomeQueryCountTest {
                         new jp.keitai.sns.footprint.FootprintHomeSection(),
                         "footprints",
                         new jp.keitai.sns.footprint.Footprints(
-                                rig.db, rig.policy, java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(90))));
+                                rig.db,
+                                rig.policy,
+                                rig.graph,
+                                java.time.Duration.ofMinutes(5),
+                                java.time.Duration.ofDays(90))));
     }
 
     static FriendService friendService(VoiceRig rig) {
