@@ -44,6 +44,12 @@ public class Generate {
     };
 
     final Map<String, String> args = new HashMap<>();
+    /** Friends of each member by offset from the first generated id (for picking scenario pairs). */
+    int[][] adjacency;
+    /** Per generated diary (by offset from the first diary id): level index into LEVELS, and comment count. */
+    byte[] diaryLevel;
+    byte[] diaryComments;
+    long firstDiary;
     final SplittableRandom random = new SplittableRandom(20110311);
     Connection c;
     boolean postgresql;
@@ -78,9 +84,9 @@ public class Generate {
                 long first = members(n, out);
                 friendships(first, n);
                 c.commit();
-                for (String table : Tables.extra()) {
-                    System.out.println("(no generator yet for " + table + ")");
-                }
+                diaries(first, n, Integer.parseInt(arg("diaries", "10")));
+                voices(first, n, Integer.parseInt(arg("voices", "20")));
+                footprints(first, n);
                 try (Statement s = c.createStatement()) {
                     if (postgresql) {
                         c.setAutoCommit(true);
@@ -126,15 +132,7 @@ public class Generate {
         sessions.flush();
         secrets.flush();
         Files.writeString(out.resolve("addresses.txt"), addresses, StandardCharsets.UTF_8);
-        if (postgresql) {
-            try (Statement s = c.createStatement()) {
-                s.execute("select setval(pg_get_serial_sequence('member', 'id'), (select max(id) from member))");
-            }
-        } else {
-            try (Statement s = c.createStatement()) {
-                s.execute("alter table member alter column id restart with " + (first + n));
-            }
-        }
+        restart("member", first + n);
         Files.writeString(out.resolve("sessions.txt"), tokens, StandardCharsets.UTF_8);
         System.out.println("members: " + n + ", sessions in " + out.resolve("sessions.txt"));
         return first;
@@ -162,6 +160,9 @@ public class Generate {
             stubs.set(j, t);
         }
         java.util.HashSet<Long> seen = new java.util.HashSet<>();
+        int[] degree = new int[n];
+        List<Integer> pairA = new ArrayList<>();
+        List<Integer> pairB = new ArrayList<>();
         Rows rows = new Rows("friendship", "member_id", "friend_id", "created_at");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long pairs = 0;
@@ -172,9 +173,23 @@ public class Generate {
             }
             rows.add(a, b, now);
             rows.add(b, a, now);
+            degree[(int) (a - first)]++;
+            degree[(int) (b - first)]++;
+            pairA.add((int) (a - first));
+            pairB.add((int) (b - first));
             pairs++;
         }
         rows.flush();
+        adjacency = new int[n][];
+        for (int i = 0; i < n; i++) {
+            adjacency[i] = new int[degree[i]];
+            degree[i] = 0;
+        }
+        for (int k = 0; k < pairA.size(); k++) {
+            int a = pairA.get(k), b = pairB.get(k);
+            adjacency[a][degree[a]++] = b;
+            adjacency[b][degree[b]++] = a;
+        }
         System.out.printf("friendships: %d (mean %.1f friends)%n", pairs, 2.0 * pairs / n);
     }
 
@@ -209,11 +224,154 @@ public class Generate {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(v.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Tables the features add; each gets its generator here as the features land. */
-    static final class Tables {
-        static List<String> extra() {
-            return List.of();
+    static final String[] LEVELS = {"private", "friends", "friends", "friends", "friends_of_friends",
+        "friends_of_friends", "friends_of_friends", "everyone", "everyone", "friends"};
+
+    /** About {@code perMember} diaries each over the last year, all four levels, with numbered comments. */
+    void diaries(long first, int n, int perMember) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long id = nextId("diary");
+        firstDiary = id;
+        diaryLevel = new byte[n * perMember];
+        diaryComments = new byte[n * perMember];
+        Rows diaries = new Rows("diary", "id", "author_id", "title", "body", "visibility", "month_jst",
+                "comment_count", "next_comment_no", "via_mail", "created_at", "updated_at");
+        Rows comments = new Rows("diary_comment", "diary_id", "number", "author_id", "body", "created_at").manual();
+        long count = 0, commentCount = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < perMember; k++) {
+                Instant at = now.minusSeconds(random.nextLong(365L * 24 * 3600));
+                java.time.ZonedDateTime jst = at.atZone(java.time.ZoneId.of("Asia/Tokyo"));
+                int ncomments = random.nextInt(4) == 0 ? random.nextInt(1, 8) : 0;
+                int level = random.nextInt(LEVELS.length);
+                diaryLevel[(int) (id - firstDiary)] = (byte) level;
+                diaryComments[(int) (id - firstDiary)] = (byte) ncomments;
+                diaries.add(id, first + i, text(2), text(20 + random.nextInt(60)), LEVELS[level],
+                        jst.getYear() * 100 + jst.getMonthValue(), ncomments, ncomments + 1, random.nextInt(5) == 0,
+                        at, at);
+                for (int no = 1; no <= ncomments; no++) {
+                    comments.add(id, no, first + random.nextInt(n), (no > 1 ? ">>" + (no - 1) + " " : "") + text(5),
+                            at.plusSeconds(60L * no));
+                    commentCount++;
+                }
+                id++;
+                count++;
+            }
+            if (comments.pending > 100_000) {
+                diaries.flush();
+                comments.flush();
+            }
         }
+        diaries.flush();
+        comments.flush();
+        restart("diary", id);
+        System.out.println("diaries: " + count + ", comments: " + commentCount);
+        fofDiaries(first, n, perMember);
+    }
+
+    /**
+     * Scenario 3's pairs: a viewer and a diary with comments kept at 友人の友人まで by a friend of a friend of the
+     * viewer (not a friend), written to fof-diaries.txt as "viewer-token diary-id".
+     */
+    void fofDiaries(long first, int n, int perMember) throws Exception {
+        StringBuilder out = new StringBuilder();
+        int found = 0;
+        for (int tries = 0; tries < n * 20 && found < 20_000; tries++) {
+            int v = random.nextInt(n);
+            if (adjacency[v].length == 0) {
+                continue;
+            }
+            int f = adjacency[v][random.nextInt(adjacency[v].length)];
+            if (adjacency[f].length == 0) {
+                continue;
+            }
+            int g = adjacency[f][random.nextInt(adjacency[f].length)];
+            if (g == v || java.util.Arrays.stream(adjacency[v]).anyMatch(x -> x == g)) {
+                continue;
+            }
+            for (int k = 0; k < perMember; k++) {
+                int d = g * perMember + k;
+                if (LEVELS[diaryLevel[d]].equals("friends_of_friends") && diaryComments[d] > 0) {
+                    out.append(token(first + v)).append(' ').append(firstDiary + d).append('\n');
+                    found++;
+                    break;
+                }
+            }
+        }
+        Files.writeString(Path.of(arg("out", "target/bench"), "fof-diaries.txt"), out, StandardCharsets.UTF_8);
+        System.out.println("friend-of-friend diary pairs: " + found);
+    }
+
+    /** About {@code perMember} voices each, one in ten a reply, and some イイネ!. */
+    void voices(long first, int n, int perMember) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long id = nextId("voice");
+        long start = id;
+        Rows voices = new Rows("voice", "id", "author_id", "body", "reply_to", "created_at");
+        Rows likes = new Rows("voice_like", "voice_id", "member_id", "created_at").manual();
+        java.util.HashSet<Long> liked = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < perMember; k++) {
+                Instant at = now.minusSeconds(random.nextLong(30L * 24 * 3600));
+                Long replyTo = id > start && random.nextInt(10) == 0 ? start + random.nextLong(id - start) : null;
+                voices.add(id, first + i, text(3 + random.nextInt(6)), replyTo, at);
+                if (random.nextInt(5) == 0) {
+                    long who = first + random.nextInt(n);
+                    if (liked.add(id * 4_000_000L + who)) {
+                        likes.add(id, who, at.plusSeconds(30));
+                    }
+                }
+                id++;
+            }
+            if (likes.pending > 100_000) {
+                voices.flush();
+                likes.flush();
+                liked.clear();
+            }
+        }
+        voices.flush();
+        likes.flush();
+        restart("voice", id);
+        System.out.println("voices: " + (id - start));
+    }
+
+    /** A few footprints per member over the last week. */
+    void footprints(long first, int n) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Rows rows = new Rows("footprint", "visited_id", "visitor_id", "visited_at");
+        long count = 0;
+        for (int i = 0; i < n; i++) {
+            int visits = random.nextInt(10);
+            for (int k = 0; k < visits; k++) {
+                long visitor = first + random.nextInt(n);
+                if (visitor != first + i) {
+                    rows.add(first + i, visitor, now.minusSeconds(random.nextLong(7L * 24 * 3600)));
+                    count++;
+                }
+            }
+        }
+        rows.flush();
+        System.out.println("footprints: " + count);
+    }
+
+    long nextId(String table) throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(max(id), 0) + 1 from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** After rows with explicit ids, the identity continues above them. */
+    void restart(String table, long next) throws Exception {
+        try (Statement s = c.createStatement()) {
+            if (postgresql) {
+                s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), " + (next - 1) + ")");
+            } else {
+                s.execute("alter table " + table + " alter column id restart with " + next);
+            }
+        }
+        c.commit();
     }
 
     /** Rows for one table: COPY on PostgreSQL, batched inserts on H2, flushed every 50,000 rows. */
