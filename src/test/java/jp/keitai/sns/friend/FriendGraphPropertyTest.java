@@ -19,7 +19,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * {@link FriendGraph} against a brute-force computation on random graphs, on H2 and on PostgreSQL: every question
- * (friends, friends of friends, relation, blocks, friend lists and counts, within two steps) for every pair of members.
+ * (friends, friends of friends, relation, blocks, friend lists and counts, within two steps, everyone blocked either
+ * way) for every pair of members.
  */
 class FriendGraphPropertyTest {
 
@@ -98,6 +99,7 @@ class FriendGraphPropertyTest {
         for (int a = 0; a < N; a++) {
             List<Long> friends = new ArrayList<>();
             Set<Long> twoSteps = new TreeSet<>();
+            Set<Long> blocks = new TreeSet<>();
             for (int b = 0; b < N; b++) {
                 boolean viaSomeone = false;
                 for (int c = 0; c < N; c++) {
@@ -119,6 +121,9 @@ class FriendGraphPropertyTest {
                 if (friend[a][b]) {
                     friends.add(ids[b]);
                 }
+                if (blocked[a][b] || blocked[b][a]) {
+                    blocks.add(ids[b]);
+                }
                 if (a != b && (friend[a][b] || viaSomeone)) {
                     twoSteps.add(ids[b]);
                 }
@@ -127,6 +132,7 @@ class FriendGraphPropertyTest {
             assertEquals(friends, graph.friendIds(ids[a]), name + ": friends of m" + a);
             assertEquals(friends.size(), graph.friendCount(ids[a]), name + ": friend count of m" + a);
             assertEquals(twoSteps, new TreeSet<>(graph.withinTwoSteps(ids[a])), name + ": two steps of m" + a);
+            assertEquals(blocks, new TreeSet<>(graph.blockedEitherWay(ids[a])), name + ": blocks of m" + a);
         }
     }
 }
