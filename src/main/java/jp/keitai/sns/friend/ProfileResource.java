@@ -157,11 +157,12 @@ public class ProfileResource {
                             .orElse(""));
         }
         if (self && !footprints.isStealth(viewer)) {
-            view.with(
-                    "footprintDays",
-                    footprints.perDay(viewer, 7).stream()
-                            .map(d -> new Day(DAY.format(d.day()), d.visits()))
-                            .toList());
+            // newest day first: the keitai page shows the first three
+            List<Day> days = new java.util.ArrayList<>(footprints.perDay(viewer, 7).stream()
+                    .map(d -> new Day(DAY.format(d.day()), d.visits()))
+                    .toList());
+            java.util.Collections.reverse(days);
+            view.with("footprintDays", days);
         }
         return view;
     }
