@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.member.Member;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 
@@ -32,16 +35,20 @@ public class Introductions {
     @Inject
     AccessPolicy policy;
 
+    @Inject
+    MemberService members;
+
     protected Introductions() {}
 
-    public Introductions(Database database, FriendGraph graph, AccessPolicy policy) {
+    public Introductions(Database database, FriendGraph graph, AccessPolicy policy, MemberService members) {
+        this.members = members;
         this.database = database;
         this.graph = graph;
         this.policy = policy;
     }
 
-    /** An introduction of {@code memberId} by {@code writerId}. */
-    public record Introduction(long memberId, long writerId, String body, Instant writtenAt) {}
+    /** An introduction of {@code memberId} by {@code writerId} (whose nickname is {@code writer} in lists). */
+    public record Introduction(long memberId, long writerId, String writer, String body, Instant writtenAt) {}
 
     /**
      * Writes (or rewrites) the writer's introduction of the member.
@@ -102,6 +109,7 @@ public class Introductions {
                         out.add(new Introduction(
                                 member,
                                 rs.getLong(1),
+                                null,
                                 rs.getString(2),
                                 rs.getTimestamp(3).toInstant()));
                     }
@@ -109,8 +117,17 @@ public class Introductions {
                 return out;
             }
         });
+        // the same rule as AccessPolicy.canInteract(viewer, writer), for all writers in two statements
+        java.util.Set<Long> blocked = graph.blockedEitherWay(viewer);
+        java.util.Map<Long, Member> writers =
+                members.findAll(all.stream().map(Introduction::writerId).toList());
         return all.stream()
-                .filter(i -> policy.canInteract(viewer, i.writerId()))
+                .filter(i -> i.writerId() == viewer || !blocked.contains(i.writerId()))
+                .filter(i -> i.writerId() == viewer
+                        || writers.containsKey(i.writerId())
+                                && writers.get(i.writerId()).getStatus() == MemberStatus.ACTIVE)
+                .map(i -> new Introduction(
+                        i.memberId(), i.writerId(), writers.get(i.writerId()).getNickname(), i.body(), i.writtenAt()))
                 .toList();
     }
 
@@ -126,6 +143,7 @@ public class Introductions {
                             ? java.util.Optional.of(new Introduction(
                                     member,
                                     writer,
+                                    null,
                                     rs.getString(1),
                                     rs.getTimestamp(2).toInstant()))
                             : java.util.Optional.empty();

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.footprint.Footprints;
@@ -125,24 +124,17 @@ public class ProfileResource {
         boolean self = viewer == id;
         Relation relation = graph.relation(viewer, id);
         Visibility introLevel = Visibility.parse(owner.getSelfIntroVisibility()).orElse(Visibility.PRIVATE);
-        List<Introductions.Introduction> intros = introductions.of(id, viewer);
-        Map<Long, Member> writers = members.findAll(
-                intros.stream().map(Introductions.Introduction::writerId).toList());
-        List<IntroductionLine> lines = intros.stream()
-                .filter(i -> writers.containsKey(i.writerId()))
+        List<IntroductionLine> lines = introductions.of(id, viewer).stream()
                 .map(i -> new IntroductionLine(
-                        i.writerId(),
-                        writers.get(i.writerId()).getNickname(),
-                        i.body(),
-                        DATE.format(i.writtenAt()),
-                        self || i.writerId() == viewer))
+                        i.writerId(), i.writer(), i.body(), DATE.format(i.writtenAt()), self || i.writerId() == viewer))
                 .toList();
         View view = View.of("friend/profile")
                 .with("owner", owner)
                 .with("self", self)
                 .with("friend", relation == Relation.FRIEND)
                 .with("relation", relation.name())
-                .with("selfIntro", policy.canSee(viewer, id, introLevel) ? owner.getSelfIntro() : null)
+                // the viewer may deal with the owner (checked before), so the relation decides, as AccessPolicy says
+                .with("selfIntro", AccessPolicy.levelsFor(relation).contains(introLevel) ? owner.getSelfIntro() : null)
                 .with("friendCount", graph.friendCount(id))
                 .with("introductions", lines)
                 .with("diaryPath", "/members/" + id + "/diary")

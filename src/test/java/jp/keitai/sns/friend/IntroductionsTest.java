@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IntroductionsTest {
 
     static Introductions introductions(TestDb db, GraphRig rig) {
-        return new Introductions(db.database(), rig.graph(), rig.policy());
+        return new Introductions(db.database(), rig.graph(), rig.policy(), rig.members());
     }
 
     @ParameterizedTest
@@ -94,5 +94,8 @@ class IntroductionsTest {
         rig.block(reader, taro);
         assertTrue(intros.of(hana, reader).isEmpty());
         assertEquals(1, intros.of(hana, hana).size());
+        assertEquals("たろう", intros.of(hana, hana).get(0).writer());
+        rig.suspend(taro);
+        assertTrue(intros.of(hana, hana).isEmpty(), "a suspended writer's introduction is not shown");
     }
 }
