@@ -78,9 +78,9 @@ public class Generate {
                 long first = members(n, out);
                 friendships(first, n);
                 c.commit();
-                for (String table : Tables.extra()) {
-                    System.out.println("(no generator yet for " + table + ")");
-                }
+                diaries(first, n, Integer.parseInt(arg("diaries", "10")));
+                voices(first, n, Integer.parseInt(arg("voices", "20")));
+                footprints(first, n);
                 try (Statement s = c.createStatement()) {
                     if (postgresql) {
                         c.setAutoCommit(true);
@@ -105,26 +105,28 @@ public class Generate {
         Rows members = new Rows("member", "id", "nickname", "mobile_email", "password_hash", "role", "status",
                 "created_at");
         Rows sessions = new Rows("member_session", "token_hash", "member_id", "csrf_token", "via_url", "created_at",
-                "last_seen_at");
+                "last_seen_at")
+                .manual();
+        Rows secrets = new Rows("posting_secret", "member_id", "kind", "secret", "created_at").manual();
         StringBuilder tokens = new StringBuilder();
+        StringBuilder addresses = new StringBuilder();
         for (int i = 0; i < n; i++) {
             long id = first + i;
             members.add(id, "ベンチ" + id, "bench" + id + "@docomo.ne.jp", hash, "MEMBER", "ACTIVE", now);
             String token = token(id);
             sessions.add(sha256Hex(token), id, "csrf" + id, true, now, now);
             tokens.append(id).append(' ').append(token).append('\n');
+            String d = secret(id, "diary"), v = secret(id, "voice");
+            secrets.add(id, "diary", d, now);
+            secrets.add(id, "voice", v, now);
+            addresses.append(id).append(' ').append("bench" + id + "@docomo.ne.jp").append(' ').append(d).append(' ')
+                    .append(v).append('\n');
         }
         members.flush();
         sessions.flush();
-        if (postgresql) {
-            try (Statement s = c.createStatement()) {
-                s.execute("select setval(pg_get_serial_sequence('member', 'id'), (select max(id) from member))");
-            }
-        } else {
-            try (Statement s = c.createStatement()) {
-                s.execute("alter table member alter column id restart with " + (first + n));
-            }
-        }
+        secrets.flush();
+        Files.writeString(out.resolve("addresses.txt"), addresses, StandardCharsets.UTF_8);
+        restart("member", first + n);
         Files.writeString(out.resolve("sessions.txt"), tokens, StandardCharsets.UTF_8);
         System.out.println("members: " + n + ", sessions in " + out.resolve("sessions.txt"));
         return first;
@@ -136,7 +138,8 @@ public class Generate {
      */
     void friendships(long first, int n) throws Exception {
         double alpha = 2.0;
-        double xmin = MEAN_FRIENDS * (alpha - 1) / alpha;
+        // 1.01: pairs lost to self-pairs, duplicates and the cap (at 100,000 members 1.00 gave a mean of 45.1)
+        double xmin = 1.01 * MEAN_FRIENDS * (alpha - 1) / alpha;
         List<Long> stubs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int degree = (int) Math.min(MAX_FRIENDS, Math.round(xmin * Math.pow(1 - random.nextDouble(), -1 / alpha)));
@@ -183,15 +186,129 @@ public class Generate {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
     }
 
+    /** A posting secret as the app makes them (16 characters of its alphabet), derived from the id. */
+    static String secret(long id, String kind) throws Exception {
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        byte[] d = MessageDigest.getInstance("SHA-256").digest((kind + id).getBytes(StandardCharsets.UTF_8));
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            b.append(alphabet.charAt((d[i] & 0xff) % alphabet.length()));
+        }
+        return b.toString();
+    }
+
     static String sha256Hex(String v) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(v.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Tables the features add; each gets its generator here as the features land. */
-    static final class Tables {
-        static List<String> extra() {
-            return List.of();
+    static final String[] LEVELS = {"private", "friends", "friends", "friends", "friends_of_friends",
+        "friends_of_friends", "friends_of_friends", "everyone", "everyone", "friends"};
+
+    /** About {@code perMember} diaries each over the last year, all four levels, with numbered comments. */
+    void diaries(long first, int n, int perMember) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long id = nextId("diary");
+        Rows diaries = new Rows("diary", "id", "author_id", "title", "body", "visibility", "month_jst",
+                "comment_count", "next_comment_no", "via_mail", "created_at", "updated_at");
+        Rows comments = new Rows("diary_comment", "diary_id", "number", "author_id", "body", "created_at").manual();
+        long count = 0, commentCount = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < perMember; k++) {
+                Instant at = now.minusSeconds(random.nextLong(365L * 24 * 3600));
+                java.time.ZonedDateTime jst = at.atZone(java.time.ZoneId.of("Asia/Tokyo"));
+                int ncomments = random.nextInt(4) == 0 ? random.nextInt(1, 8) : 0;
+                diaries.add(id, first + i, text(2), text(20 + random.nextInt(60)), LEVELS[random.nextInt(LEVELS.length)],
+                        jst.getYear() * 100 + jst.getMonthValue(), ncomments, ncomments + 1, random.nextInt(5) == 0,
+                        at, at);
+                for (int no = 1; no <= ncomments; no++) {
+                    comments.add(id, no, first + random.nextInt(n), (no > 1 ? ">>" + (no - 1) + " " : "") + text(5),
+                            at.plusSeconds(60L * no));
+                    commentCount++;
+                }
+                id++;
+                count++;
+            }
+            if (comments.pending > 100_000) {
+                diaries.flush();
+                comments.flush();
+            }
         }
+        diaries.flush();
+        comments.flush();
+        restart("diary", id);
+        System.out.println("diaries: " + count + ", comments: " + commentCount);
+    }
+
+    /** About {@code perMember} voices each, one in ten a reply, and some イイネ!. */
+    void voices(long first, int n, int perMember) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long id = nextId("voice");
+        long start = id;
+        Rows voices = new Rows("voice", "id", "author_id", "body", "reply_to", "created_at");
+        Rows likes = new Rows("voice_like", "voice_id", "member_id", "created_at").manual();
+        java.util.HashSet<Long> liked = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < perMember; k++) {
+                Instant at = now.minusSeconds(random.nextLong(30L * 24 * 3600));
+                Long replyTo = id > start && random.nextInt(10) == 0 ? start + random.nextLong(id - start) : null;
+                voices.add(id, first + i, text(3 + random.nextInt(6)), replyTo, at);
+                if (random.nextInt(5) == 0) {
+                    long who = first + random.nextInt(n);
+                    if (liked.add(id * 4_000_000L + who)) {
+                        likes.add(id, who, at.plusSeconds(30));
+                    }
+                }
+                id++;
+            }
+            if (likes.pending > 100_000) {
+                voices.flush();
+                likes.flush();
+                liked.clear();
+            }
+        }
+        voices.flush();
+        likes.flush();
+        restart("voice", id);
+        System.out.println("voices: " + (id - start));
+    }
+
+    /** A few footprints per member over the last week. */
+    void footprints(long first, int n) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Rows rows = new Rows("footprint", "visited_id", "visitor_id", "visited_at");
+        long count = 0;
+        for (int i = 0; i < n; i++) {
+            int visits = random.nextInt(10);
+            for (int k = 0; k < visits; k++) {
+                long visitor = first + random.nextInt(n);
+                if (visitor != first + i) {
+                    rows.add(first + i, visitor, now.minusSeconds(random.nextLong(7L * 24 * 3600)));
+                    count++;
+                }
+            }
+        }
+        rows.flush();
+        System.out.println("footprints: " + count);
+    }
+
+    long nextId(String table) throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(max(id), 0) + 1 from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** After rows with explicit ids, the identity continues above them. */
+    void restart(String table, long next) throws Exception {
+        try (Statement s = c.createStatement()) {
+            if (postgresql) {
+                s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), " + (next - 1) + ")");
+            } else {
+                s.execute("alter table " + table + " alter column id restart with " + next);
+            }
+        }
+        c.commit();
     }
 
     /** Rows for one table: COPY on PostgreSQL, batched inserts on H2, flushed every 50,000 rows. */
@@ -201,6 +318,13 @@ public class Generate {
         final StringBuilder copy = new StringBuilder();
         final List<Object[]> batch = new ArrayList<>();
         int pending;
+        /** Rows referring to rows of another table are flushed by hand, after that table. */
+        int flushEvery = 50_000;
+
+        Rows manual() {
+            flushEvery = Integer.MAX_VALUE;
+            return this;
+        }
 
         Rows(String table, String... columns) {
             this.table = table;
@@ -216,7 +340,7 @@ public class Generate {
             } else {
                 batch.add(values);
             }
-            if (++pending >= 50_000) {
+            if (++pending >= flushEvery) {
                 flush();
             }
         }

@@ -1,0 +1,313 @@
+package jp.keitai.sns.diary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.keitai.sns.carrier.Handset;
+import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.View;
+
+/**
+ * Diary pages: write, read with comments, edit, delete, photos, and the same diary as JSON. A diary the viewer may
+ * not see (by {@link DiaryService}, which asks the access policy) answers 404 on every one of them, like a diary that
+ * does not exist.
+ */
+@RequestScoped
+@Path("diary")
+@Produces(MediaType.TEXT_HTML)
+public class DiaryResource {
+
+    static final String NOT_FOUND = "日記が見つかりません。";
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    DiaryService diaries;
+
+    @Inject
+    PhotoStore photos;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("new")
+    public View newForm() {
+        long me = currentMember.requireId();
+        return form(null).with("visibility", diaries.settings(me).getDefaultVisibility());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(
+            @FormParam("title") String title,
+            @FormParam("body") String body,
+            @FormParam("visibility") String visibility,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        return created(title, body, visibility, List.of());
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response createWithPhotos(@HeaderParam("Content-Type") String type, InputStream in) {
+        currentMember.requireId();
+        Uploads form;
+        try {
+            form = uploads(type, in);
+        } catch (Uploads.TooLarge e) {
+            return Response.ok(form(null).with("error", tooLarge())).build();
+        }
+        currentMember.checkCsrf(form.field(CurrentMember.CSRF_FIELD));
+        return created(form.field("title"), form.field("body"), form.field("visibility"), form.files());
+    }
+
+    private Response created(String title, String body, String visibility, List<byte[]> files) {
+        long me = currentMember.requireId();
+        DiaryService.Outcome outcome = diaries.create(me, title, body, visibility, files, false);
+        if (!outcome.ok()) {
+            return Response.ok(form(null)
+                            .with("title", title)
+                            .with("body", body)
+                            .with("visibility", visibility)
+                            .with("error", outcome.problem()))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/diary/" + outcome.id())).build();
+    }
+
+    @GET
+    @Path("{id: \\d+}")
+    public Response show(@PathParam("id") long id, @QueryParam("reply") Integer reply) {
+        long me = currentMember.requireId();
+        return diaries.page(me, id)
+                .map(p -> Response.ok(View.of("diary/show")
+                                .with("page", p)
+                                .with("reply", reply == null ? "" : ">>" + reply + "\n"))
+                        .build())
+                .orElseGet(DiaryResource::notFound);
+    }
+
+    @GET
+    @Path("{id: \\d+}")
+    @Produces("application/json;qs=0.5")
+    public Response showJson(@PathParam("id") long id) {
+        return json(id);
+    }
+
+    @GET
+    @Path("{id: \\d+}.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response json(@PathParam("id") long id) {
+        Map<String, Object> missing = Map.of("error", "not found");
+        return diaries.json(currentMember.id().orElse(null), id)
+                .map(j -> Response.ok(j, MediaType.APPLICATION_JSON_TYPE).build())
+                .orElseGet(() -> Response.status(404)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(missing)
+                        .build());
+    }
+
+    @GET
+    @Path("{id: \\d+}/edit")
+    public Response edit(@PathParam("id") long id) {
+        long me = currentMember.requireId();
+        return diaries.page(me, id)
+                .filter(DiaryViews.Page::isMine)
+                .map(p -> Response.ok(form(p).with("title", p.getDiary().getTitle())
+                                .with("body", p.getDiary().getBody())
+                                .with("visibility", p.getDiary().getVisibility()))
+                        .build())
+                .orElseGet(DiaryResource::notFound);
+    }
+
+    @POST
+    @Path("{id: \\d+}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveEdit(
+            @PathParam("id") long id,
+            @FormParam("title") String title,
+            @FormParam("body") String body,
+            @FormParam("visibility") String visibility,
+            @FormParam("remove_photo") List<Integer> remove,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        return edited(id, title, body, visibility, new HashSet<>(remove), List.of());
+    }
+
+    @POST
+    @Path("{id: \\d+}/edit")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response saveEditWithPhotos(
+            @PathParam("id") long id, @HeaderParam("Content-Type") String type, InputStream in) {
+        currentMember.requireId();
+        Uploads form;
+        try {
+            form = uploads(type, in);
+        } catch (Uploads.TooLarge e) {
+            return edit(id);
+        }
+        currentMember.checkCsrf(form.field(CurrentMember.CSRF_FIELD));
+        Set<Integer> remove = new HashSet<>();
+        for (String v : form.all("remove_photo")) {
+            if (v.matches("[1-9]")) {
+                remove.add(Integer.parseInt(v));
+            }
+        }
+        return edited(id, form.field("title"), form.field("body"), form.field("visibility"), remove, form.files());
+    }
+
+    private Response edited(
+            long id, String title, String body, String visibility, Set<Integer> remove, List<byte[]> files) {
+        long me = currentMember.requireId();
+        DiaryService.Outcome outcome = diaries.edit(me, id, title, body, visibility, remove, files);
+        if (!outcome.ok()) {
+            return diaries.page(me, id)
+                    .filter(DiaryViews.Page::isMine)
+                    .map(p -> Response.ok(form(p).with("title", title)
+                                    .with("body", body)
+                                    .with("visibility", visibility)
+                                    .with("error", outcome.problem()))
+                            .build())
+                    .orElseGet(DiaryResource::notFound);
+        }
+        return Response.seeOther(URI.create("/diary/" + id)).build();
+    }
+
+    @GET
+    @Path("{id: \\d+}/delete")
+    public Response deleteConfirm(@PathParam("id") long id) {
+        long me = currentMember.requireId();
+        return diaries.page(me, id)
+                .filter(DiaryViews.Page::isMine)
+                .map(p -> Response.ok(View.of("diary/delete").with("page", p)).build())
+                .orElseGet(DiaryResource::notFound);
+    }
+
+    @POST
+    @Path("{id: \\d+}/delete")
+    public Response delete(@PathParam("id") long id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        long me = currentMember.requireId();
+        if (!diaries.delete(me, id)) {
+            return notFound();
+        }
+        return Response.seeOther(URI.create("/members/" + me + "/diary")).build();
+    }
+
+    @POST
+    @Path("{id: \\d+}/comments")
+    public Response comment(
+            @PathParam("id") long id,
+            @FormParam("body") String body,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        long me = currentMember.requireId();
+        if (diaries.visible(me, id).isEmpty()) {
+            return notFound();
+        }
+        DiaryService.Outcome outcome = diaries.comment(me, id, body);
+        if (!outcome.ok()) {
+            return diaries.page(me, id)
+                    .map(p -> Response.ok(View.of("diary/show")
+                                    .with("page", p)
+                                    .with("reply", body == null ? "" : body)
+                                    .with("error", outcome.problem()))
+                            .build())
+                    .orElseGet(DiaryResource::notFound);
+        }
+        return Response.seeOther(URI.create("/diary/" + id + "#c" + outcome.id()))
+                .build();
+    }
+
+    @POST
+    @Path("{id: \\d+}/comments/{n: \\d+}/delete")
+    public Response deleteComment(
+            @PathParam("id") long id, @PathParam("n") int n, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        if (!diaries.deleteComment(currentMember.requireId(), id, n)) {
+            return notFound();
+        }
+        return Response.seeOther(URI.create("/diary/" + id)).build();
+    }
+
+    /** A photo at the handset's size ({@code ?size=thumb} for the small one); 404 unless the diary is visible. */
+    @GET
+    @Path("{id: \\d+}/photos/{n: \\d+}")
+    @Produces({"image/jpeg", "image/png", "image/gif"})
+    public Response photo(@PathParam("id") long id, @PathParam("n") int n, @QueryParam("size") String size) {
+        Handset handset = Handset.of(request);
+        boolean thumb = "thumb".equals(size);
+        PhotoStore.Size s =
+                switch (handset.getFamily()) {
+                    case KEITAI -> thumb ? PhotoStore.Size.KEITAI_THUMB : PhotoStore.Size.KEITAI;
+                    case SMARTPHONE -> thumb ? PhotoStore.Size.SMARTPHONE_THUMB : PhotoStore.Size.SMARTPHONE;
+                    case PC -> thumb ? PhotoStore.Size.PC_THUMB : PhotoStore.Size.PC;
+                };
+        List<String> formats = handset.getProfile() == null
+                ? List.of("jpeg", "png", "gif")
+                : handset.getProfile().getImageFormats();
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        noStore.setPrivate(true);
+        return diaries.photo(currentMember.id().orElse(null), id, n, s, formats)
+                .map(p -> Response.ok(p.bytes(), p.contentType())
+                        .cacheControl(noStore)
+                        .build())
+                .orElseGet(() -> Response.status(404)
+                        .type(MediaType.TEXT_PLAIN_TYPE)
+                        .entity("not found")
+                        .build());
+    }
+
+    private View form(DiaryViews.Page page) {
+        return View.of("diary/new")
+                .with("page", page)
+                .with("levels", DiaryViews.levels())
+                .with("maxPhotoCount", DiaryService.MAX_PHOTOS);
+    }
+
+    private Uploads uploads(String type, InputStream in) throws Uploads.TooLarge {
+        try {
+            return Uploads.read(
+                    type,
+                    in,
+                    Handset.of(request).getCharset(),
+                    (long) photos.maxBytes() * DiaryService.MAX_PHOTOS + 256 * 1024);
+        } catch (IOException e) {
+            throw new jakarta.ws.rs.BadRequestException(e);
+        }
+    }
+
+    private String tooLarge() {
+        return "写真が大きすぎます（1枚" + photos.maxBytes() / 1024 + "KBまで、" + DiaryService.MAX_PHOTOS + "枚まで）。";
+    }
+
+    static Response notFound() {
+        return Response.status(404)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(View.of("error").with("message", NOT_FOUND))
+                .build();
+    }
+}

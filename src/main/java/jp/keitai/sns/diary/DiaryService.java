@@ -1,0 +1,595 @@
+package jp.keitai.sns.diary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.Visibility;
+import jp.keitai.sns.friend.FriendGraph;
+import jp.keitai.sns.friend.Relation;
+import jp.keitai.sns.mail.outbound.Mailer;
+import jp.keitai.sns.member.Member;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.member.MemberStatus;
+import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.system.Database;
+
+/**
+ * Diaries, their comments and photos. Every read takes the viewer and asks {@link AccessPolicy}: single diaries with
+ * {@code canSee}, lists and counts with {@code visibleLevels} turned into {@code visibility in (…)}. A diary the viewer
+ * may not see is answered exactly like one that does not exist.
+ */
+@ApplicationScoped
+public class DiaryService {
+
+    private static final Logger LOG = Logger.getLogger(DiaryService.class.getName());
+
+    public static final int MAX_BODY = 10_000;
+    public static final int MAX_TITLE = 100;
+    public static final int MAX_COMMENT = 1_000;
+    public static final int MAX_PHOTOS = 3;
+    public static final int PAGE_SIZE = 10;
+    public static final String UNTITLED = "(無題)";
+
+    /** The result of a change: the diary id (or comment number), or a problem to show the member. */
+    public record Outcome(long id, String problem) {
+        static Outcome ok(long id) {
+            return new Outcome(id, null);
+        }
+
+        static Outcome refused(String problem) {
+            return new Outcome(0, problem);
+        }
+
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    @Inject
+    Database database;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    FriendGraph graph;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    PhotoStore photos;
+
+    @Inject
+    Mailer mailer;
+
+    protected DiaryService() {}
+
+    public DiaryService(
+            Database database,
+            AccessPolicy policy,
+            FriendGraph graph,
+            MemberService members,
+            PhotoStore photos,
+            Mailer mailer) {
+        this.database = database;
+        this.policy = policy;
+        this.graph = graph;
+        this.members = members;
+        this.photos = photos;
+        this.mailer = mailer;
+    }
+
+    // ---- writing
+
+    /**
+     * Writes a diary. Photos are checked and stored first; any problem leaves nothing behind. Inside a caller's
+     * transaction (the mail worker's) the diary commits with it.
+     */
+    public Outcome create(
+            long author, String title, String body, String visibility, List<byte[]> photoBytes, boolean viaMail) {
+        String problem = check(title, body, visibility, photoBytes.size());
+        if (problem != null) {
+            return Outcome.refused(problem);
+        }
+        Optional<Member> m = members.find(author);
+        if (m.isEmpty() || m.get().getStatus() != MemberStatus.ACTIVE) {
+            return Outcome.refused("アカウントが停止されているため投稿できません。");
+        }
+        List<PhotoStore.Stored> stored = new ArrayList<>();
+        try {
+            for (byte[] b : photoBytes) {
+                stored.add(photos.store(b));
+            }
+        } catch (PhotoStore.Refused e) {
+            stored.forEach(s -> photos.delete(s.key(), s.format()));
+            return Outcome.refused(e.getMessage());
+        }
+        try {
+            long id = database.tx(em -> {
+                Instant now = Clock.now();
+                Diary d = new Diary(
+                        author,
+                        title.strip(),
+                        normalise(body),
+                        Visibility.parse(visibility).orElseThrow(),
+                        viaMail,
+                        now);
+                em.persist(d);
+                em.flush();
+                int position = 1;
+                for (PhotoStore.Stored s : stored) {
+                    em.persist(new DiaryPhoto(d.getId(), position++, s, now));
+                }
+                em.flush();
+                return d.getId();
+            });
+            return Outcome.ok(id);
+        } catch (RuntimeException e) {
+            stored.forEach(s -> photos.delete(s.key(), s.format()));
+            throw e;
+        }
+    }
+
+    /** Changes a diary of one's own: text, level, photos removed (by position) and added. */
+    public Outcome edit(
+            long me,
+            long id,
+            String title,
+            String body,
+            String visibility,
+            Set<Integer> removePhotos,
+            List<byte[]> newPhotos) {
+        Optional<Diary> existing = own(me, id);
+        if (existing.isEmpty()) {
+            return Outcome.refused("日記が見つかりません。");
+        }
+        List<DiaryPhoto> current = photosOf(id);
+        long kept = current.stream()
+                .filter(p -> !removePhotos.contains(p.getPosition()))
+                .count();
+        String problem = check(title, body, visibility, (int) kept + newPhotos.size());
+        if (problem != null) {
+            return Outcome.refused(problem);
+        }
+        List<PhotoStore.Stored> stored = new ArrayList<>();
+        try {
+            for (byte[] b : newPhotos) {
+                stored.add(photos.store(b));
+            }
+        } catch (PhotoStore.Refused e) {
+            stored.forEach(s -> photos.delete(s.key(), s.format()));
+            return Outcome.refused(e.getMessage());
+        }
+        List<DiaryPhoto> removed = new ArrayList<>();
+        database.run(em -> {
+            Diary d = em.find(Diary.class, id, LockModeType.PESSIMISTIC_WRITE);
+            Instant now = Clock.now();
+            d.edit(title.strip(), normalise(body), Visibility.parse(visibility).orElseThrow(), now);
+            Set<Integer> taken = new TreeSet<>();
+            for (DiaryPhoto p : em.createQuery("select p from DiaryPhoto p where p.diaryId = :d", DiaryPhoto.class)
+                    .setParameter("d", id)
+                    .getResultList()) {
+                if (removePhotos.contains(p.getPosition())) {
+                    removed.add(p);
+                    em.remove(p);
+                } else {
+                    taken.add(p.getPosition());
+                }
+            }
+            em.flush();
+            int position = 1;
+            for (PhotoStore.Stored s : stored) {
+                while (taken.contains(position)) {
+                    position++;
+                }
+                em.persist(new DiaryPhoto(id, position, s, now));
+                taken.add(position);
+            }
+        });
+        removed.forEach(p -> photos.delete(p.getStorageKey(), p.getFormat()));
+        return Outcome.ok(id);
+    }
+
+    /** Deletes a diary of one's own with its comments and photos. */
+    public boolean delete(long me, long id) {
+        if (own(me, id).isEmpty()) {
+            return false;
+        }
+        List<DiaryPhoto> gone = photosOf(id);
+        boolean deleted = database.tx(em -> {
+            Diary d = em.find(Diary.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (d == null || d.getAuthorId() != me) {
+                return false;
+            }
+            em.createQuery("delete from DiaryComment c where c.diaryId = :d")
+                    .setParameter("d", id)
+                    .executeUpdate();
+            em.createQuery("delete from DiaryPhoto p where p.diaryId = :d")
+                    .setParameter("d", id)
+                    .executeUpdate();
+            em.remove(d);
+            return true;
+        });
+        if (deleted) {
+            gone.forEach(p -> photos.delete(p.getStorageKey(), p.getFormat()));
+        }
+        return deleted;
+    }
+
+    private static String check(String title, String body, String visibility, int photoCount) {
+        if (title == null || title.isBlank()) {
+            return "タイトルを入力してください。";
+        }
+        if (DiaryText.length(title.strip()) > MAX_TITLE) {
+            return "タイトルは" + MAX_TITLE + "文字までです。";
+        }
+        if (body == null || body.isBlank()) {
+            return "本文を入力してください。";
+        }
+        if (DiaryText.length(normalise(body)) > MAX_BODY) {
+            return "本文は10,000文字までです。";
+        }
+        if (visibility == null || Visibility.parse(visibility).isEmpty()) {
+            return "公開範囲を選んでください。";
+        }
+        if (photoCount > MAX_PHOTOS) {
+            return "写真は" + MAX_PHOTOS + "枚までです。";
+        }
+        return null;
+    }
+
+    private static String normalise(String body) {
+        return body.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
+    // ---- comments
+
+    /**
+     * Adds a comment; the commenter must be allowed to see the diary (and not be across a block). Mails the author
+     * when they asked for comment notices.
+     */
+    public Outcome comment(long me, long diaryId, String body) {
+        if (body == null || body.isBlank()) {
+            return Outcome.refused("コメントを入力してください。");
+        }
+        String text = normalise(body);
+        if (DiaryText.length(text) > MAX_COMMENT) {
+            return Outcome.refused("コメントは" + MAX_COMMENT + "文字までです。");
+        }
+        Optional<Diary> seen = visible(me, diaryId);
+        if (seen.isEmpty() || !policy.canInteract(me, seen.get().getAuthorId())) {
+            return Outcome.refused("この日記にはコメントできません。");
+        }
+        long author = seen.get().getAuthorId();
+        boolean notify = author != me && settings(author).isCommentMail();
+        Optional<Member> authorMember = notify ? members.find(author) : Optional.empty();
+        String commenter = members.find(me).map(Member::getNickname).orElse("");
+        return database.tx(em -> {
+            Diary d = em.find(Diary.class, diaryId, LockModeType.PESSIMISTIC_WRITE);
+            if (d == null) {
+                return Outcome.refused("この日記にはコメントできません。");
+            }
+            int number = d.takeCommentNumber();
+            em.persist(new DiaryComment(diaryId, number, me, text, Clock.now()));
+            em.flush();
+            authorMember
+                    .filter(a -> policy.canSee(author, author, d.visibility()))
+                    .map(a -> a.getMobileEmail() != null ? a.getMobileEmail() : a.getPcEmail())
+                    .ifPresent(to -> notice(em, to, d, number, commenter));
+            return Outcome.ok(number);
+        });
+    }
+
+    private void notice(EntityManager em, String to, Diary d, int number, String commenter) {
+        try {
+            mailer.queue(
+                    em,
+                    to,
+                    "diary/comment",
+                    Map.of(
+                            "title",
+                            d.getTitle(),
+                            "nickname",
+                            commenter,
+                            "number",
+                            String.valueOf(number),
+                            "path",
+                            "/diary/" + d.getId() + "#c" + number));
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "comment notice for diary " + d.getId() + " not queued", e);
+        }
+    }
+
+    /** Deletes comment {@code number}: its writer may, and the diary's author may delete any. */
+    public boolean deleteComment(long me, long diaryId, int number) {
+        Optional<Diary> seen = visible(me, diaryId);
+        if (seen.isEmpty()) {
+            return false;
+        }
+        boolean author = seen.get().getAuthorId() == me;
+        return database.tx(em -> {
+            Diary d = em.find(Diary.class, diaryId, LockModeType.PESSIMISTIC_WRITE);
+            List<DiaryComment> found = em.createQuery(
+                            "select c from DiaryComment c where c.diaryId = :d and c.number = :n", DiaryComment.class)
+                    .setParameter("d", diaryId)
+                    .setParameter("n", number)
+                    .getResultList();
+            if (d == null || found.isEmpty() || !(author || found.get(0).getAuthorId() == me)) {
+                return false;
+            }
+            em.remove(found.get(0));
+            d.commentRemoved();
+            return true;
+        });
+    }
+
+    // ---- reading
+
+    /** The diary if the viewer (null = guest) may see it. */
+    public Optional<Diary> visible(Long viewer, long id) {
+        Diary d = database.read(em -> em.find(Diary.class, id));
+        if (d == null || !policy.canSee(viewer, d.getAuthorId(), d.visibility())) {
+            return Optional.empty();
+        }
+        return Optional.of(d);
+    }
+
+    private Optional<Diary> own(long me, long id) {
+        return visible(me, id).filter(d -> d.getAuthorId() == me);
+    }
+
+    /** A diary's page: text, photos, comments, for a viewer who may see it. */
+    public Optional<DiaryViews.Page> page(Long viewer, long id) {
+        Optional<Diary> seen = visible(viewer, id);
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        Diary d = seen.get();
+        List<DiaryComment> comments = database.read(em -> em.createQuery(
+                        "select c from DiaryComment c where c.diaryId = :d order by c.number", DiaryComment.class)
+                .setParameter("d", id)
+                .getResultList());
+        Set<Long> names = new HashSet<>();
+        names.add(d.getAuthorId());
+        comments.forEach(c -> names.add(c.getAuthorId()));
+        Map<Long, String> nick = members.nicknames(names);
+        boolean mine = viewer != null && viewer == d.getAuthorId();
+        List<DiaryViews.Comment> shown = comments.stream()
+                .map(c -> new DiaryViews.Comment(
+                        c,
+                        nick.getOrDefault(c.getAuthorId(), ""),
+                        mine || (viewer != null && c.getAuthorId() == viewer)))
+                .toList();
+        boolean canComment = viewer != null && policy.canInteract(viewer, d.getAuthorId());
+        return Optional.of(
+                new DiaryViews.Page(d, nick.getOrDefault(d.getAuthorId(), ""), photosOf(id), shown, mine, canComment));
+    }
+
+    /** The diary as JSON data, for a viewer who may see it (the same check as the page). */
+    public Optional<Map<String, Object>> json(Long viewer, long id) {
+        return page(viewer, id).map(p -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", p.getId());
+            out.put("author", Map.of("id", p.getAuthorId(), "nickname", p.getAuthorNickname()));
+            out.put("title", p.getDiary().getTitle());
+            out.put("body", p.getDiary().getBody());
+            out.put("visibility", p.getDiary().getVisibility());
+            out.put("createdAt", p.getDiary().getCreatedAt().toString());
+            out.put("updatedAt", p.getDiary().getUpdatedAt().toString());
+            out.put(
+                    "photos",
+                    p.getPhotos().stream()
+                            .map(ph -> "/diary/" + id + "/photos/" + ph.getPosition())
+                            .toList());
+            out.put(
+                    "comments",
+                    p.getComments().stream()
+                            .map(c -> {
+                                Map<String, Object> m = new LinkedHashMap<>();
+                                m.put("number", c.getNumber());
+                                m.put("author", Map.of("id", c.getAuthorId(), "nickname", c.getAuthorNickname()));
+                                m.put("body", c.getBody());
+                                return m;
+                            })
+                            .toList());
+            return out;
+        });
+    }
+
+    /** Photos of a diary, in position order (callers have checked the diary is visible). */
+    List<DiaryPhoto> photosOf(long diaryId) {
+        return database.read(em -> em.createQuery(
+                        "select p from DiaryPhoto p where p.diaryId = :d order by p.position", DiaryPhoto.class)
+                .setParameter("d", diaryId)
+                .getResultList());
+    }
+
+    /** A served copy of photo {@code position} of a diary, only if the viewer may see the diary. */
+    public Optional<PhotoStore.Served> photo(
+            Long viewer, long diaryId, int position, PhotoStore.Size size, List<String> formats) {
+        if (visible(viewer, diaryId).isEmpty()) {
+            return Optional.empty();
+        }
+        return photosOf(diaryId).stream()
+                .filter(p -> p.getPosition() == position)
+                .findFirst()
+                .flatMap(p -> photos.serve(p, size, formats));
+    }
+
+    /**
+     * A page of the owner's diaries the viewer may see, newest first, optionally one month (yyyymm); empty when the
+     * viewer may not deal with the owner at all (a block, a suspended owner).
+     */
+    public Optional<DiaryViews.ListPage> list(Long viewer, long owner, Integer month, int page) {
+        if (!policy.canInteract(viewer, owner)) {
+            return Optional.empty();
+        }
+        List<String> levels = values(policy.visibleLevels(viewer, owner));
+        String nickname = members.find(owner).map(Member::getNickname).orElse("");
+        if (levels.isEmpty()) {
+            return Optional.of(new DiaryViews.ListPage(owner, nickname, List.of(), 0, 1, 1, month, List.of()));
+        }
+        String monthFilter = month == null ? "" : " and d.monthJst = :m";
+        long total = database.read(em -> {
+            var q = em.createQuery(
+                            "select count(d) from Diary d where d.authorId = :a and d.visibility in :l" + monthFilter,
+                            Long.class)
+                    .setParameter("a", owner)
+                    .setParameter("l", levels);
+            if (month != null) {
+                q.setParameter("m", month);
+            }
+            return q.getSingleResult();
+        });
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int p = Math.min(Math.max(1, page), pages);
+        List<Diary> rows = database.read(em -> {
+            var q = em.createQuery(
+                            "select d from Diary d where d.authorId = :a and d.visibility in :l" + monthFilter
+                                    + " order by d.createdAt desc, d.id desc",
+                            Diary.class)
+                    .setParameter("a", owner)
+                    .setParameter("l", levels);
+            if (month != null) {
+                q.setParameter("m", month);
+            }
+            return q.setFirstResult((p - 1) * PAGE_SIZE)
+                    .setMaxResults(PAGE_SIZE)
+                    .getResultList();
+        });
+        List<DiaryViews.Month> months = database.read(em -> em
+                .createQuery(
+                        "select d.monthJst, count(d) from Diary d where d.authorId = :a and d.visibility in :l"
+                                + " group by d.monthJst order by d.monthJst desc",
+                        Object[].class)
+                .setParameter("a", owner)
+                .setParameter("l", levels)
+                .getResultList()
+                .stream()
+                .map(r -> new DiaryViews.Month(((Number) r[0]).intValue(), ((Number) r[1]).longValue()))
+                .toList());
+        List<DiaryViews.Entry> entries =
+                rows.stream().map(d -> new DiaryViews.Entry(d, nickname)).toList();
+        return Optional.of(new DiaryViews.ListPage(owner, nickname, entries, total, p, pages, month, months));
+    }
+
+    /** How many of the owner's diaries the viewer may see. */
+    public long count(Long viewer, long owner) {
+        if (!policy.canInteract(viewer, owner)) {
+            return 0;
+        }
+        List<String> levels = values(policy.visibleLevels(viewer, owner));
+        if (levels.isEmpty()) {
+            return 0;
+        }
+        return database.read(em -> em.createQuery(
+                        "select count(d) from Diary d where d.authorId = :a and d.visibility in :l", Long.class)
+                .setParameter("a", owner)
+                .setParameter("l", levels)
+                .getSingleResult());
+    }
+
+    /**
+     * Friends' latest diaries the viewer may see, newest first. A fixed number of queries whatever the number of
+     * friends: the friend ids, one query over their diaries at the levels a friend may see, then the policy's check
+     * for each distinct author shown (at most {@code limit}) and their nicknames.
+     */
+    public List<DiaryViews.Entry> friendsLatest(long viewer, int limit) {
+        List<Long> friends = graph.friendIds(viewer);
+        if (friends.isEmpty()) {
+            return List.of();
+        }
+        List<String> levels = values(AccessPolicy.levelsFor(Relation.FRIEND));
+        List<Diary> rows = database.read(em -> em.createQuery(
+                        "select d from Diary d where d.authorId in :f and d.visibility in :l"
+                                + " order by d.createdAt desc, d.id desc",
+                        Diary.class)
+                .setParameter("f", friends)
+                .setParameter("l", levels)
+                .setMaxResults(limit * 2)
+                .getResultList());
+        Map<Long, Set<Visibility>> seen = new HashMap<>();
+        List<Diary> shown = new ArrayList<>();
+        for (Diary d : rows) {
+            if (shown.size() == limit) {
+                break;
+            }
+            if (seen.computeIfAbsent(d.getAuthorId(), a -> policy.visibleLevels(viewer, a))
+                    .contains(d.visibility())) {
+                shown.add(d);
+            }
+        }
+        Map<Long, String> nick =
+                members.nicknames(shown.stream().map(Diary::getAuthorId).toList());
+        return shown.stream()
+                .map(d -> new DiaryViews.Entry(d, nick.getOrDefault(d.getAuthorId(), "")))
+                .toList();
+    }
+
+    private static List<String> values(Collection<Visibility> levels) {
+        return levels.stream().map(Visibility::value).toList();
+    }
+
+    // ---- settings
+
+    public DiaryViews.Settings settings(long member) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select default_visibility, comment_mail from diary_setting where member_id = ?")) {
+                ps.setLong(1, member);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return new DiaryViews.Settings(rs.getString(1), rs.getBoolean(2));
+                    }
+                }
+            }
+            return new DiaryViews.Settings(Visibility.FRIENDS.value(), false);
+        });
+    }
+
+    /** Saves the default level and the comment-notice choice; returns a problem or null. */
+    public String saveSettings(long member, String defaultVisibility, boolean commentMail) {
+        if (defaultVisibility == null || Visibility.parse(defaultVisibility).isEmpty()) {
+            return "公開範囲を選んでください。";
+        }
+        database.tx(em -> database.jdbc(c -> {
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update diary_setting set default_visibility = ?, comment_mail = ? where member_id = ?")) {
+                ps.setString(1, defaultVisibility);
+                ps.setBoolean(2, commentMail);
+                ps.setLong(3, member);
+                updated = ps.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into diary_setting (member_id, default_visibility, comment_mail) values (?, ?, ?)")) {
+                    ps.setLong(1, member);
+                    ps.setString(2, defaultVisibility);
+                    ps.setBoolean(3, commentMail);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        }));
+        return null;
+    }
+}

@@ -1,0 +1,335 @@
+package jp.keitai.sns.diary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.keitai.sns.access.Visibility;
+import jp.keitai.sns.mail.inbound.InboundSettings;
+import jp.keitai.sns.mail.inbound.MailRoutes;
+import jp.keitai.sns.mail.inbound.SmtpListener;
+import jp.keitai.sns.mail.inbound.Spool;
+import jp.keitai.sns.mail.inbound.SpoolWorker;
+import jp.keitai.sns.mail.outbound.OutboxMail;
+import jp.keitai.sns.member.PostingAddresses;
+import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.testsupport.TestDb;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Diaries by mail through the real mail channel (SMTP listener, spool, worker, parser) on H2 and PostgreSQL: every
+ * carrier's fixtures post with their emoji and photos and are confirmed to the registered address; forged senders,
+ * wrong or rotated secrets, too many photos, empty bodies and suspended members are refused with nothing posted,
+ * answered to the registered address only (a wrong secret to nobody).
+ */
+class DiaryMailTest {
+
+    static final String SUN = "\u2600\uFE0F";
+    static final String CLOUD = "\u2601\uFE0F";
+    static final String UMBRELLA = "\u2614";
+
+    /** The listener, spool and worker in front of the rig's database, with the diary route registered. */
+    static final class Channel implements AutoCloseable {
+        final DiaryRig rig;
+        final SmtpListener listener;
+        final SpoolWorker worker;
+
+        Channel(DiaryRig rig, Map<String, String> overrides) {
+            this.rig = rig;
+            Map<String, String> values = new HashMap<>(Map.of("sns.mail.domain", DiaryRig.DOMAIN));
+            values.putAll(overrides);
+            InboundSettings settings = InboundSettings.from(TestDb.settings(values));
+            MailRoutes routes = new MailRoutes();
+            routes.register("diary", MailRoutes.prefix("d."), rig.mailRoute);
+            listener = new SmtpListener(settings, 0, routes, new Spool(rig.database), () -> {});
+            listener.start();
+            worker = new SpoolWorker(rig.database, routes, settings, "diary-test");
+        }
+
+        /** Sends the fixture as {@code from} to {@code to} over SMTP, then lets the worker handle the spool. */
+        int post(String fixture, String from, String to) {
+            byte[] raw = personalise(fixture, from);
+            int code = smtp(listener.port(), from, to, raw);
+            while (worker.runOnce(Clock.now()) > 0) {
+                // until the spool is empty
+            }
+            return code;
+        }
+
+        String lastState() {
+            Object[] row = rig.database.read(em -> (Object[]) em.createNativeQuery(
+                            "select state, reason from mail_spool order by id desc fetch first 1 rows only")
+                    .getSingleResult());
+            return (String) row[0];
+        }
+
+        @Override
+        public void close() {
+            listener.close();
+        }
+    }
+
+    record Case(String fixture, String from, String title, String body, int photos) {}
+
+    static final List<Case> CARRIERS = List.of(
+            new Case(
+                    "docomo-sjis-emoji.eml", "hanako-7@docomo.ne.jp", "今日の天気" + CLOUD, "晴れました" + SUN + "\n散歩に行きます。", 0),
+            new Case("docomo-three-photos.eml", "camera.girl@docomo.ne.jp", "写真3枚", "お花見に行きました", 3),
+            new Case("au-photo.eml", "photo.au@ezweb.ne.jp", null, "うちのねこです", 1),
+            new Case(
+                    "au-jis-emoji.eml",
+                    "ogawa.taro@ezweb.ne.jp",
+                    "雨" + UMBRELLA,
+                    "今日は" + SUN + "のち" + CLOUD + "\nFor au",
+                    0),
+            new Case("android-png-gif-video.eml", "droid@au.com", null, null, 2),
+            new Case("softbank-sjis-emoji.eml", "white.dog@softbank.ne.jp", "天気" + CLOUD, "晴れ" + SUN + "です", 0),
+            new Case(
+                    "softbank-utf8-emoji.eml",
+                    "ogawa.jpmobile@softbank.ne.jp",
+                    "題名" + CLOUD,
+                    "本文" + SUN + "\nFor softbank",
+                    0),
+            new Case("willcom-sjis.eml", "phs-user@pdx.ne.jp", "ウィルコム", "PHSから" + SUN, 0),
+            new Case("iphone-unicode-emoji.eml", "masashi@i.softbank.jp", null, null, 0));
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void everyCarriersMailBecomesADiaryWithEmojiAndPhotos(TestDb db) {
+        DiaryRig rig = new DiaryRig(db.database());
+        try (Channel channel = new Channel(rig, Map.of())) {
+            for (Case c : CARRIERS) {
+                long member = rig.member("m", c.from());
+                rig.diaries.saveSettings(member, "friends_of_friends", false);
+                String to = rig.addresses.addressOf(member, PostingAddresses.Kind.DIARY);
+                assertEquals(250, channel.post(c.fixture(), c.from(), to), c.fixture());
+                assertEquals("done", channel.lastState(), c.fixture());
+                DiaryViews.ListPage list =
+                        rig.diaries.list(member, member, null, 1).orElseThrow();
+                assertEquals(1, list.getTotalCount(), c.fixture());
+                DiaryViews.Page page = rig.diaries
+                        .page(member, list.getEntries().get(0).getId())
+                        .orElseThrow();
+                Diary d = page.getDiary();
+                if (c.title() != null) {
+                    assertEquals(c.title(), d.getTitle(), c.fixture());
+                }
+                if (c.body() != null) {
+                    assertEquals(c.body(), d.getBody(), c.fixture());
+                }
+                assertTrue(!d.getTitle().isBlank() && !d.getBody().isBlank(), c.fixture());
+                assertEquals(Visibility.FRIENDS_OF_FRIENDS, d.visibility(), "the member's default level");
+                assertTrue(d.isViaMail());
+                assertEquals(c.photos(), page.getPhotos().size(), c.fixture());
+                for (DiaryPhoto p : page.getPhotos()) {
+                    PhotoStore.Served keitai = rig.diaries
+                            .photo(member, d.getId(), p.getPosition(), PhotoStore.Size.KEITAI, List.of("gif", "jpeg"))
+                            .orElseThrow();
+                    assertTrue(
+                            keitai.contentType().equals("image/jpeg")
+                                    || keitai.contentType().equals("image/gif"),
+                            c.fixture() + " docomo-style handsets get JPEG or GIF: " + keitai.contentType());
+                    assertTrue(PhotoStoreTest.widthOf(keitai.bytes()) <= 240, c.fixture());
+                }
+                List<OutboxMail> answers = rig.outboxTo(c.from());
+                assertEquals(1, answers.size(), c.fixture());
+                assertEquals("diary/posted", answers.get(0).getTemplate());
+                String text = bodyOf(answers.get(0).getRaw());
+                assertTrue(text.contains("/diary/" + d.getId()), c.fixture() + ": " + text);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void forgedSendersAndWrongSecretsPostNothing(TestDb db) {
+        DiaryRig rig = new DiaryRig(db.database());
+        try (Channel channel = new Channel(rig, Map.of())) {
+            String owner = "hanako-7@docomo.ne.jp";
+            long member = rig.member("はなこ", owner);
+            String right = rig.addresses.addressOf(member, PostingAddresses.Kind.DIARY);
+
+            // the right secret from someone else's address: refused, the member is told at the registered address
+            channel.post("docomo-sjis-emoji.eml", "evil@docomo.ne.jp", right);
+            assertEquals("refused", channel.lastState());
+            assertEquals(0, rig.diaryCount(member));
+            assertEquals(0, rig.outboxTo("evil@docomo.ne.jp").size());
+            List<OutboxMail> told = rig.outboxTo(owner);
+            assertEquals(1, told.size());
+            assertEquals("diary/refused", told.get(0).getTemplate());
+
+            // the member's own address with a wrong secret: refused, answered to nobody
+            channel.post("docomo-sjis-emoji.eml", owner, "d.zzzzzzzzzzzzzzzz@" + DiaryRig.DOMAIN);
+            assertEquals("refused", channel.lastState());
+            assertEquals(0, rig.diaryCount(member));
+            assertEquals(1, rig.outboxTo(owner).size());
+
+            // after rotation the old secret stops working and the new one posts
+            rig.addresses.rotate(member);
+            channel.post("softbank-sjis-emoji.eml", owner, right);
+            assertEquals("refused", channel.lastState());
+            assertEquals(0, rig.diaryCount(member));
+            String fresh = rig.addresses.addressOf(member, PostingAddresses.Kind.DIARY);
+            channel.post("softbank-sjis-emoji.eml", owner, fresh);
+            assertEquals("done", channel.lastState());
+            assertEquals(1, rig.diaryCount(member));
+
+            // the same mail delivered twice posts once
+            channel.post("softbank-sjis-emoji.eml", owner, fresh);
+            assertEquals("duplicate", channel.lastState());
+            assertEquals(1, rig.diaryCount(member));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void refusalsSayWhyAndPostNothing(TestDb db) {
+        DiaryRig rig = new DiaryRig(db.database());
+        try (Channel channel = new Channel(rig, Map.of("sns.mail.max-photo-bytes", "1024"))) {
+            String owner = "camera.girl@docomo.ne.jp";
+            long member = rig.member("カメラ", owner);
+            String to = rig.addresses.addressOf(member, PostingAddresses.Kind.DIARY);
+
+            channel.post("too-many-photos.eml", owner, to);
+            assertEquals("refused", channel.lastState());
+            assertRefusal(rig, owner, 1, "写真は3枚まで");
+
+            channel.post("au-photo.eml", owner, to);
+            assertEquals("refused", channel.lastState());
+            assertRefusal(rig, owner, 2, "写真1枚の大きさは1KBまで");
+
+            channel.post("empty-body", owner, to);
+            assertEquals("refused", channel.lastState());
+            assertRefusal(rig, owner, 3, "本文がありません");
+
+            channel.post("no-subject", owner, to);
+            assertEquals("done", channel.lastState());
+            assertEquals(1, rig.diaryCount(member));
+            assertEquals(
+                    DiaryService.UNTITLED,
+                    rig.diaries
+                            .list(member, member, null, 1)
+                            .orElseThrow()
+                            .getEntries()
+                            .get(0)
+                            .getTitle());
+
+            rig.suspend(member);
+            channel.post("docomo-sjis-emoji.eml", owner, to);
+            assertEquals("refused", channel.lastState());
+            assertRefusal(rig, owner, 5, "停止");
+            assertEquals(1, rig.diaryCount(member));
+
+            // a decompression bomb is quarantined unread, whoever sent it
+            channel.post("decompression-bomb.eml", owner, to);
+            assertEquals("quarantined", channel.lastState());
+            assertEquals(5, rig.outboxTo(owner).size());
+        }
+    }
+
+    private static void assertRefusal(DiaryRig rig, String to, int count, String reason) {
+        List<OutboxMail> mails = rig.outboxTo(to);
+        assertEquals(count, mails.size());
+        OutboxMail last = mails.get(mails.size() - 1);
+        assertEquals("diary/refused", last.getTemplate());
+        String text = decode(last.getRaw());
+        assertTrue(text.contains(reason), text);
+    }
+
+    /** The text of a queued mail, decoded by its own headers (Shift_JIS, ISO-2022-JP or base64 UTF-8). */
+    static String bodyOf(byte[] raw) {
+        try {
+            jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(raw));
+            return m.getSubject() + "\n" + m.getContent();
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The body of a queued docomo mail (Shift_JIS, 8bit). */
+    static String decode(byte[] raw) {
+        return new String(raw, java.nio.charset.Charset.forName("Windows-31J"));
+    }
+
+    static byte[] personalise(String fixture, String from) {
+        String raw;
+        if (fixture.equals("empty-body")) {
+            raw = "From: x\nSubject: =?UTF-8?B?" + b64("件名だけ") + "?=\nMessage-ID: <empty-" + System.nanoTime()
+                    + "@docomo.ne.jp>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n\n";
+        } else if (fixture.equals("no-subject")) {
+            raw = "From: x\nSubject: \nMessage-ID: <nosub-" + System.nanoTime()
+                    + "@docomo.ne.jp>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"
+                    + "Content-Transfer-Encoding: base64\n\n" + b64("件名なしの日記") + "\n";
+        } else {
+            raw = new String(read("/mail/" + fixture), StandardCharsets.ISO_8859_1);
+        }
+        return raw.replaceFirst("(?m)^From: .*$", "From: " + from).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String b64(String s) {
+        return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] read(String resource) {
+        try (InputStream in = DiaryMailTest.class.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plain SMTP exchange; returns the code of the answer to the message data. */
+    static int smtp(int port, String from, String to, byte[] message) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = s.getOutputStream();
+            reply(in);
+            for (String line : List.of("EHLO test", "MAIL FROM:<" + from + ">", "RCPT TO:<" + to + ">", "DATA")) {
+                out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                int code = reply(in);
+                if (code >= 400) {
+                    return code;
+                }
+            }
+            ByteArrayOutputStream data = new ByteArrayOutputStream();
+            String text = new String(message, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+            for (String line : text.split("\n", -1)) {
+                data.writeBytes(
+                        ((line.startsWith(".") ? "." : "") + line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            }
+            data.writeBytes(".\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(data.toByteArray());
+            out.flush();
+            int code = reply(in);
+            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return code;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int reply(BufferedReader in) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+        } while (line != null && line.length() > 3 && line.charAt(3) == '-');
+        return line == null ? 0 : Integer.parseInt(line.substring(0, 3));
+    }
+}
