@@ -44,6 +44,12 @@ public class Generate {
     };
 
     final Map<String, String> args = new HashMap<>();
+    /** Friends of each member by offset from the first generated id (for picking scenario pairs). */
+    int[][] adjacency;
+    /** Per generated diary (by offset from the first diary id): level index into LEVELS, and comment count. */
+    byte[] diaryLevel;
+    byte[] diaryComments;
+    long firstDiary;
     final SplittableRandom random = new SplittableRandom(20110311);
     Connection c;
     boolean postgresql;
@@ -154,6 +160,9 @@ public class Generate {
             stubs.set(j, t);
         }
         java.util.HashSet<Long> seen = new java.util.HashSet<>();
+        int[] degree = new int[n];
+        List<Integer> pairA = new ArrayList<>();
+        List<Integer> pairB = new ArrayList<>();
         Rows rows = new Rows("friendship", "member_id", "friend_id", "created_at");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long pairs = 0;
@@ -164,9 +173,23 @@ public class Generate {
             }
             rows.add(a, b, now);
             rows.add(b, a, now);
+            degree[(int) (a - first)]++;
+            degree[(int) (b - first)]++;
+            pairA.add((int) (a - first));
+            pairB.add((int) (b - first));
             pairs++;
         }
         rows.flush();
+        adjacency = new int[n][];
+        for (int i = 0; i < n; i++) {
+            adjacency[i] = new int[degree[i]];
+            degree[i] = 0;
+        }
+        for (int k = 0; k < pairA.size(); k++) {
+            int a = pairA.get(k), b = pairB.get(k);
+            adjacency[a][degree[a]++] = b;
+            adjacency[b][degree[b]++] = a;
+        }
         System.out.printf("friendships: %d (mean %.1f friends)%n", pairs, 2.0 * pairs / n);
     }
 
@@ -208,6 +231,9 @@ public class Generate {
     void diaries(long first, int n, int perMember) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long id = nextId("diary");
+        firstDiary = id;
+        diaryLevel = new byte[n * perMember];
+        diaryComments = new byte[n * perMember];
         Rows diaries = new Rows("diary", "id", "author_id", "title", "body", "visibility", "month_jst",
                 "comment_count", "next_comment_no", "via_mail", "created_at", "updated_at");
         Rows comments = new Rows("diary_comment", "diary_id", "number", "author_id", "body", "created_at").manual();
@@ -217,7 +243,10 @@ public class Generate {
                 Instant at = now.minusSeconds(random.nextLong(365L * 24 * 3600));
                 java.time.ZonedDateTime jst = at.atZone(java.time.ZoneId.of("Asia/Tokyo"));
                 int ncomments = random.nextInt(4) == 0 ? random.nextInt(1, 8) : 0;
-                diaries.add(id, first + i, text(2), text(20 + random.nextInt(60)), LEVELS[random.nextInt(LEVELS.length)],
+                int level = random.nextInt(LEVELS.length);
+                diaryLevel[(int) (id - firstDiary)] = (byte) level;
+                diaryComments[(int) (id - firstDiary)] = (byte) ncomments;
+                diaries.add(id, first + i, text(2), text(20 + random.nextInt(60)), LEVELS[level],
                         jst.getYear() * 100 + jst.getMonthValue(), ncomments, ncomments + 1, random.nextInt(5) == 0,
                         at, at);
                 for (int no = 1; no <= ncomments; no++) {
@@ -237,6 +266,40 @@ public class Generate {
         comments.flush();
         restart("diary", id);
         System.out.println("diaries: " + count + ", comments: " + commentCount);
+        fofDiaries(first, n, perMember);
+    }
+
+    /**
+     * Scenario 3's pairs: a viewer and a diary with comments kept at 友人の友人まで by a friend of a friend of the
+     * viewer (not a friend), written to fof-diaries.txt as "viewer-token diary-id".
+     */
+    void fofDiaries(long first, int n, int perMember) throws Exception {
+        StringBuilder out = new StringBuilder();
+        int found = 0;
+        for (int tries = 0; tries < n * 20 && found < 20_000; tries++) {
+            int v = random.nextInt(n);
+            if (adjacency[v].length == 0) {
+                continue;
+            }
+            int f = adjacency[v][random.nextInt(adjacency[v].length)];
+            if (adjacency[f].length == 0) {
+                continue;
+            }
+            int g = adjacency[f][random.nextInt(adjacency[f].length)];
+            if (g == v || java.util.Arrays.stream(adjacency[v]).anyMatch(x -> x == g)) {
+                continue;
+            }
+            for (int k = 0; k < perMember; k++) {
+                int d = g * perMember + k;
+                if (LEVELS[diaryLevel[d]].equals("friends_of_friends") && diaryComments[d] > 0) {
+                    out.append(token(first + v)).append(' ').append(firstDiary + d).append('\n');
+                    found++;
+                    break;
+                }
+            }
+        }
+        Files.writeString(Path.of(arg("out", "target/bench"), "fof-diaries.txt"), out, StandardCharsets.UTF_8);
+        System.out.println("friend-of-friend diary pairs: " + found);
     }
 
     /** About {@code perMember} voices each, one in ten a reply, and some イイネ!. */

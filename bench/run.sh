@@ -44,6 +44,9 @@ run() { # name script path connections
   echo "|---|---|---|---|---|---|"
   run ceiling static.lua /static/ceiling.jsp 50
   run docomo-home home.lua /home 50
+  run diary-fof diary.lua /diary 50
+  run profile profile.lua /members 50
+  run voice-post voice.lua /voice 50
   echo
   echo "Server RSS after the scenarios: $(rss)"
 } | tee -a docs/performance.md
