@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -526,14 +525,17 @@ public class DiaryService {
                 .setParameter("l", levels)
                 .setMaxResults(limit * 2)
                 .getResultList());
-        Map<Long, Set<Visibility>> seen = new HashMap<>();
+        // the policy answers for all authors at once, per level (at most three): no query per friend on /home
+        Set<Long> authors = new java.util.LinkedHashSet<>();
+        rows.forEach(d -> authors.add(d.getAuthorId()));
+        Map<Visibility, Set<Long>> allowed = new java.util.EnumMap<>(Visibility.class);
         List<Diary> shown = new ArrayList<>();
         for (Diary d : rows) {
             if (shown.size() == limit) {
                 break;
             }
-            if (seen.computeIfAbsent(d.getAuthorId(), a -> policy.visibleLevels(viewer, a))
-                    .contains(d.visibility())) {
+            if (allowed.computeIfAbsent(d.visibility(), level -> policy.canSeeAmong(viewer, authors, level))
+                    .contains(d.getAuthorId())) {
                 shown.add(d);
             }
         }

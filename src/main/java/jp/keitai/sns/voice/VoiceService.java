@@ -147,6 +147,10 @@ public class VoiceService {
                     return new Posted(earlier.get(), null, false);
                 }
             }
+            // the voice being answered was deleted at this very moment
+            if (replyTo != null && database.read(em -> em.find(Voice.class, replyTo)) == null) {
+                return Posted.refused("返信先の" + NOT_FOUND);
+            }
             throw e;
         }
     }

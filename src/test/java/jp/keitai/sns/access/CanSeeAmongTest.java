@@ -1,0 +1,111 @@
+package jp.keitai.sns.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import jp.keitai.sns.friend.FriendGraph;
+import jp.keitai.sns.member.Member;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.member.MemberStatus;
+import jp.keitai.sns.member.Role;
+import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.system.Database;
+import jp.keitai.sns.testsupport.TestDb;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bulk question {@link AccessPolicy#canSeeAmong} gives, for every viewer and level, exactly the owners the single
+ * question {@link AccessPolicy#canSee} allows: self, friend, friend of a friend, other member, guest, a block either
+ * way, suspended and withdrawn owners.
+ */
+class CanSeeAmongTest {
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void theBulkAnswerIsTheSingleAnswerForEveryViewerOwnerAndLevel(TestDb db) {
+        Database d = db.database();
+        MemberService members = new MemberService(d);
+        AccessPolicy policy = new AccessPolicy(new FriendGraph(d), members);
+        long me = member(d, "me");
+        long friend = member(d, "friend");
+        long fof = member(d, "fof");
+        long other = member(d, "other");
+        long blockedByMe = member(d, "blockedByMe");
+        long blocksMe = member(d, "blocksMe");
+        long suspended = member(d, "suspended");
+        long withdrawn = member(d, "withdrawn");
+        friends(d, me, friend);
+        friends(d, friend, fof);
+        friends(d, me, blockedByMe);
+        friends(d, friend, blocksMe);
+        friends(d, me, suspended);
+        friends(d, me, withdrawn);
+        block(d, me, blockedByMe);
+        block(d, blocksMe, me);
+        members.setStatus(suspended, MemberStatus.SUSPENDED);
+        d.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update member set status = ? where id = ?")) {
+                ps.setString(1, MemberStatus.WITHDRAWN.name());
+                ps.setLong(2, withdrawn);
+                return ps.executeUpdate();
+            }
+        });
+        List<Long> everyone = List.of(me, friend, fof, other, blockedByMe, blocksMe, suspended, withdrawn);
+
+        for (Long viewer : new Long[] {me, friend, fof, other, blockedByMe, blocksMe, null}) {
+            for (Visibility level : Visibility.values()) {
+                Set<Long> single = new LinkedHashSet<>();
+                for (long owner : everyone) {
+                    if (policy.canSee(viewer, owner, level)) {
+                        single.add(owner);
+                    }
+                }
+                assertEquals(
+                        single, policy.canSeeAmong(viewer, everyone, level), "viewer " + viewer + ", level " + level);
+            }
+        }
+        assertEquals(Set.of(me, friend), policy.canSeeAmong(me, everyone, Visibility.FRIENDS), "a spot check");
+    }
+
+    static long member(Database d, String nickname) {
+        return d.tx(em -> {
+            Member m = new Member(nickname, "not-a-hash", Role.MEMBER, Clock.now());
+            em.persist(m);
+            em.flush();
+            return m.getId();
+        });
+    }
+
+    static void friends(Database d, long a, long b) {
+        d.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into friendship (member_id, friend_id, created_at) values (?, ?, ?), (?, ?, ?)")) {
+                Timestamp now = Timestamp.from(Clock.now());
+                ps.setLong(1, a);
+                ps.setLong(2, b);
+                ps.setTimestamp(3, now);
+                ps.setLong(4, b);
+                ps.setLong(5, a);
+                ps.setTimestamp(6, now);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    static void block(Database d, long blocker, long blocked) {
+        d.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")) {
+                ps.setLong(1, blocker);
+                ps.setLong(2, blocked);
+                ps.setTimestamp(3, Timestamp.from(Clock.now()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+}
