@@ -192,4 +192,20 @@ class FootprintsTest {
         f.markSeen(hana, T0.plusSeconds(601));
         assertTrue(f.isStealth(hana), "seeing the list keeps the 忍び足 choice");
     }
+
+    @org.junit.jupiter.api.Test
+    void theWindowAndRetentionComeFromSettingsAndBadValuesNameTheKey() {
+        Footprints f = new Footprints();
+        f.settings = TestDb.settings(java.util.Map.of("sns.footprint.window-minutes", "10"));
+        assertEquals(Duration.ofMinutes(10), f.window());
+        assertEquals(Duration.ofDays(90), f.retention(), "default retention");
+        Footprints bad = new Footprints();
+        bad.settings = TestDb.settings(java.util.Map.of("sns.footprint.retention-days", "3"));
+        jp.keitai.sns.system.SettingsException e = org.junit.jupiter.api.Assertions.assertThrows(
+                jp.keitai.sns.system.SettingsException.class, bad::retention);
+        assertTrue(e.getMessage().contains("sns.footprint.retention-days"), e.getMessage());
+        Footprints defaults = new Footprints();
+        defaults.settings = TestDb.settings(java.util.Map.of());
+        assertEquals(Duration.ofMinutes(5), defaults.window(), "five minutes unless configured");
+    }
 }
