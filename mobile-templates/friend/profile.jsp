@@ -41,7 +41,7 @@
 <h2>紹介文を書く</h2>
 <form method="post" action="<c:url value='/members/${owner.id}/introduction'/>">
 <input type="hidden" name="_csrf" value="${csrf}">
-<p><textarea name="body" rows="4" cols="40" maxlength="1000"><c:out value="${not empty draft ? draft : myIntroduction}"/></textarea></p>
+<p><textarea name="body" rows="4" cols="40" maxlength="1000"><c:out value="${myIntroduction}"/></textarea></p>
 <p><input type="submit" value="紹介文を保存"></p>
 </form>
 </c:if>

@@ -25,15 +25,7 @@
 <c:if test="${i.deletable}"><form method="post" action="<c:url value='/members/${owner.id}/introduction/delete'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="hidden" name="writer_id" value="${i.writerId}" /><input type="submit" value="削除" /></form></c:if>
 </c:forEach>
 </k:split>
-<c:if test="${friend}">
-<hr />
-紹介文を書く<br />
-<form method="post" action="<c:url value='/members/${owner.id}/introduction'/>">
-<input type="hidden" name="_csrf" value="${csrf}" />
-<textarea name="body" rows="3" cols="16"><c:out value="${not empty draft ? draft : myIntroduction}"/></textarea><br />
-<input type="submit" value="保存" />
-</form>
-</c:if>
+<c:if test="${friend}"><hr /><k:link href="/members/${owner.id}/introduction" key="5">紹介文を書く</k:link><br /></c:if>
 <hr />
 <c:if test="${not self}"><a href="<c:url value='/blocks/new?member_id=${owner.id}'/>">ﾌﾞﾛｯｸ</a><br /></c:if>
 <k:link href="/home" key="0">ﾎｰﾑ</k:link>

@@ -78,6 +78,25 @@ public class ProfileResource {
         return profileView(viewer, owner);
     }
 
+    /** The form for one's introduction of a friend on a page of its own (keitai pages keep the profile short). */
+    @GET
+    @Path("introduction")
+    public View introductionForm() {
+        long viewer = currentMember.requireId();
+        Member owner = visibleMember(viewer);
+        if (!graph.areFriends(viewer, owner.getId())) {
+            return profileView(viewer, owner).with("error", "紹介文を書けるのはマイミクだけです。");
+        }
+        return View.of("friend/introduction")
+                .with("owner", owner)
+                .with(
+                        "myIntroduction",
+                        introductions
+                                .find(owner.getId(), viewer)
+                                .map(Introductions.Introduction::body)
+                                .orElse(""));
+    }
+
     @POST
     @Path("introduction")
     public View writeIntroduction(@FormParam("body") String body, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
@@ -85,10 +104,17 @@ public class ProfileResource {
         long viewer = currentMember.requireId();
         Member owner = visibleMember(viewer);
         String problem = introductions.write(viewer, owner.getId(), body);
-        View view = profileView(viewer, owner);
-        return problem == null
-                ? view.with("notice", "紹介文を書きました。")
-                : view.with("error", problem).with("draft", body);
+        if (problem == null) {
+            return profileView(viewer, owner).with("notice", "紹介文を書きました。");
+        }
+        if (graph.areFriends(viewer, owner.getId())) {
+            // back to the form with what was typed, so nothing is lost
+            return View.of("friend/introduction")
+                    .with("owner", owner)
+                    .with("myIntroduction", body)
+                    .with("error", problem);
+        }
+        return profileView(viewer, owner).with("error", problem);
     }
 
     @POST

@@ -8,6 +8,8 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.keitai.sns.testsupport.Deployments;
 import jp.keitai.sns.testsupport.Friends;
 import jp.keitai.sns.testsupport.Http;
@@ -162,6 +164,11 @@ class ProfileIT {
         HttpResponse<byte[]> written = taro.http()
                 .post("/members/" + hana.id() + "/introduction", "body", "やさしい猫好きです😺", "_csrf", Http.csrf(form));
         assertTrue(Http.text(written, StandardCharsets.UTF_8).contains("紹介文を書きました"));
+        HttpResponse<byte[]> tooLong = taro.http()
+                .post("/members/" + hana.id() + "/introduction", "body", "あ".repeat(1001), "_csrf", Http.csrf(form));
+        String again = Http.text(tooLong, StandardCharsets.UTF_8);
+        assertTrue(again.contains("紹介文は1000文字までです") && again.contains("あ".repeat(1001)), "the text comes back");
+        assertTrue(page(taro.http(), "/members/" + hana.id()).contains("やさしい猫好きです😺"), "the old one stays");
         String jf = page(jiro.http(), "/members/" + hana.id());
         jiro.http().post("/members/" + hana.id() + "/introduction", "body", "じろうの紹介文", "_csrf", Http.csrf(jf));
 
@@ -228,14 +235,42 @@ class ProfileIT {
         Http tf = new Http(base, Http.DOCOMO_FOMA_UA, false).from(DOCOMO_GATEWAY);
         String tsid = keitaiSession(tf, taro);
         String profile = keitai(tf, "/members/" + hana.id() + "?" + tsid, 20000);
+        assertTrue(profile.contains("/members/" + hana.id() + "/introduction?"), "a link to the form: " + profile);
+        String introForm = keitai(tf, "/members/" + hana.id() + "/introduction?" + tsid, 20000);
         HttpResponse<byte[]> r = tf.post(
                 "/members/" + hana.id() + "/introduction?" + tsid,
                 SJIS,
                 "body",
                 "①～髙 ｹｰﾀｲから",
                 "_csrf",
-                Http.csrf(profile));
+                Http.csrf(introForm));
         assertEquals(200, r.statusCode());
         assertTrue(page(hana.http(), "/members/" + hana.id()).contains("①～髙 ｹｰﾀｲから"));
+    }
+
+    @Test
+    void aLongProfileIsCutIntoPartsWithinAMovaBudgetAndLosesNothing() {
+        Members.NewMember hana = Members.register(base, "はなこ");
+        Members.NewMember taro = Members.register(base, "たろう");
+        Friends.makeFriends(taro, hana);
+        setSelfIntro(hana, "猫".repeat(1000), "everyone");
+        String form = page(taro.http(), "/members/" + hana.id());
+        taro.http().post("/members/" + hana.id() + "/introduction", "body", "犬".repeat(1000), "_csrf", Http.csrf(form));
+
+        Http mova = new Http(base, MOVA_UA, false).from(DOCOMO_GATEWAY);
+        String path = "/members/" + hana.id() + "?" + keitaiSession(mova, taro);
+        StringBuilder text = new StringBuilder();
+        int parts = 0;
+        while (path != null && parts < 10) {
+            String html = keitai(mova, path, 5000);
+            parts++;
+            text.append(html.replaceAll("<[^>]+>", ""));
+            Matcher next =
+                    Pattern.compile("<a href=\"([^\"]+)\" accesskey=\"#\">").matcher(html);
+            path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+        }
+        assertTrue(parts >= 2, "a page of more than 5,000 bytes is cut: " + parts);
+        assertEquals(1000, text.chars().filter(c -> c == '猫').count(), "the whole self-introduction");
+        assertEquals(1000, text.chars().filter(c -> c == '犬').count(), "the whole introduction");
     }
 }
