@@ -1,16 +1,22 @@
-<html><head><title>ﾎｰﾑ</title></head>
-<body>
-<div data-member-id="${me.id}"><c:out value="${me.nickname}"/>さんのﾎｰﾑ</div>
-<hr>
+<%-- Member home for feature phones: a menu of the sections (accesskey = the hundreds of the section's order, 1-6;
+     each jumps to its section), the sections in order (cut into parts on small budgets), the member menu on 7-9. --%>
+<k:page title="ﾎｰﾑ">
+<div data-member-id="${me.id}" style="color:#ff6600"><c:out value="${me.nickname}"/>さんのﾎｰﾑ</div>
+<c:forEach items="${sections}" var="part"><c:if test="${not empty part.keyNumber}"><a href="#${part.anchorId}" accesskey="${part.keyNumber}">[${part.keyNumber}]<c:out value="${part.title}"/></a> </c:if></c:forEach>
+<hr />
+<k:split>
 <c:forEach items="${sections}" var="part">
+<a name="${part.anchorId}" id="${part.anchorId}"></a>
 <c:set var="section" value="${part.data}" scope="request"/>
-<jsp:include page="${part.path}"/>
+<c:import url="${part.path}"/>
+<hr />
 </c:forEach>
-<hr>
-<a href="<c:url value='/members/${me.id}'/>">ﾌﾟﾛﾌｨｰﾙ</a><br>
-<a href="<c:url value='/settings'/>">設定</a><br>
+</k:split>
+<k:link href="/members/${me.id}" key="7">ﾌﾟﾛﾌｨｰﾙ</k:link><br />
+<k:link href="/invite" key="8">友達を招待</k:link><br />
+<k:link href="/settings" key="9">設定</k:link><br />
 <form method="post" action="<c:url value='/logout'/>">
-<input type="hidden" name="_csrf" value="${csrf}">
-<input type="submit" value="ﾛｸﾞｱｳﾄ">
+<input type="hidden" name="_csrf" value="${csrf}" />
+<input type="submit" value="ﾛｸﾞｱｳﾄ" />
 </form>
-</body></html>
+</k:page>

@@ -2,7 +2,10 @@ package jp.keitai.sns.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.friend.Relation;
@@ -53,6 +56,42 @@ public class AccessPolicy {
             return EnumSet.noneOf(Visibility.class);
         }
         return levelsFor(graph.relation(viewer, owner));
+    }
+
+    /**
+     * Of these owners, those whose content kept at {@code level} the viewer may see: the same rules as {@link
+     * #visibleLevels}, answered for a whole list (a feed of friends' content, the authors of replies) with a fixed
+     * number of queries, whatever the number of owners or friends.
+     */
+    public Set<Long> canSeeAmong(Long viewer, Collection<Long> owners, Visibility level) {
+        Set<Long> out = new LinkedHashSet<>();
+        if (viewer == null || owners.isEmpty()) {
+            return out;
+        }
+        Set<Long> others = new LinkedHashSet<>(owners);
+        if (others.remove(viewer)) {
+            out.add(viewer);
+        }
+        if (others.isEmpty() || !levelsFor(Relation.FRIEND).contains(level)) {
+            // not even friends see this level (and friends see whatever friends of friends and members see)
+            return out;
+        }
+        Set<Long> reach;
+        if (levelsFor(Relation.MEMBER).contains(level)) {
+            reach = others;
+        } else if (levelsFor(Relation.FRIEND_OF_FRIEND).contains(level)) {
+            reach = graph.withinTwoSteps(viewer);
+        } else {
+            reach = new HashSet<>(graph.friendIds(viewer));
+        }
+        others.retainAll(reach);
+        if (others.isEmpty()) {
+            return out;
+        }
+        others.removeAll(graph.blockedEitherWay(viewer));
+        others.retainAll(members.activeAmong(others));
+        out.addAll(others);
+        return out;
     }
 
     /** The levels a relation opens, blocks and account status aside. */

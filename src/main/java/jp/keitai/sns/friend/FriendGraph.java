@@ -66,6 +66,24 @@ public class FriendGraph {
                 a);
     }
 
+    /** Everyone the member has blocked or is blocked by, in one query (blocks are few). */
+    public Set<Long> blockedEitherWay(long member) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select blocked_id from member_block where blocker_id = ?"
+                    + " union select blocker_id from member_block where blocked_id = ?")) {
+                ps.setLong(1, member);
+                ps.setLong(2, member);
+                Set<Long> out = new java.util.HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Whether {@code blocker} has blocked {@code blocked}. */
     public boolean hasBlocked(long blocker, long blocked) {
         return exists("select 1 from member_block where blocker_id = ? and blocked_id = ?", blocker, blocked);

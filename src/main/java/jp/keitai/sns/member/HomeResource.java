@@ -24,8 +24,51 @@ import jp.keitai.sns.web.View;
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
 
-    /** One section as the template sees it: the resolved fragment path and its data. */
-    public record Part(String path, Object data) {}
+    /** One section as the template sees it: its anchor, heading, resolved fragment path and data. */
+    public static final class Part {
+        private final int order;
+        private final String title;
+        private final String path;
+        private final Object data;
+
+        Part(int order, String title, String path, Object data) {
+            this.order = order;
+            this.title = title;
+            this.path = path;
+            this.data = data;
+        }
+
+        /** The section's order, also its in-page anchor ({@code #s100}). */
+        public int getOrder() {
+            return order;
+        }
+
+        /** The in-page anchor of the section, e.g. {@code s100}. */
+        public String getAnchorId() {
+            return "s" + order;
+        }
+
+        /**
+         * The accesskey of the section in the home menu: the hundreds of its order (voice 1, diaries 2, requests 3,
+         * comments 4, footprints 5), so a key means the same section whichever sections a member has today; null
+         * beyond 6 (7-9 are the member menu).
+         */
+        public Integer getKeyNumber() {
+            return order % 100 == 0 && order >= 100 && order <= 600 ? order / 100 : null;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public Object getData() {
+            return data;
+        }
+    }
 
     @Inject
     CurrentMember currentMember;
@@ -50,7 +93,11 @@ public class HomeResource {
         sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).forEach(s -> {
             Object data = s.data(me);
             if (data != null) {
-                parts.add(new Part(templates.resolve(request.getServletContext(), s.template(), suffixes), data));
+                parts.add(new Part(
+                        s.order(),
+                        s.title(),
+                        templates.resolve(request.getServletContext(), s.template(), suffixes),
+                        data));
             }
         });
         return View.of("member/home").with("me", members.find(me).orElseThrow()).with("sections", parts);

@@ -25,6 +25,8 @@ public class Registration {
         MOBILE_CONFIRM,
         /** a member's new PC address waits for its link */
         PC_CONFIRM,
+        /** a member's new carrier address waits for its link */
+        MOBILE_CHANGE,
         DONE
     }
 

@@ -275,6 +275,71 @@ public class RegistrationService {
         }
     }
 
+    // --- address changes -------------------------------------------------------------------------------------
+
+    /**
+     * A member asks to change an address ({@code kind} {@code mobile} or {@code pc}); the password is always asked.
+     * The new address is proven like at registration: a link mailed to it, opened with {@link #confirm}. An empty PC
+     * address removes the PC address at once. The old carrier address is told when the change is done.
+     */
+    public Outcome requestAddressChange(long memberId, String password, String kind, String email) {
+        Member member = database.read(em -> em.find(Member.class, memberId));
+        if (member == null || member.getStatus() != MemberStatus.ACTIVE) {
+            return Outcome.refused(INVALID);
+        }
+        if (!Passwords.matches(password == null ? "" : password, member.getPasswordHash())) {
+            return Outcome.refused(AccountService.WRONG_PASSWORD);
+        }
+        boolean mobileKind = "mobile".equals(kind);
+        if (!mobileKind && !"pc".equals(kind)) {
+            return Outcome.refused("変更するアドレスを選んでください。");
+        }
+        String address;
+        if (mobileKind) {
+            Optional<MobileMailAddress> mobile = MobileMailAddress.of(email, domains);
+            if (mobile.isEmpty()) {
+                return Outcome.refused(mobileRefusal(email));
+            }
+            address = mobile.get().address();
+        } else if (email == null || email.isBlank()) {
+            database.run(em -> em.find(Member.class, memberId).setPcEmail(null));
+            return Outcome.ok("PCメールアドレスを削除しました。", List.of());
+        } else {
+            Optional<String> pcDomain = MobileMailAddress.domainOf(email);
+            if (pcDomain.isEmpty()) {
+                return Outcome.refused("PCメールアドレスの形が正しくありません。");
+            }
+            if (domains.carrierOf(pcDomain.get()).isPresent()) {
+                return Outcome.refused(CARRIER_AS_PC);
+            }
+            address = MailAddresses.canonical(email);
+        }
+        Instant now = Clock.now();
+        return database.tx(em -> {
+            if (memberByAddress(em, address).isPresent()) {
+                return Outcome.refused("このメールアドレスには変更できません。");
+            }
+            String token = Tokens.random();
+            Registration r = new Registration(
+                    Tokens.sha256(token),
+                    mobileKind ? Registration.Step.MOBILE_CHANGE : Registration.Step.PC_CONFIRM,
+                    now,
+                    now.plus(LINK_TTL));
+            if (mobileKind) {
+                r.setMobileEmail(address);
+            } else {
+                r.setPcEmail(address);
+            }
+            r.setMemberId(memberId);
+            em.persist(r);
+            return Outcome.ok(
+                    "新しいアドレスに確認メールを送りました。メールのURLを開くと変更が完了します（24時間有効）。届かない場合は、受信設定で " + settings.mailDomain()
+                            + " からのメールを許可してください。",
+                    List.of(new OutgoingMail(
+                            address, "confirm_change", Map.of("url", url("/register/confirm?token=" + token)))));
+        });
+    }
+
     /** A mailed confirmation link: the carrier address of a registration, or a member's new PC address. */
     public Outcome confirm(String token, String deviceHash) {
         Opened opened = open(token, deviceHash);
@@ -297,6 +362,22 @@ public class RegistrationService {
                         m.setPcEmail(r.getPcEmail());
                         r.setStep(Registration.Step.DONE);
                         return new Outcome(true, "PCメールアドレスを登録しました。", List.of(), null);
+                    case MOBILE_CHANGE:
+                        Member changing = em.find(Member.class, r.getMemberId());
+                        if (changing == null
+                                || changing.getStatus() != MemberStatus.ACTIVE
+                                || memberByAddress(em, r.getMobileEmail()).isPresent()) {
+                            return Outcome.refused(ADDRESS_REFUSED);
+                        }
+                        String old = changing.getMobileEmail();
+                        changing.setMobileEmail(r.getMobileEmail());
+                        r.setStep(Registration.Step.DONE);
+                        em.flush();
+                        return new Outcome(
+                                true,
+                                "携帯メールアドレスを変更しました。",
+                                old == null ? List.of() : List.of(new OutgoingMail(old, "address_changed", Map.of())),
+                                null);
                     default:
                         return Outcome.refused(INVALID);
                 }

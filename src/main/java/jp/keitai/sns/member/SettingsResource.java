@@ -34,6 +34,12 @@ public class SettingsResource {
     @Inject
     SignIn signIn;
 
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    MembershipMails membershipMails;
+
     @Context
     HttpServletRequest request;
 
@@ -89,6 +95,30 @@ public class SettingsResource {
         signIn.signIn(me, request, response);
         return Response.ok(View.of("message").with("message", "パスワードを変更しました。ほかの端末はログアウトされました。"))
                 .build();
+    }
+
+    @GET
+    @Path("address")
+    public View address() {
+        return View.of("member/settings_address").with("me", me());
+    }
+
+    /** Changing an address asks for the password, then proves the new address by a mailed link. */
+    @POST
+    @Path("address")
+    public View changeAddress(
+            @FormParam("kind") String kind,
+            @FormParam("email") String email,
+            @FormParam("password") String password,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        RegistrationService.Outcome outcome =
+                registrations.requestAddressChange(currentMember.requireId(), password, kind, email);
+        if (!outcome.ok()) {
+            return View.of("member/settings_address").with("me", me()).with("error", outcome.message());
+        }
+        membershipMails.send(outcome.mails());
+        return View.of("member/settings_address").with("me", me()).with("notice", outcome.message());
     }
 
     @GET

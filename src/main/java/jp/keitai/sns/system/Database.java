@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,11 +35,15 @@ public final class Database implements AutoCloseable {
     /** The transaction this thread is in, if any (see {@link #tx}). */
     private static final ThreadLocal<EntityManager> CURRENT = new ThreadLocal<>();
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    /** The pool, or what a test wrapped around it (a statement counter); everything goes through this. */
+    private final DataSource dataSource;
+
     private final EntityManagerFactory emf;
     private final boolean postgresql;
 
-    private Database(HikariDataSource dataSource, boolean postgresql) {
+    private Database(HikariDataSource pool, DataSource dataSource, boolean postgresql) {
+        this.pool = pool;
         this.dataSource = dataSource;
         this.postgresql = postgresql;
         Flyway.configure(Database.class.getClassLoader())
@@ -58,6 +63,14 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database the settings name and migrates it. */
     public static Database open(Settings settings) {
+        return open(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * Opens the database with {@code wrap} around the connection pool, for tests that watch the SQL the application
+     * sends (see {@code testsupport/StatementCounter}); the application itself never wraps it.
+     */
+    public static Database open(Settings settings, UnaryOperator<DataSource> wrap) {
         String url = settings.dbUrl();
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("sns");
@@ -86,7 +99,8 @@ public final class Database implements AutoCloseable {
         boolean pg = url.startsWith("jdbc:postgresql:");
         cfg.setDriverClassName(pg ? "org.postgresql.Driver" : "org.h2.Driver");
         LOG.info(() -> "database: " + (pg ? "PostgreSQL" : "H2") + " " + redact(cfg.getJdbcUrl()));
-        return new Database(new HikariDataSource(cfg), pg);
+        HikariDataSource pool = new HikariDataSource(cfg);
+        return new Database(pool, wrap.apply(pool), pg);
     }
 
     private static String redact(String url) {
@@ -177,7 +191,7 @@ public final class Database implements AutoCloseable {
         if (emf.isOpen()) {
             emf.close();
         }
-        dataSource.close();
+        pool.close();
     }
 
     @FunctionalInterface

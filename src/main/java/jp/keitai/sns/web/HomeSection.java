@@ -14,6 +14,21 @@ public interface HomeSection {
     int order();
 
     /**
+     * The section's short heading, for the home page's accesskey menu (keep it to a few characters: keitai screens
+     * are narrow). By default the name of the section the {@link #order()} stands for.
+     */
+    default String title() {
+        return switch (order()) {
+            case 100 -> "ボイス";
+            case 200 -> "日記";
+            case 300 -> "マイミク申請";
+            case 400 -> "コメント";
+            case 500 -> "あしあと";
+            default -> "お知らせ";
+        };
+    }
+
+    /**
      * The fragment template under {@code mobile-templates/}, resolved with family fallback like any view (e.g.
      * {@code voice/home_section} → {@code voice/home_section_keitai.jsp}). It sees its data as {@code ${section}}.
      */

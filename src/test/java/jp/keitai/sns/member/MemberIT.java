@@ -73,6 +73,52 @@ class MemberIT {
     }
 
     @Test
+    void aNewCarrierAddressNeedsThePasswordAndItsMailedLink() {
+        Members.NewMember m = Members.register(base, "きしゅへん");
+        String next = "kishuhen" + System.nanoTime() + "@au.com";
+        String form = Http.text(m.http().get("/settings/address"), StandardCharsets.UTF_8);
+        String wrong = Http.text(
+                m.http()
+                        .post(
+                                "/settings/address",
+                                "kind",
+                                "mobile",
+                                "email",
+                                next,
+                                "password",
+                                "guess",
+                                "_csrf",
+                                Http.csrf(form)),
+                StandardCharsets.UTF_8);
+        assertTrue(wrong.contains("現在のパスワードが違います"), wrong);
+        String asked = Http.text(
+                m.http()
+                        .post(
+                                "/settings/address",
+                                "kind",
+                                "mobile",
+                                "email",
+                                next,
+                                "password",
+                                Members.PASSWORD,
+                                "_csrf",
+                                Http.csrf(form)),
+                StandardCharsets.UTF_8);
+        assertTrue(asked.contains("確認メールを送りました"), asked);
+        String link = Outbox.firstPath(Outbox.latestTo(next));
+        HttpResponse<byte[]> done = new Http(base, Http.SMARTPHONE_UA, true).get(link);
+        assertTrue(Http.text(done, StandardCharsets.UTF_8).contains("携帯メールアドレスを変更しました"));
+        assertEquals("/home", new Http(base).signIn(next, Members.PASSWORD));
+        assertEquals(
+                200,
+                new Http(base)
+                        .post("/login", "email", m.mobileEmail(), "password", Members.PASSWORD)
+                        .statusCode(),
+                "the old address no longer signs in");
+        assertTrue(Outbox.text(Outbox.latestTo(m.mobileEmail())).contains("変更されました"), "the old address is told");
+    }
+
+    @Test
     void aRegistrationLinkBelongsToTheFirstDeviceAndWorksOnce() {
         String mobile = "once" + System.nanoTime() + "@ezweb.ne.jp";
         Http operator = new Http(base);

@@ -3,6 +3,7 @@ package jp.keitai.sns.member;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -159,5 +160,50 @@ class RegistrationServiceTest {
     private static long count(TestDb db) {
         return db.database().read(em -> em.createQuery("select count(m) from Member m", Long.class)
                 .getSingleResult());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void changingAnAddressAsksThePasswordAndProvesTheNewAddress(TestDb db) {
+        RegistrationService s = service(db, "open");
+        long me = LoginServiceTest.member(db, "old@docomo.ne.jp", "password1");
+        long other = LoginServiceTest.member(db, "taken@ezweb.ne.jp", "password2");
+        assertEquals(
+                AccountService.WRONG_PASSWORD,
+                s.requestAddressChange(me, "guess", "mobile", "new@au.com").message());
+        assertFalse(
+                s.requestAddressChange(me, "password1", "mobile", "me@example.jp")
+                        .ok(),
+                "not a carrier");
+        assertFalse(
+                s.requestAddressChange(me, "password1", "pc", "me@softbank.ne.jp")
+                        .ok(),
+                "a carrier as PC");
+        assertFalse(
+                s.requestAddressChange(me, "password1", "mobile", "taken@EZWEB.ne.jp")
+                        .ok(),
+                "another member's");
+        assertTrue(other > 0);
+
+        RegistrationService.Outcome asked = s.requestAddressChange(me, "password1", "mobile", "New..@AU.com");
+        assertTrue(asked.ok(), asked.message());
+        OutgoingMail mail = asked.mails().get(0);
+        assertEquals("New..@au.com", mail.to());
+        assertEquals("confirm_change", mail.template());
+        MemberService members = new MemberService(db.database());
+        assertEquals("old@docomo.ne.jp", members.find(me).orElseThrow().getMobileEmail(), "nothing changes yet");
+
+        RegistrationService.Outcome done = s.confirm(token(mail), "new-phone");
+        assertTrue(done.ok(), done.message());
+        assertEquals("New..@au.com", members.find(me).orElseThrow().getMobileEmail());
+        assertEquals("old@docomo.ne.jp", done.mails().get(0).to(), "the old address is told");
+        assertEquals("address_changed", done.mails().get(0).template());
+        assertFalse(s.confirm(token(mail), "new-phone").ok(), "a link works once");
+
+        RegistrationService.Outcome pc = s.requestAddressChange(me, "password1", "pc", "me@example.jp");
+        assertTrue(s.confirm(token(pc.mails().get(0)), "pc").ok());
+        assertEquals("me@example.jp", members.find(me).orElseThrow().getPcEmail());
+        assertTrue(s.requestAddressChange(me, "password1", "pc", "").ok());
+        assertNull(members.find(me).orElseThrow().getPcEmail(), "an empty PC address removes it");
     }
 }

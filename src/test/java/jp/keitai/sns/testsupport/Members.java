@@ -23,7 +23,12 @@ public final class Members {
     public record NewMember(long id, String nickname, String mobileEmail, Http http) {}
 
     public static NewMember register(URL base, String nickname) {
-        String mobile = "m" + System.nanoTime() + "." + SEQ.incrementAndGet() + "@docomo.ne.jp";
+        return register(base, nickname, "docomo.ne.jp");
+    }
+
+    /** A new member whose carrier address is at {@code mobileDomain} (e.g. {@code softbank.ne.jp}). */
+    public static NewMember register(URL base, String nickname, String mobileDomain) {
+        String mobile = "m" + System.nanoTime() + "." + SEQ.incrementAndGet() + "@" + mobileDomain;
         Http operator = new Http(base);
         operator.signIn(OPERATOR, OPERATOR_PASSWORD);
         String invitePage = Http.text(operator.get("/invite"), StandardCharsets.UTF_8);

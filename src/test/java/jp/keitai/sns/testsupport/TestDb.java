@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
 import org.junit.jupiter.api.Named;
@@ -37,9 +39,14 @@ public final class TestDb implements AutoCloseable {
     }
 
     public static TestDb h2() {
+        return h2(UnaryOperator.identity());
+    }
+
+    /** H2 with {@code wrap} around the connection pool (e.g. a {@link StatementCounter}). */
+    public static TestDb h2(UnaryOperator<DataSource> wrap) {
         try {
             Path dir = Files.createTempDirectory("sns-test-");
-            return new TestDb(Database.open(settings(Map.of("sns.data.dir", dir.toString()))), dir, () -> {
+            return new TestDb(Database.open(settings(Map.of("sns.data.dir", dir.toString())), wrap), dir, () -> {
                 try {
                     TestDatabases.deleteTree(dir);
                 } catch (Exception e) {
@@ -52,6 +59,11 @@ public final class TestDb implements AutoCloseable {
     }
 
     public static TestDb postgresql() {
+        return postgresql(UnaryOperator.identity());
+    }
+
+    /** PostgreSQL with {@code wrap} around the connection pool (e.g. a {@link StatementCounter}). */
+    public static TestDb postgresql(UnaryOperator<DataSource> wrap) {
         String admin = System.getProperty("it.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = System.getProperty("it.pg.user", "postgres");
         String name =
@@ -62,7 +74,7 @@ public final class TestDb implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL is needed for this test: " + e.getMessage(), e);
         }
         String url = admin.substring(0, admin.lastIndexOf('/') + 1) + name;
-        Database db = Database.open(settings(Map.of("sns.db.url", url, "sns.db.user", user)));
+        Database db = Database.open(settings(Map.of("sns.db.url", url, "sns.db.user", user)), wrap);
         return new TestDb(db, null, () -> TestDatabases.drop(admin, user, name));
     }
 

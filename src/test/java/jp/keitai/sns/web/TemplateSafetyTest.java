@@ -23,7 +23,7 @@ class TemplateSafetyTest {
     private static final Pattern EL = Pattern.compile("\\$\\{([^}]*)}");
     /** JSTL attributes whose value is evaluated, not printed raw. */
     private static final Pattern JSTL_ATTRIBUTE = Pattern.compile(
-            "<(c|fn|fmt):[a-zA-Z]+[^>]*\\b(test|items|value|var|begin|end|step|url|param)\\s*=\\s*[\"'][^\"']*$");
+            "<(c|fn|fmt|jsp):[a-zA-Z]+[^>]*\\b(test|items|value|var|begin|end|step|url|param|page)\\s*=\\s*[\"'][^\"']*$");
 
     private static final Pattern SAFE = Pattern.compile(
             "csrf|page|pages|[\\w.]*(\\.id|Id|Count|count|\\.size|Number|number)|handset\\.[\\w.]+|signedIn"

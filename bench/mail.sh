@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# SMTP load: starts the server on the benchmark database with its SMTP listener and sends diary (d) or voice (v)
+# mails from the generated members. Usage: bench/mail.sh [mails, default 20000] [kind d|v, default d] [connections, 8]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MAILS="${1:-20000}"
+KIND="${2:-d}"
+CONNS="${3:-8}"
+DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
+PORT="${BENCH_PORT:-8180}"
+SMTP="${BENCH_SMTP:-2626}"
+OUT=target/bench
+java -Xmx512m -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port="$SMTP" \
+  -Dsns.mail.domain=bench.example.jp -Dsns.http.port="$PORT" \
+  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster \
+  --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server-mail.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; do sleep 1; done
+{
+  echo
+  echo "### Mail run $(date -u +%Y-%m-%dT%H:%MZ) — $MAILS '$KIND.' mails over $CONNS connections"
+  echo
+  echo '```'
+  java -cp "target/classes:$(cat target/bench.cp)" bench/MailLoad.java --port "$SMTP" --connections "$CONNS" \
+    --mails "$MAILS" --kind "$KIND" --db "$DB" --domain bench.example.jp
+  echo '```'
+  echo "Command: \`bench/mail.sh $MAILS $KIND $CONNS\`"
+} | tee -a docs/performance.md

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Starts the server on the benchmark database and runs every wrk scenario; appends the results to
+# docs/performance.md. Usage: bench/run.sh [seconds per scenario, default 60] [warm-up seconds, default 120]
+# Needs: bench/generate.sh run first; wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-60}"
+WARMUP="${2:-120}"
+DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
+PORT="${BENCH_PORT:-8180}"
+URL="http://127.0.0.1:$PORT"
+OUT=target/bench
+mkdir -p "$OUT"
+
+java -Xmx512m -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
+  -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 \
+  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster \
+  --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until curl -sf "$URL/health" > /dev/null; do sleep 1; done
+
+rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$SERVER/status"; }
+
+run() { # name script path connections
+  local name=$1 script=$2 path=$3 conns=$4
+  echo "== $name: warm-up ${WARMUP}s" >&2
+  wrk -t2 -c"$conns" -d"${WARMUP}s" -s "bench/$script" "$URL$path" > /dev/null
+  echo "== $name: ${DURATION}s" >&2
+  wrk -t2 -c"$conns" -d"${DURATION}s" --latency -s "bench/$script" "$URL$path" | tee "$OUT/$name.txt" >&2
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$OUT/$name.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt")
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' "$OUT/$name.txt" | tr '\n' ' ')
+  echo "| $name | $rps | $p50 | $p99 | ${errors:-0} | wrk -t2 -c$conns -d${DURATION}s -s bench/$script $path |"
+}
+
+{
+  echo
+  echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -Atc 'select count(*) from member' 2>/dev/null || echo '?') members"
+  echo
+  echo "| scenario | req/s | p50 | p99 | errors | command |"
+  echo "|---|---|---|---|---|---|"
+  run ceiling static.lua /static/ceiling.jsp 50
+  run docomo-home home.lua /home 50
+  run diary-fof diary.lua /diary 50
+  run profile profile.lua /members 50
+  run voice-post voice.lua /voice 50
+  echo
+  echo "Server RSS after the scenarios: $(rss)"
+} | tee -a docs/performance.md

@@ -1,0 +1,189 @@
+package jp.keitai.sns.friend;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.Visibility;
+import jp.keitai.sns.footprint.Footprints;
+import jp.keitai.sns.member.Member;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.View;
+
+/**
+ * A member's profile ({@code /members/{id}}: leaves a footprint), their 紹介文 and their mixiGraph
+ * ({@code /members/{id}/graph}). A member one may not deal with (blocked either way, suspended, withdrawn, unknown)
+ * answers 404 alike, so the page does not tell which.
+ *
+ * <p>{@code /members/{id}/diary} belongs to the diary feature, in a class of its own with that longer path (JAX-RS
+ * picks it over this one by its literal characters).
+ */
+@RequestScoped
+@Path("members/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class ProfileResource {
+
+    static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy/M/d").withZone(Clock.JAPAN);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M/d");
+
+    /** An introduction as the page shows it; {@code deletable} when the viewer is the member or the writer. */
+    public record IntroductionLine(long writerId, String writer, String body, String date, boolean deletable) {}
+
+    /** A day's footprint count as the page shows it. */
+    public record Day(String day, int visitCount) {}
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    FriendGraph graph;
+
+    @Inject
+    Introductions introductions;
+
+    @Inject
+    Footprints footprints;
+
+    @Inject
+    MixiGraph mixiGraph;
+
+    @PathParam("id")
+    String idParam;
+
+    @GET
+    public View profile() {
+        long viewer = currentMember.requireId();
+        Member owner = visibleMember(viewer);
+        long id = owner.getId();
+        footprints.record(viewer, id);
+        return profileView(viewer, owner);
+    }
+
+    @POST
+    @Path("introduction")
+    public View writeIntroduction(@FormParam("body") String body, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        long viewer = currentMember.requireId();
+        Member owner = visibleMember(viewer);
+        String problem = introductions.write(viewer, owner.getId(), body);
+        View view = profileView(viewer, owner);
+        return problem == null
+                ? view.with("notice", "紹介文を書きました。")
+                : view.with("error", problem).with("draft", body);
+    }
+
+    @POST
+    @Path("introduction/delete")
+    public View deleteIntroduction(
+            @FormParam("writer_id") String writerParam, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        long viewer = currentMember.requireId();
+        Member owner = visibleMember(viewer);
+        long writer;
+        try {
+            writer = Long.parseLong(writerParam == null ? "" : writerParam.strip());
+        } catch (NumberFormatException e) {
+            return profileView(viewer, owner).with("error", "削除する紹介文を選んでください。");
+        }
+        boolean done = introductions.delete(viewer, owner.getId(), writer);
+        return profileView(viewer, owner).with(done ? "notice" : "error", done ? "紹介文を削除しました。" : "削除できる紹介文がありません。");
+    }
+
+    @GET
+    @Path("graph")
+    public View graph() {
+        long viewer = currentMember.requireId();
+        Member owner = visibleMember(viewer);
+        return View.of("friend/graph")
+                .with("owner", owner)
+                .with("self", viewer == owner.getId())
+                .with("graph", mixiGraph.picture(viewer, owner.getId()));
+    }
+
+    private View profileView(long viewer, Member owner) {
+        long id = owner.getId();
+        boolean self = viewer == id;
+        Relation relation = graph.relation(viewer, id);
+        Visibility introLevel = Visibility.parse(owner.getSelfIntroVisibility()).orElse(Visibility.PRIVATE);
+        List<Introductions.Introduction> intros = introductions.of(id, viewer);
+        Map<Long, Member> writers = members.findAll(
+                intros.stream().map(Introductions.Introduction::writerId).toList());
+        List<IntroductionLine> lines = intros.stream()
+                .filter(i -> writers.containsKey(i.writerId()))
+                .map(i -> new IntroductionLine(
+                        i.writerId(),
+                        writers.get(i.writerId()).getNickname(),
+                        i.body(),
+                        DATE.format(i.writtenAt()),
+                        self || i.writerId() == viewer))
+                .toList();
+        View view = View.of("friend/profile")
+                .with("owner", owner)
+                .with("self", self)
+                .with("friend", relation == Relation.FRIEND)
+                .with("relation", relation.name())
+                .with("selfIntro", policy.canSee(viewer, id, introLevel) ? owner.getSelfIntro() : null)
+                .with("friendCount", graph.friendCount(id))
+                .with("introductions", lines)
+                .with("diaryPath", "/members/" + id + "/diary")
+                // the diary feature adds the latest diaries the viewer may see here, as "latestDiaries"
+                .with("latestDiaries", List.of());
+        if (relation == Relation.FRIEND) {
+            view.with(
+                    "myIntroduction",
+                    introductions
+                            .find(id, viewer)
+                            .map(Introductions.Introduction::body)
+                            .orElse(""));
+        }
+        if (self && !footprints.isStealth(viewer)) {
+            view.with(
+                    "footprintDays",
+                    footprints.perDay(viewer, 7).stream()
+                            .map(d -> new Day(DAY.format(d.day()), d.visits()))
+                            .toList());
+        }
+        return view;
+    }
+
+    /** The member of the path, if the viewer may deal with them; else 404. */
+    private Member visibleMember(long viewer) {
+        long id;
+        try {
+            id = Long.parseLong(idParam);
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+        if (!policy.canInteract(viewer, id)) {
+            throw notFound();
+        }
+        return members.find(id).orElseThrow(ProfileResource::notFound);
+    }
+
+    private static WebApplicationException notFound() {
+        return new WebApplicationException(Response.status(Response.Status.NOT_FOUND)
+                .type(MediaType.TEXT_HTML)
+                .entity(View.of("error").with("message", "このメンバーのページは表示できません。"))
+                .build());
+    }
+}

@@ -1,0 +1,191 @@
+package jp.keitai.sns.voice;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import jp.keitai.sns.member.PostingAddresses;
+import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.Tokens;
+import jp.keitai.sns.web.View;
+
+/**
+ * ボイス pages: friends' voices ({@code GET /voice}), posting and replying ({@code POST /voice}), a post with its
+ * replies, deleting one's own, イイネ!. Every answer to a POST is a redirect, so a handset posting from the home page
+ * is back on the home page with its second page load.
+ */
+@RequestScoped
+@Path("voice")
+@Produces(MediaType.TEXT_HTML)
+public class VoiceResource {
+
+    /** Posts per page on {@code /voice}. */
+    static final int PAGE_SIZE = 10;
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    VoiceService voices;
+
+    @Inject
+    PostingAddresses addresses;
+
+    @Context
+    HttpServletResponse response;
+
+    /** A one-time key for a post form: sending the same form twice (a second press on a slow line) posts once. */
+    public static String formKey() {
+        return Tokens.random().substring(0, 22);
+    }
+
+    @GET
+    public View list(@QueryParam("page") @DefaultValue("1") String page) {
+        long me = currentMember.requireId();
+        return listView(me, parsePage(page));
+    }
+
+    @POST
+    public Response post(
+            @FormParam("body") String body,
+            @FormParam("reply_to") String replyTo,
+            @FormParam("key") String key,
+            @FormParam("from") String from,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        long me = currentMember.requireId();
+        Long parent = null;
+        if (replyTo != null && !replyTo.isBlank()) {
+            Optional<Long> id = parseId(replyTo);
+            if (id.isEmpty()) {
+                return Response.ok(listView(me, 1).with("error", "返信先の" + VoiceService.NOT_FOUND))
+                        .build();
+            }
+            parent = id.get();
+        }
+        String sourceKey = key != null && key.matches("[A-Za-z0-9_-]{8,64}") ? "web:" + key : null;
+        VoiceService.Posted posted = voices.post(me, body, parent, sourceKey);
+        if (!posted.ok()) {
+            View again = parent == null
+                    ? listView(me, 1)
+                    : voices.thread(me, parent).map(t -> threadView(t)).orElseGet(() -> listView(me, 1));
+            return Response.ok(again.with("error", posted.problem()).with("body", body == null ? "" : body))
+                    .build();
+        }
+        if ("home".equals(from)) {
+            return redirect("/home");
+        }
+        return redirect(parent == null ? "/voice" : "/voice/" + parent);
+    }
+
+    @GET
+    @Path("{id}")
+    public View show(@PathParam("id") String id) {
+        long me = currentMember.requireId();
+        return parseId(id)
+                .flatMap(v -> voices.thread(me, v))
+                .map(this::threadView)
+                .orElseGet(() -> View.of("message").with("message", VoiceService.NOT_FOUND));
+    }
+
+    @POST
+    @Path("{id}/delete")
+    public Response delete(@PathParam("id") String id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        currentMember.checkCsrf(csrf);
+        long me = currentMember.requireId();
+        Optional<Long> voice = parseId(id);
+        Long post = voice.flatMap(v -> voices.visible(me, v))
+                .map(VoiceItem::getReplyTo)
+                .orElse(null);
+        if (voice.isEmpty() || !voices.delete(me, voice.get())) {
+            return Response.ok(View.of("message").with("message", "削除できるのは自分のボイスだけです。"))
+                    .build();
+        }
+        return redirect(post == null ? "/voice" : "/voice/" + post);
+    }
+
+    @POST
+    @Path("{id}/like")
+    public Response like(
+            @PathParam("id") String id,
+            @FormParam("from") String from,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        return likeOrNot(id, from, csrf, true);
+    }
+
+    @POST
+    @Path("{id}/unlike")
+    public Response unlike(
+            @PathParam("id") String id,
+            @FormParam("from") String from,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+        return likeOrNot(id, from, csrf, false);
+    }
+
+    private Response likeOrNot(String id, String from, String csrf, boolean like) {
+        currentMember.checkCsrf(csrf);
+        long me = currentMember.requireId();
+        Optional<Long> voice = parseId(id);
+        String problem = voice.isEmpty() ? VoiceService.NOT_FOUND : null;
+        if (problem == null && like) {
+            problem = voices.like(me, voice.get());
+        } else if (problem == null) {
+            voices.unlike(me, voice.get());
+        }
+        if (problem != null) {
+            return Response.ok(View.of("message").with("message", problem)).build();
+        }
+        if ("home".equals(from)) {
+            return redirect("/home");
+        }
+        if ("list".equals(from)) {
+            return redirect("/voice");
+        }
+        return redirect("/voice/" + voice.get());
+    }
+
+    private View listView(long me, int page) {
+        VoiceService.Page p = voices.timeline(me, page, PAGE_SIZE);
+        return View.of("voice/index")
+                .with("page", p)
+                .with("mailAddress", addresses.addressOf(me, PostingAddresses.Kind.VOICE))
+                .with("key", formKey());
+    }
+
+    private View threadView(VoiceItem thread) {
+        return View.of("voice/show").with("voice", thread).with("key", formKey());
+    }
+
+    private Response redirect(String path) {
+        return Response.seeOther(URI.create(response.encodeRedirectURL(path))).build();
+    }
+
+    private static int parsePage(String page) {
+        try {
+            int p = Integer.parseInt(page.strip());
+            return p < 1 || p > 1000 ? 1 : p;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id.strip()));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

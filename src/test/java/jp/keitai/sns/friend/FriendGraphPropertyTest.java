@@ -1,0 +1,132 @@
+package jp.keitai.sns.friend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import jp.keitai.sns.testsupport.TestDb;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * {@link FriendGraph} against a brute-force computation on random graphs, on H2 and on PostgreSQL: every question
+ * (friends, friends of friends, relation, blocks, friend lists and counts, within two steps) for every pair of members.
+ */
+class FriendGraphPropertyTest {
+
+    static final int N = 10;
+
+    static final Map<String, TestDb> DBS = new LinkedHashMap<>();
+    static final Map<String, long[]> IDS = new LinkedHashMap<>();
+
+    @BeforeContainer
+    static void open() {
+        DBS.put("H2", TestDb.h2());
+        if (!Boolean.getBoolean("it.skip.postgresql")) {
+            DBS.put("PostgreSQL", TestDb.postgresql());
+        }
+        DBS.forEach((name, db) -> {
+            GraphRig rig = new GraphRig(db.database());
+            long[] ids = new long[N];
+            for (int i = 0; i < N; i++) {
+                ids[i] = rig.member("m" + i);
+            }
+            IDS.put(name, ids);
+        });
+    }
+
+    @AfterContainer
+    static void close() {
+        DBS.values().forEach(TestDb::close);
+        DBS.clear();
+    }
+
+    /** Pairs as i * N + j; i == j is dropped, (i, j) and (j, i) are the same friendship. */
+    @Provide
+    Arbitrary<Set<Integer>> pairs() {
+        return Arbitraries.integers().between(0, N * N - 1).set().ofMaxSize(N * N / 2);
+    }
+
+    @Property(tries = 60)
+    void everyAnswerMatchesBruteForce(@ForAll("pairs") Set<Integer> friendships, @ForAll("pairs") Set<Integer> blocks) {
+        boolean[][] friend = new boolean[N][N];
+        boolean[][] blocked = new boolean[N][N];
+        for (int p : friendships) {
+            int i = p / N;
+            int j = p % N;
+            if (i != j) {
+                friend[i][j] = true;
+                friend[j][i] = true;
+            }
+        }
+        for (int p : blocks) {
+            if (p / N != p % N && p % 3 == 0) { // fewer blocks than friendships
+                blocked[p / N][p % N] = true;
+            }
+        }
+        for (Map.Entry<String, TestDb> e : DBS.entrySet()) {
+            check(e.getKey(), e.getValue(), IDS.get(e.getKey()), friend, blocked);
+        }
+    }
+
+    private static void check(String name, TestDb db, long[] ids, boolean[][] friend, boolean[][] blocked) {
+        GraphRig rig = new GraphRig(db.database());
+        rig.update("delete from friendship");
+        rig.update("delete from member_block");
+        for (int i = 0; i < N; i++) {
+            for (int j = i + 1; j < N; j++) {
+                if (friend[i][j]) {
+                    rig.befriend(ids[i], ids[j]);
+                }
+            }
+            for (int j = 0; j < N; j++) {
+                if (blocked[i][j]) {
+                    rig.block(ids[i], ids[j]);
+                }
+            }
+        }
+        FriendGraph graph = rig.graph();
+        for (int a = 0; a < N; a++) {
+            List<Long> friends = new ArrayList<>();
+            Set<Long> twoSteps = new TreeSet<>();
+            for (int b = 0; b < N; b++) {
+                boolean viaSomeone = false;
+                for (int c = 0; c < N; c++) {
+                    viaSomeone |= friend[a][c] && friend[c][b];
+                }
+                boolean fof = a != b && viaSomeone;
+                Relation expected = a == b
+                        ? Relation.SELF
+                        : friend[a][b] ? Relation.FRIEND : fof ? Relation.FRIEND_OF_FRIEND : Relation.MEMBER;
+                String where = name + ": m" + a + " → m" + b;
+                assertEquals(friend[a][b], graph.areFriends(ids[a], ids[b]), where + " areFriends");
+                assertEquals(fof, graph.areFriendsOfFriends(ids[a], ids[b]), where + " areFriendsOfFriends");
+                assertEquals(expected, graph.relation(ids[a], ids[b]), where + " relation");
+                assertEquals(blocked[a][b], graph.hasBlocked(ids[a], ids[b]), where + " hasBlocked");
+                assertEquals(
+                        blocked[a][b] || blocked[b][a],
+                        graph.blockedEitherWay(ids[a], ids[b]),
+                        where + " blockedEitherWay");
+                if (friend[a][b]) {
+                    friends.add(ids[b]);
+                }
+                if (a != b && (friend[a][b] || viaSomeone)) {
+                    twoSteps.add(ids[b]);
+                }
+            }
+            assertEquals(Relation.GUEST, graph.relation(null, ids[a]));
+            assertEquals(friends, graph.friendIds(ids[a]), name + ": friends of m" + a);
+            assertEquals(friends.size(), graph.friendCount(ids[a]), name + ": friend count of m" + a);
+            assertEquals(twoSteps, new TreeSet<>(graph.withinTwoSteps(ids[a])), name + ": two steps of m" + a);
+        }
+    }
+}
