@@ -189,6 +189,8 @@ class DiaryIT {
             String list = m == null ? "" : Http.text(phone.get("/members/" + authorId + "/diary"), UTF8);
             String keitaiList = m == null ? "" : Http.text(docomo.get("/members/" + authorId + "/diary"), SJIS);
             String home = m == null ? "" : Http.text(phone.get("/home"), UTF8);
+            String profile = m == null ? "" : Http.text(phone.get("/members/" + authorId), UTF8);
+            String keitaiProfile = m == null ? "" : Http.text(docomo.get("/members/" + authorId), SJIS);
             if (m != null && role != Role.BLOCKED) {
                 assertTrue(list.contains(sees.size() + "件"), role + " count: " + list);
             }
@@ -219,6 +221,8 @@ class DiaryIT {
                 assertEquals(see, list.contains(marker), at + " list");
                 assertEquals(see, keitaiList.contains(marker), at + " keitai list");
                 assertEquals(see && role == Role.FRIEND, home.contains(marker), at + " home");
+                assertEquals(see, profile.contains(marker), at + " profile's latest diaries");
+                assertEquals(see, keitaiProfile.contains(marker), at + " keitai profile");
                 // photo URLs: 404 unless the diary is visible, whoever asks
                 HttpResponse<byte[]> photo = docomo.get("/diary/" + id + "/photos/1");
                 assertEquals(see ? 200 : 404, photo.statusCode(), at + " keitai photo");
