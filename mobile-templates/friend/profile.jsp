@@ -14,6 +14,7 @@
 </c:choose>
 <p>マイミク <span class="friend-count">${friendCount}</span>人 | <a href="<c:url value='/members/${owner.id}/graph'/>">mixiGraph</a> | <a href="<c:url value='${diaryPath}'/>">日記を見る</a></p>
 <%-- SPOT latest-diaries: the diary feature shows the member's latest diaries (model key latestDiaries) here --%>
+<c:if test="${not empty latestDiaries}"><ul class="latest-diaries"><c:forEach items="${latestDiaries}" var="e"><li data-diary-id="${e.id}"><a href="<c:url value='/diary/${e.id}'/>"><c:out value="${e.title}"/></a>（${e.commentCount}） <span style="color:#666"><c:out value="${e.shortWhen}"/></span></li></c:forEach></ul></c:if>
 <c:if test="${not self}">
 <p><c:if test="${not friend}"><a href="<c:url value='/friends/requests/new?member_id=${owner.id}'/>" class="ask-friend">マイミクに追加</a> | </c:if><a href="<c:url value='/blocks/new?member_id=${owner.id}'/>">ブロックする</a></p>
 </c:if>

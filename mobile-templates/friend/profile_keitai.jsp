@@ -8,6 +8,7 @@
 <k:link href="/members/${owner.id}/graph" key="1">mixiｸﾞﾗﾌ</k:link><br />
 <k:link href="/members/${owner.id}/diary" key="2">日記</k:link><br />
 <%-- SPOT latest-diaries: the diary feature shows the member's latest diaries (model key latestDiaries) here --%>
+<c:forEach items="${latestDiaries}" var="e"><span data-diary-id="${e.id}"><c:out value="${e.shortWhen}"/></span> <a href="<c:url value='/diary/${e.id}'/>"><c:out value="${e.title}"/></a><br /></c:forEach>
 <c:if test="${not empty footprintDays}">
 <k:link href="/footprints" key="3">あしあと</k:link>:<c:forEach items="${footprintDays}" var="d" end="2"> <c:out value="${d.day}"/>/${d.visitCount}件</c:forEach><br />
 </c:if>

@@ -490,6 +490,29 @@ public class DiaryService {
         return Optional.of(new DiaryViews.ListPage(owner, nickname, entries, total, p, pages, month, months));
     }
 
+    /** The owner's latest diaries the viewer may see, newest first (for the profile page). */
+    public List<DiaryViews.Entry> latest(Long viewer, long owner, int limit) {
+        if (!policy.canInteract(viewer, owner)) {
+            return List.of();
+        }
+        List<String> levels = values(policy.visibleLevels(viewer, owner));
+        if (levels.isEmpty()) {
+            return List.of();
+        }
+        return database
+                .read(em -> em.createQuery(
+                                "select d from Diary d where d.authorId = :a and d.visibility in :l"
+                                        + " order by d.createdAt desc, d.id desc",
+                                Diary.class)
+                        .setParameter("a", owner)
+                        .setParameter("l", levels)
+                        .setMaxResults(limit)
+                        .getResultList())
+                .stream()
+                .map(d -> new DiaryViews.Entry(d, ""))
+                .toList();
+    }
+
     /** How many of the owner's diaries the viewer may see. */
     public long count(Long viewer, long owner) {
         if (!policy.canInteract(viewer, owner)) {

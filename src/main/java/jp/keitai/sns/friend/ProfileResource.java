@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.access.Visibility;
+import jp.keitai.sns.diary.DiaryService;
 import jp.keitai.sns.footprint.Footprints;
 import jp.keitai.sns.member.Member;
 import jp.keitai.sns.member.MemberService;
@@ -34,6 +35,9 @@ import jp.keitai.sns.web.View;
 @Path("members/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class ProfileResource {
+
+    /** How many of the member's latest diaries the profile lists. */
+    static final int LATEST_DIARIES = 5;
 
     static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy/M/d").withZone(Clock.JAPAN);
@@ -65,6 +69,9 @@ public class ProfileResource {
 
     @Inject
     MixiGraph mixiGraph;
+
+    @Inject
+    DiaryService diaries;
 
     @PathParam("id")
     String idParam;
@@ -164,8 +171,8 @@ public class ProfileResource {
                 .with("friendCount", graph.friendCount(id))
                 .with("introductions", lines)
                 .with("diaryPath", "/members/" + id + "/diary")
-                // the diary feature adds the latest diaries the viewer may see here, as "latestDiaries"
-                .with("latestDiaries", List.of());
+                // the latest diaries the viewer may see (the diary service asks the access policy)
+                .with("latestDiaries", diaries.latest(viewer, id, LATEST_DIARIES));
         if (relation == Relation.FRIEND) {
             view.with(
                     "myIntroduction",
