@@ -80,7 +80,7 @@ public class AccessPolicy {
         if (levelsFor(Relation.MEMBER).contains(level)) {
             reach = others;
         } else if (levelsFor(Relation.FRIEND_OF_FRIEND).contains(level)) {
-            reach = graph.withinTwoSteps(viewer);
+            reach = graph.withinTwoStepsAmong(viewer, others);
         } else {
             reach = new HashSet<>(graph.friendIds(viewer));
         }

@@ -42,7 +42,7 @@ public class EdgeFilter extends HttpFilter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         super.init(config);
-        maxFormBytes = settings.intValue(MAX_FORM_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024);
+        maxFormBytes = settings.intValue(MAX_FORM_BYTES, 128 * 1024, 1024, 16 * 1024 * 1024);
     }
 
     @Override

@@ -117,6 +117,48 @@ public class FriendGraph {
         return out;
     }
 
+    /**
+     * Which of {@code candidates} are within two steps of {@code member}: friends, or sharing a friend. Costs one probe
+     * of the primary key per (friend, candidate) pair, so it stays cheap however large the member's two-step circle
+     * is (a member whose friends have hundreds of friends each can have tens of thousands of friends of friends).
+     */
+    public Set<Long> withinTwoStepsAmong(long member, java.util.Collection<Long> candidates) {
+        Set<Long> out = new LinkedHashSet<>();
+        if (candidates.isEmpty()) {
+            return out;
+        }
+        Set<Long> wanted = new LinkedHashSet<>(candidates);
+        wanted.remove(member);
+        for (Long friend : friendIds(member)) {
+            if (wanted.remove(friend)) {
+                out.add(friend);
+            }
+        }
+        List<Long> rest = new ArrayList<>(wanted);
+        for (int from = 0; from < rest.size(); from += 500) {
+            List<Long> chunk = rest.subList(from, Math.min(rest.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            out.addAll(database.jdbc(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select distinct y.friend_id from friendship x join friendship y on y.member_id = x.friend_id"
+                                + " where x.member_id = ? and y.friend_id in (" + marks + ")")) {
+                    ps.setLong(1, member);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(i + 2, chunk.get(i));
+                    }
+                    List<Long> found = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getLong(1));
+                        }
+                    }
+                    return found;
+                }
+            }));
+        }
+        return out;
+    }
+
     private boolean exists(String sql, long... args) {
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -261,7 +261,7 @@ class HandsetEdgeIT {
                 post("/edge-probe/echo", MOVA, "text=%E3%81%ZZ%FF%FF".getBytes(StandardCharsets.US_ASCII));
         assertEquals(200, bad.statusCode());
         // over the limit: a clear refusal in the handset's charset
-        byte[] big = ("text=" + "a".repeat(70_000)).getBytes(StandardCharsets.US_ASCII);
+        byte[] big = ("text=" + "a".repeat(140_000)).getBytes(StandardCharsets.US_ASCII);
         HttpResponse<byte[]> tooBig = post("/edge-probe/echo", MOVA, big);
         assertEquals(413, tooBig.statusCode());
         assertTrue(new String(tooBig.body(), SJIS).contains("大きすぎます"));

@@ -133,6 +133,21 @@ class FriendGraphPropertyTest {
             assertEquals(friends.size(), graph.friendCount(ids[a]), name + ": friend count of m" + a);
             assertEquals(twoSteps, new TreeSet<>(graph.withinTwoSteps(ids[a])), name + ": two steps of m" + a);
             assertEquals(blocks, new TreeSet<>(graph.blockedEitherWay(ids[a])), name + ": blocks of m" + a);
+            // the same answer restricted to a candidate list: every other member, and every second one
+            List<Long> everyone = new ArrayList<>();
+            List<Long> half = new ArrayList<>();
+            for (int b = 0; b < ids.length; b++) {
+                everyone.add(ids[b]);
+                if (b % 2 == 0) {
+                    half.add(ids[b]);
+                }
+            }
+            assertEquals(
+                    twoSteps, new TreeSet<>(graph.withinTwoStepsAmong(ids[a], everyone)), name + ": among all, m" + a);
+            TreeSet<Long> halfExpected = new TreeSet<>(twoSteps);
+            halfExpected.retainAll(half);
+            assertEquals(
+                    halfExpected, new TreeSet<>(graph.withinTwoStepsAmong(ids[a], half)), name + ": among half, m" + a);
         }
     }
 }
