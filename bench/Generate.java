@@ -1,8 +1,8 @@
 // Loads a benchmark dataset at Mixi's shape into PostgreSQL (COPY) or H2 (batched inserts).
 // Run through bench/generate.sh, which builds the classpath; see bench/README.md.
 //
-//   java -cp target/classes:$(cat target/bench.cp) bench/Generate.java \
-//        --db jdbc:postgresql://127.0.0.1:5432/keitai_bench --user postgres --members 100000 --out target/bench
+//   java -cp target/classes:$(cat bench/out/classpath) bench/Generate.java \
+//        --db jdbc:postgresql://127.0.0.1:5432/keitai_bench --user postgres --members 100000 --out bench/out
 //
 // The schema comes from the application's own Flyway migrations (system/Database). Every member gets one password
 // ("bench-password") and a URL session whose token is written to <out>/sessions.txt for the wrk scripts.
@@ -68,7 +68,7 @@ public class Generate {
 
     void run() throws Exception {
         int n = Integer.parseInt(arg("members", "100000"));
-        Path out = Path.of(arg("out", "target/bench"));
+        Path out = Path.of(arg("out", "bench/out"));
         Files.createDirectories(out);
         Map<String, String> settings = new HashMap<>();
         settings.put("sns.db.url", arg("db", ""));
@@ -298,7 +298,7 @@ public class Generate {
                 }
             }
         }
-        Files.writeString(Path.of(arg("out", "target/bench"), "fof-diaries.txt"), out, StandardCharsets.UTF_8);
+        Files.writeString(Path.of(arg("out", "bench/out"), "fof-diaries.txt"), out, StandardCharsets.UTF_8);
         System.out.println("friend-of-friend diary pairs: " + found);
     }
 

@@ -2,7 +2,7 @@
 // over several connections; reports accepted/s, then waits until the spool has handled every mail and reports
 // handled/s and the outcome counts. Run through bench/mail.sh (see bench/README.md).
 //
-//   java -cp target/classes:$(cat target/bench.cp) bench/MailLoad.java --port 2525 --connections 8 --mails 20000 \
+//   java -cp target/classes:$(cat bench/out/classpath) bench/MailLoad.java --port 2525 --connections 8 --mails 20000 \
 //        --kind d --db jdbc:postgresql://127.0.0.1:5432/keitai_bench --domain bench.example.jp
 
 import java.io.BufferedReader;
@@ -41,7 +41,7 @@ public class MailLoad {
         String domain = a.getOrDefault("domain", "localhost");
         String db = a.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/keitai_bench");
         List<String[]> members = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(a.getOrDefault("addresses", "target/bench/addresses.txt")))) {
+        for (String line : Files.readAllLines(Path.of(a.getOrDefault("addresses", "bench/out/addresses.txt")))) {
             members.add(line.split(" "));
         }
         long run = System.currentTimeMillis();

@@ -1,7 +1,7 @@
 -- A diary with comments, read as a friend of a friend (友人の友人まで公開), on a cookieless docomo handset.
--- Pairs come from target/bench/fof-diaries.txt (bench/Generate.java).
+-- Pairs come from bench/out/fof-diaries.txt (bench/Generate.java).
 local pairs = {}
-for line in io.lines("target/bench/fof-diaries.txt") do
+for line in io.lines("bench/out/fof-diaries.txt") do
   local token, id = line:match("(%S+) (%d+)")
   pairs[#pairs + 1] = {token, id}
 end

@@ -4,5 +4,5 @@
 # once (about a minute); -Dbench.fresh=true rebuilds it.
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -q -ntp -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-exec java -Xmx1g "$@" -cp "target/classes:$(cat target/bench.classpath)" bench/FriendGraphBench.java
+mvn -B -q -ntp -DskipTests compile dependency:build-classpath -Dmdep.outputFile=bench/out.classpath
+exec java -Xmx1g "$@" -cp "target/classes:$(cat bench/out.classpath)" bench/FriendGraphBench.java

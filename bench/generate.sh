@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Builds the app and loads a benchmark dataset. Usage: bench/generate.sh [members] (default 100000)
-# Env: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/keitai_bench; an empty value = embedded H2 under target/bench)
+# Env: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/keitai_bench; an empty value = embedded H2 under bench/out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS="${1:-100000}"
 DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
-mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+mkdir -p bench/out
+mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=bench/out/classpath -Dmdep.includeScope=test
 if [[ "$DB" == jdbc:postgresql:* ]]; then
   name="${DB##*/}"
   psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $name" -c "create database $name"
 else
-  rm -rf target/bench/data
+  rm -rf bench/out/data
 fi
-java -Xmx4g -cp "target/classes:$(cat target/bench.cp)" bench/Generate.java \
-  --db "$DB" --user postgres --members "$MEMBERS" --out target/bench
+java -Xmx4g -cp "target/classes:$(cat bench/out/classpath)" bench/Generate.java \
+  --db "$DB" --user postgres --members "$MEMBERS" --out bench/out

@@ -1,7 +1,7 @@
 -- docomo home page for random members: cookieless FOMA handsets behind the docomo gateway, session id in the URL.
--- Tokens come from target/bench/sessions.txt (written by bench/Generate.java).
+-- Tokens come from bench/out/sessions.txt (written by bench/Generate.java).
 local tokens = {}
-for line in io.lines("target/bench/sessions.txt") do
+for line in io.lines("bench/out/sessions.txt") do
   local _, token = line:match("(%d+) (%S+)")
   tokens[#tokens + 1] = token
 end

@@ -9,7 +9,7 @@ CONNS="${3:-8}"
 DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
 PORT="${BENCH_PORT:-8180}"
 SMTP="${BENCH_SMTP:-2626}"
-OUT=target/bench
+OUT=bench/out
 java -Xmx512m -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port="$SMTP" \
   -Dsns.mail.domain=bench.example.jp -Dsns.http.port="$PORT" \
   -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster \
@@ -22,7 +22,7 @@ until curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; do sleep 1; done
   echo "### Mail run $(date -u +%Y-%m-%dT%H:%MZ) — $MAILS '$KIND.' mails over $CONNS connections"
   echo
   echo '```'
-  java -cp "target/classes:$(cat target/bench.cp)" bench/MailLoad.java --port "$SMTP" --connections "$CONNS" \
+  java -cp "target/classes:$(cat bench/out/classpath)" bench/MailLoad.java --port "$SMTP" --connections "$CONNS" \
     --mails "$MAILS" --kind "$KIND" --db "$DB" --domain bench.example.jp
   echo '```'
   echo "Command: \`bench/mail.sh $MAILS $KIND $CONNS\`"

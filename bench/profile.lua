@@ -1,6 +1,6 @@
 -- A profile view (leaves a footprint) by a random member of another random member, docomo, cookieless.
 local tokens, ids = {}, {}
-for line in io.lines("target/bench/sessions.txt") do
+for line in io.lines("bench/out/sessions.txt") do
   local id, token = line:match("(%d+) (%S+)")
   ids[#ids + 1] = id
   tokens[#tokens + 1] = token

@@ -9,7 +9,7 @@ WARMUP="${2:-120}"
 DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
 PORT="${BENCH_PORT:-8180}"
 URL="http://127.0.0.1:$PORT"
-OUT=target/bench
+OUT=bench/out
 mkdir -p "$OUT"
 
 java -Xmx512m -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \

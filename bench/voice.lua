@@ -1,7 +1,7 @@
 -- Voice posts from docomo keitai forms: Shift_JIS form bodies, session id in the URL, the session's CSRF token
 -- (bench/Generate.java sets it to "csrf<id>").
 local members = {}
-for line in io.lines("target/bench/sessions.txt") do
+for line in io.lines("bench/out/sessions.txt") do
   local id, token = line:match("(%d+) (%S+)")
   members[#members + 1] = {id, token}
 end
