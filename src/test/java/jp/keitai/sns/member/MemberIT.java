@@ -115,7 +115,21 @@ class MemberIT {
                         .post("/login", "email", m.mobileEmail(), "password", Members.PASSWORD)
                         .statusCode(),
                 "the old address no longer signs in");
-        assertTrue(Outbox.text(Outbox.latestTo(m.mobileEmail())).contains("変更されました"), "the old address is told");
+        // the notice is delivered after the change commits: wait for it beside the earlier invitation
+        long until = System.currentTimeMillis() + 20_000;
+        boolean told = false;
+        while (!told && System.currentTimeMillis() < until) {
+            told = Outbox.text(Outbox.latestTo(m.mobileEmail())).contains("変更されました");
+            if (!told) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        assertTrue(told, "the old address is told");
     }
 
     @Test
