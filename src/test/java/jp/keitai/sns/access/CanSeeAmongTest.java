@@ -3,7 +3,6 @@ package jp.keitai.sns.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +14,7 @@ import jp.keitai.sns.member.Role;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.testsupport.TestMembers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -82,30 +82,10 @@ class CanSeeAmongTest {
     }
 
     static void friends(Database d, long a, long b) {
-        d.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into friendship (member_id, friend_id, created_at) values (?, ?, ?), (?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Clock.now());
-                ps.setLong(1, a);
-                ps.setLong(2, b);
-                ps.setTimestamp(3, now);
-                ps.setLong(4, b);
-                ps.setLong(5, a);
-                ps.setTimestamp(6, now);
-                return ps.executeUpdate();
-            }
-        });
+        TestMembers.befriend(d, a, b);
     }
 
     static void block(Database d, long blocker, long blocked) {
-        d.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")) {
-                ps.setLong(1, blocker);
-                ps.setLong(2, blocked);
-                ps.setTimestamp(3, Timestamp.from(Clock.now()));
-                return ps.executeUpdate();
-            }
-        });
+        TestMembers.block(d, blocker, blocked);
     }
 }

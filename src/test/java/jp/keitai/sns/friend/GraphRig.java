@@ -8,6 +8,7 @@ import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.testsupport.TestMembers;
 
 /**
  * Members, friendships and blocks written straight into a test database, for service tests of the friend graph and
@@ -39,19 +40,7 @@ public final class GraphRig {
     }
 
     public void befriend(long a, long b) {
-        database.jdbc(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("insert into friendship (member_id, friend_id, created_at) values (?, ?, ?)")) {
-                for (long[] pair : new long[][] {{a, b}, {b, a}}) {
-                    ps.setLong(1, pair[0]);
-                    ps.setLong(2, pair[1]);
-                    ps.setTimestamp(3, Timestamp.from(Clock.now()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
+        TestMembers.befriend(database, a, b);
     }
 
     public void unfriend(long a, long b) {

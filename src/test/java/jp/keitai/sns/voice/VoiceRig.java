@@ -1,7 +1,5 @@
 package jp.keitai.sns.voice;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.member.Member;
@@ -9,6 +7,7 @@ import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.Role;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.testsupport.TestMembers;
 
 /** Real services over a test database, and members, friendships and blocks written as the friend feature keeps them. */
 final class VoiceRig {
@@ -39,31 +38,11 @@ final class VoiceRig {
 
     /** マイミク, stored in both directions as V4__friends.sql says. */
     void friends(long a, long b) {
-        db.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into friendship (member_id, friend_id, created_at) values (?, ?, ?), (?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Clock.now());
-                ps.setLong(1, a);
-                ps.setLong(2, b);
-                ps.setTimestamp(3, now);
-                ps.setLong(4, b);
-                ps.setLong(5, a);
-                ps.setTimestamp(6, now);
-                return ps.executeUpdate();
-            }
-        });
+        TestMembers.befriend(db, a, b);
     }
 
     void block(long blocker, long blocked) {
-        db.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")) {
-                ps.setLong(1, blocker);
-                ps.setLong(2, blocked);
-                ps.setTimestamp(3, Timestamp.from(Clock.now()));
-                return ps.executeUpdate();
-            }
-        });
+        TestMembers.block(db, blocker, blocked);
     }
 
     long post(long author, String body) {
