@@ -275,15 +275,7 @@ public class FriendService {
                     "select id, from_id, to_id, message, created_at from friend_request where id = ?")) {
                 ps.setLong(1, requestId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
-                            ? new Request(
-                                    rs.getLong(1),
-                                    rs.getLong(2),
-                                    rs.getLong(3),
-                                    null,
-                                    rs.getString(4),
-                                    rs.getTimestamp(5).toInstant())
-                            : null;
+                    return rs.next() ? request(rs) : null;
                 }
             }
         });
@@ -297,13 +289,7 @@ public class FriendService {
                 ps.setLong(1, me);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Request(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getLong(3),
-                                null,
-                                rs.getString(4),
-                                rs.getTimestamp(5).toInstant()));
+                        out.add(request(rs));
                     }
                 }
             }
@@ -320,6 +306,17 @@ public class FriendService {
                         r.message(),
                         r.createdAt()))
                 .toList();
+    }
+
+    /** A request row (id, from_id, to_id, message, created_at), without the nickname. */
+    private static Request request(ResultSet rs) throws SQLException {
+        return new Request(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                null,
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant());
     }
 
     private static Long requestId(Connection c, long from, long to) throws SQLException {
