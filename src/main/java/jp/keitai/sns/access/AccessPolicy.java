@@ -10,7 +10,6 @@ import java.util.Set;
 import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.friend.Relation;
 import jp.keitai.sns.member.MemberService;
-import jp.keitai.sns.member.MemberStatus;
 
 /**
  * The one visibility check. Every surface that shows, lists, counts or mails member content asks here: pages for each
@@ -117,9 +116,6 @@ public class AccessPolicy {
     }
 
     private boolean reachable(long viewer, long owner) {
-        boolean active = members.find(owner)
-                .map(m -> m.getStatus() == MemberStatus.ACTIVE)
-                .orElse(false);
-        return active && !graph.blockedEitherWay(viewer, owner);
+        return members.isActive(owner) && !graph.blockedEitherWay(viewer, owner);
     }
 }

@@ -1,30 +1,73 @@
 package jp.keitai.sns.friend;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import jp.keitai.sns.system.Changes;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.ReadCache;
 
 /**
  * Answers questions about the friend graph: are two members friends, friends of a friend, or blocked; who is within
- * two steps. Reads only; friendships change through the friend service. Each answer is one indexed query, whatever
- * the number of friends (friendship rows are stored in both directions, see V4__friends.sql).
+ * two steps. Reads only; friendships change through the friend service, which calls {@link #friendshipChanged} and
+ * {@link #blocksChanged}.
+ *
+ * <p>Outside a transaction the answers come from memory: each member's sorted friend ids and the members they block or
+ * are blocked by, loaded on first use (many members in one query) and dropped on every node when they change (see
+ * {@link Changes}). So "friend of a friend?" is the intersection of two sorted arrays. Inside a transaction (a write
+ * deciding something under its locks) every answer is read from the database, one indexed query each (friendship rows
+ * are stored in both directions, see V4__friends.sql).
  */
 @ApplicationScoped
 public class FriendGraph {
 
+    static final String FRIENDS = "friends";
+    static final String BLOCKS = "blocks";
+    private static final long[] NONE = new long[0];
+
     @Inject
     Database database;
+
+    private ReadCache<Long, long[]> friends;
+    private ReadCache<Long, long[]> blocks;
 
     protected FriendGraph() {}
 
     public FriendGraph(Database database) {
         this.database = database;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        long size = Long.getLong("sns.cache.members", 200_000);
+        friends = new ReadCache<>(size);
+        blocks = new ReadCache<>(size);
+        database.changes().subscribe(FRIENDS, friends::invalidate);
+        database.changes().subscribe(BLOCKS, blocks::invalidate);
+        database.changes().onReset(() -> {
+            friends.clear();
+            blocks.clear();
+        });
+    }
+
+    /** Call in the transaction that makes or ends a friendship between a and b. */
+    public void friendshipChanged(long a, long b) {
+        database.changes().publish(FRIENDS, a, b);
+    }
+
+    /** Call in the transaction that adds or removes a block between a and b. */
+    public void blocksChanged(long a, long b) {
+        database.changes().publish(BLOCKS, a, b);
     }
 
     /** The viewer's relation to the owner; {@code viewer} null is a guest. Blocks are a separate question. */
@@ -42,13 +85,22 @@ public class FriendGraph {
     }
 
     public boolean areFriends(long a, long b) {
+        if (!database.inTransaction()) {
+            return Arrays.binarySearch(friendsOf(a), b) >= 0;
+        }
         return exists("select 1 from friendship where member_id = ? and friend_id = ?", a, b);
     }
 
     /** Whether some member is a friend of both (a and b themselves need not be friends). */
     public boolean areFriendsOfFriends(long a, long b) {
-        return a != b
-                && exists(
+        if (a == b) {
+            return false;
+        }
+        if (!database.inTransaction()) {
+            Map<Long, long[]> both = friendsOf(List.of(a, b));
+            return intersects(both.getOrDefault(a, NONE), both.getOrDefault(b, NONE));
+        }
+        return exists(
                         "select 1 from friendship x join friendship y on y.member_id = x.friend_id"
                                 + " where x.member_id = ? and y.friend_id = ? fetch first 1 rows only",
                         a,
@@ -57,6 +109,9 @@ public class FriendGraph {
 
     /** Whether either member has blocked the other. */
     public boolean blockedEitherWay(long a, long b) {
+        if (!database.inTransaction()) {
+            return Arrays.binarySearch(blocksOf(a), b) >= 0;
+        }
         return exists(
                 "select 1 from member_block where (blocker_id = ? and blocked_id = ?)"
                         + " or (blocker_id = ? and blocked_id = ?)",
@@ -68,6 +123,17 @@ public class FriendGraph {
 
     /** Everyone the member has blocked or is blocked by, in one query (blocks are few). */
     public Set<Long> blockedEitherWay(long member) {
+        if (!database.inTransaction()) {
+            Set<Long> out = new java.util.HashSet<>();
+            for (long id : blocksOf(member)) {
+                out.add(id);
+            }
+            return out;
+        }
+        return loadBlocks(member);
+    }
+
+    private Set<Long> loadBlocks(long member) {
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("select blocked_id from member_block where blocker_id = ?"
                     + " union select blocker_id from member_block where blocked_id = ?")) {
@@ -91,10 +157,21 @@ public class FriendGraph {
 
     /** Ids of the member's friends, ascending. */
     public List<Long> friendIds(long member) {
+        if (!database.inTransaction()) {
+            long[] ids = friendsOf(member);
+            List<Long> out = new ArrayList<>(ids.length);
+            for (long id : ids) {
+                out.add(id);
+            }
+            return out;
+        }
         return ids("select friend_id from friendship where member_id = ? order by friend_id", member);
     }
 
     public int friendCount(long member) {
+        if (!database.inTransaction()) {
+            return friendsOf(member).length;
+        }
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("select count(*) from friendship where member_id = ?")) {
                 ps.setLong(1, member);
@@ -108,6 +185,20 @@ public class FriendGraph {
 
     /** Members within two steps of {@code member} (friends and friends of friends), excluding the member. */
     public Set<Long> withinTwoSteps(long member) {
+        if (!database.inTransaction()) {
+            long[] mine = friendsOf(member);
+            Set<Long> out = new java.util.TreeSet<>();
+            for (long f : mine) {
+                out.add(f);
+            }
+            for (long[] theirs : friendsOf(out).values()) {
+                for (long id : theirs) {
+                    out.add(id);
+                }
+            }
+            out.remove(member);
+            return new LinkedHashSet<>(out);
+        }
         Set<Long> out = new LinkedHashSet<>(friendIds(member));
         out.addAll(ids(
                 "select distinct y.friend_id from friendship x join friendship y on y.member_id = x.friend_id"
@@ -129,6 +220,16 @@ public class FriendGraph {
         }
         Set<Long> wanted = new LinkedHashSet<>(candidates);
         wanted.remove(member);
+        if (!database.inTransaction()) {
+            long[] mine = friendsOf(member);
+            Map<Long, long[]> theirs = friendsOf(wanted);
+            for (Long c : wanted) {
+                if (Arrays.binarySearch(mine, c) >= 0 || intersects(mine, theirs.getOrDefault(c, NONE))) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
         for (Long friend : friendIds(member)) {
             if (wanted.remove(friend)) {
                 out.add(friend);
@@ -157,6 +258,76 @@ public class FriendGraph {
             }));
         }
         return out;
+    }
+
+    // ---- the in-memory copy
+
+    private long[] friendsOf(long member) {
+        return friendsOf(List.of(member)).getOrDefault(member, NONE);
+    }
+
+    /** Sorted friend ids of each member (members without friends map to an empty array). */
+    private Map<Long, long[]> friendsOf(java.util.Collection<Long> members) {
+        return friends.getAll(members, missing -> adjacency(
+                missing, "select member_id, friend_id from friendship where member_id in (%s) order by 1, 2"));
+    }
+
+    private long[] blocksOf(long member) {
+        return blocks.getAll(List.of(member), missing -> adjacency(
+                        missing,
+                        "select blocker_id, blocked_id from member_block where blocker_id in (%1$s)"
+                                + " union select blocked_id, blocker_id from member_block where blocked_id in (%1$s)"
+                                + " order by 1, 2"))
+                .getOrDefault(member, NONE);
+    }
+
+    /** Runs an (owner, other) query for these owners, 500 at a time; every owner gets an array, maybe empty. */
+    private Map<Long, long[]> adjacency(Set<Long> owners, String sql) {
+        Map<Long, long[]> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(owners);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            Map<Long, List<Long>> rows = database.jdbc(c -> {
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                String q = String.format(sql, marks);
+                int params = q.split("\\?", -1).length - 1;
+                try (PreparedStatement ps = c.prepareStatement(q)) {
+                    for (int i = 0; i < params; i++) {
+                        ps.setLong(i + 1, chunk.get(i % chunk.size()));
+                    }
+                    Map<Long, List<Long>> found = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                    .add(rs.getLong(2));
+                        }
+                    }
+                    return found;
+                }
+            });
+            for (Long owner : chunk) {
+                List<Long> ids = rows.get(owner);
+                out.put(owner, ids == null ? NONE : ids.stream().mapToLong(Long::longValue).toArray());
+            }
+        }
+        return out;
+    }
+
+    /** Whether two ascending arrays share an element. */
+    static boolean intersects(long[] x, long[] y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                return true;
+            }
+            if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     private boolean exists(String sql, long... args) {

@@ -181,6 +181,7 @@ public class FriendService {
                 if (wereFriends) {
                     unfriend(c, me, other);
                 }
+                graph.blocksChanged(me, other);
                 try (PreparedStatement ps = c.prepareStatement(
                         "insert into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")) {
                     ps.setLong(1, me);
@@ -199,6 +200,7 @@ public class FriendService {
 
     public Outcome unblock(long me, long other) {
         int removed = database.tx(em -> database.jdbc(c -> {
+            graph.blocksChanged(me, other);
             try (PreparedStatement ps =
                     c.prepareStatement("delete from member_block where blocker_id = ? and blocked_id = ?")) {
                 ps.setLong(1, me);
@@ -330,7 +332,8 @@ public class FriendService {
         }
     }
 
-    private static void befriend(Connection c, long a, long b) throws SQLException {
+    private void befriend(Connection c, long a, long b) throws SQLException {
+        graph.friendshipChanged(a, b);
         deleteRequests(c, a, b);
         Timestamp now = Timestamp.from(Clock.now());
         try (PreparedStatement ps =
@@ -345,7 +348,8 @@ public class FriendService {
         }
     }
 
-    private static void unfriend(Connection c, long a, long b) throws SQLException {
+    private void unfriend(Connection c, long a, long b) throws SQLException {
+        graph.friendshipChanged(a, b);
         try (PreparedStatement ps = c.prepareStatement(
                 "delete from friendship where (member_id = ? and friend_id = ?) or (member_id = ? and friend_id = ?)")) {
             ps.setLong(1, a);

@@ -1,22 +1,65 @@
 package jp.keitai.sns.member;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.ReadCache;
 
 /** Reads and changes member accounts. Other features ask this service, never the member table. */
 @ApplicationScoped
 public class MemberService {
 
+    static final String TOPIC = "member";
+
     @Inject
     Database database;
+
+    /** Nickname and status of members, for the pages that name many members (issue 9); dropped on every change. */
+    private ReadCache<Long, Card> cards;
+
+    private record Card(String nickname, MemberStatus status) {}
 
     protected MemberService() {}
 
     public MemberService(Database database) {
         this.database = database;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        cards = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
+        database.changes().subscribe(TOPIC, cards::invalidate);
+        database.changes().onReset(cards::clear);
+    }
+
+    /** Call in the transaction that changes a member's nickname or status. */
+    public void changed(long id) {
+        database.changes().publish(TOPIC, id);
+    }
+
+    /** Nickname and status of these members: from memory outside a transaction, else from the database. */
+    private java.util.Map<Long, Card> cards(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        if (database.inTransaction()) {
+            return loadCards(new java.util.HashSet<>(ids));
+        }
+        return cards.getAll(ids, this::loadCards);
+    }
+
+    private java.util.Map<Long, Card> loadCards(java.util.Set<Long> ids) {
+        java.util.Map<Long, Card> out = new java.util.HashMap<>();
+        database.read(em -> em.createQuery(
+                                "select m.id, m.nickname, m.status from Member m where m.id in :ids", Object[].class)
+                        .setParameter("ids", List.copyOf(ids))
+                        .getResultList())
+                .forEach(r -> out.put((Long) r[0], new Card((String) r[1], (MemberStatus) r[2])));
+        return out;
     }
 
     public Optional<Member> find(long id) {
@@ -26,14 +69,7 @@ public class MemberService {
     /** Nicknames of these members in one query (missing ids are left out). */
     public java.util.Map<Long, String> nicknames(java.util.Collection<Long> ids) {
         java.util.Map<Long, String> out = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        List<Object[]> rows = database.read(
-                em -> em.createQuery("select m.id, m.nickname from Member m where m.id in :ids", Object[].class)
-                        .setParameter("ids", List.copyOf(new java.util.HashSet<>(ids)))
-                        .getResultList());
-        rows.forEach(r -> out.put((Long) r[0], (String) r[1]));
+        cards(ids).forEach((id, card) -> out.put(id, card.nickname()));
         return out;
     }
 
@@ -58,19 +94,19 @@ public class MemberService {
 
     /** Whether the member exists and is active (neither suspended nor withdrawn). */
     public boolean isActive(long id) {
-        return find(id).map(m -> m.getStatus() == MemberStatus.ACTIVE).orElse(false);
+        Card card = cards(List.of(id)).get(id);
+        return card != null && card.status() == MemberStatus.ACTIVE;
     }
 
     /** Which of these members are active (neither suspended nor withdrawn), in one query. */
     public java.util.Set<Long> activeAmong(java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return new java.util.HashSet<>(database.read(
-                em -> em.createQuery("select m.id from Member m where m.id in :ids and m.status = :active", Long.class)
-                        .setParameter("ids", List.copyOf(new java.util.HashSet<>(ids)))
-                        .setParameter("active", MemberStatus.ACTIVE)
-                        .getResultList()));
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        cards(ids).forEach((id, card) -> {
+            if (card.status() == MemberStatus.ACTIVE) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     /** Members whose nickname or address contains the text (for the operator console), newest first. */
@@ -94,6 +130,7 @@ public class MemberService {
                 return false;
             }
             m.setStatus(status);
+            changed(id);
             return true;
         });
     }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,6 +35,10 @@ public final class Database implements AutoCloseable {
 
     /** The transaction this thread is in, if any (see {@link #tx}). */
     private static final ThreadLocal<EntityManager> CURRENT = new ThreadLocal<>();
+    /** What runs just before and just after the commit of this thread's transaction (see {@link #afterCommit}). */
+    private static final ThreadLocal<Hooks> HOOKS = new ThreadLocal<>();
+
+    private record Hooks(java.util.List<Runnable> before, java.util.List<Runnable> after) {}
 
     private final HikariDataSource pool;
     /** The pool, or what a test wrapped around it (a statement counter); everything goes through this. */
@@ -41,6 +46,7 @@ public final class Database implements AutoCloseable {
 
     private final EntityManagerFactory emf;
     private final boolean postgresql;
+    private final Changes changes;
 
     private Database(HikariDataSource pool, DataSource dataSource, boolean postgresql) {
         this.pool = pool;
@@ -59,6 +65,7 @@ public final class Database implements AutoCloseable {
                 "eclipselink.target-database",
                 postgresql ? "PostgreSQL" : "org.eclipse.persistence.platform.database.H2Platform");
         this.emf = Persistence.createEntityManagerFactory("sns", props);
+        this.changes = new Changes(this, pool);
     }
 
     /** Opens the database the settings name and migrates it. */
@@ -127,19 +134,64 @@ public final class Database implements AutoCloseable {
         }
         EntityManager em = emf.createEntityManager();
         EntityTransaction t = em.getTransaction();
+        Hooks hooks = new Hooks(new ArrayList<>(), new ArrayList<>());
         CURRENT.set(em);
+        HOOKS.set(hooks);
+        T result;
         try {
             t.begin();
-            T result = work.apply(em);
+            result = work.apply(em);
+            for (int i = 0; i < hooks.before().size(); i++) { // a hook may add another
+                hooks.before().get(i).run();
+            }
             t.commit();
-            return result;
         } finally {
             CURRENT.remove();
+            HOOKS.remove();
             if (t.isActive()) {
                 t.rollback();
             }
             em.close();
         }
+        hooks.after().forEach(Runnable::run);
+        return result;
+    }
+
+    /** Whether this thread is inside {@link #tx}. */
+    public boolean inTransaction() {
+        return CURRENT.get() != null;
+    }
+
+    /**
+     * Runs {@code hook} inside this thread's transaction just before it commits (it may still write, and its writes
+     * commit with the rest); outside a transaction, at once.
+     */
+    public void beforeCommit(Runnable hook) {
+        Hooks hooks = HOOKS.get();
+        if (hooks == null) {
+            hook.run();
+        } else {
+            hooks.before().add(hook);
+        }
+    }
+
+    /**
+     * Runs {@code hook} once this thread's transaction has committed, and not at all if it rolls back; outside a
+     * transaction, at once. Caches are dropped here: dropping them earlier would let a reader load the old rows
+     * again before the commit.
+     */
+    public void afterCommit(Runnable hook) {
+        Hooks hooks = HOOKS.get();
+        if (hooks == null) {
+            hook.run();
+        } else {
+            hooks.after().add(hook);
+        }
+    }
+
+    /** The change feed that keeps read caches correct on this node and every other (see {@link Changes}). */
+    public Changes changes() {
+        return changes;
     }
 
     public void run(Consumer<EntityManager> work) {
@@ -188,6 +240,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        changes.close();
         if (emf.isOpen()) {
             emf.close();
         }

@@ -1,5 +1,7 @@
 package jp.keitai.sns.web;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -7,33 +9,99 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.ReadCache;
 
 /**
  * Signed-in sessions, kept in the database under a hash of their token. Sessions carried in URLs (cookieless
  * handsets) expire sooner than cookie sessions, since a URL can be bookmarked or shown to someone.
+ *
+ * <p>Every page asks for its session, so sessions are also kept in memory (issue 9): a session is read from the
+ * database once per node, ended sessions are dropped on every node ({@link jp.keitai.sns.system.Changes}), and the
+ * last-seen time is written back in batches (at most once a minute per session, every few seconds for all of them),
+ * not on the page that noticed it. A session that looks expired here is read again before it is refused, since
+ * another node may have seen it since.
  */
 @ApplicationScoped
 public class SessionStore {
+
+    private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
 
     static final Duration COOKIE_IDLE = Duration.ofDays(14);
     static final Duration URL_IDLE = Duration.ofHours(3);
     /** last_seen is written at most this often, so reading a page is not a write every time. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
+    private static final String MEMBER_ENDED = "sessions-of-member";
+    private static final long FLUSH_MILLIS = 5_000;
+
     @Inject
     Database database;
+
+    /** Sessions by token hash. */
+    private ReadCache<String, Known> known;
+    /** Last-seen times not yet written, by token hash. */
+    private final ConcurrentHashMap<String, Instant> touched = new ConcurrentHashMap<>();
+
+    private ScheduledExecutorService flusher;
 
     protected SessionStore() {}
 
     public SessionStore(Database database) {
         this.database = database;
+        init();
     }
 
     /** A signed-in session: who, and the token forms must echo. */
     public record Session(long memberId, String csrfToken, boolean viaUrl) {}
+
+    /** A session as this node knows it; {@code lastSeen} moves when a page is read. */
+    private static final class Known {
+        final Session session;
+        volatile Instant lastSeen;
+
+        Known(Session session, Instant lastSeen) {
+            this.session = session;
+            this.lastSeen = lastSeen;
+        }
+    }
+
+    @PostConstruct
+    void init() {
+        known = new ReadCache<>(Long.getLong("sns.cache.sessions", 200_000));
+        // a logout or a password change: every node drops that member's sessions and reads the ones still alive again
+        database.changes().subscribe(MEMBER_ENDED, member -> known.invalidateIf((hash, k) -> k.session.memberId()
+                == member));
+        // a suspended member's sessions end with the status change, on every node
+        database.changes().subscribe("member", member -> known.invalidateIf((hash, k) -> k.session.memberId()
+                == member));
+        database.changes().onReset(known::clear);
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sns-session-touch");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flushSafely, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
+        flushSafely();
+    }
 
     /** Starts a session and returns its token (shown once, to the handset; only its hash is kept). */
     public String start(long memberId, boolean viaUrl) {
@@ -61,6 +129,86 @@ public class SessionStore {
         }
         String hash = Tokens.sha256(token);
         Instant now = Clock.now();
+        if (database.inTransaction()) {
+            return findInTransaction(hash, now);
+        }
+        Known k = known.get(hash, this::load);
+        if (k != null && expired(k, now)) {
+            known.invalidate(hash); // another node may have seen it since: ask the database once more
+            k = known.get(hash, this::load);
+        }
+        if (k == null || expired(k, now)) {
+            return Optional.empty();
+        }
+        if (k.lastSeen.plus(TOUCH_EVERY).isBefore(now)) {
+            k.lastSeen = now;
+            touched.put(hash, now);
+        }
+        return Optional.of(k.session);
+    }
+
+    private static boolean expired(Known k, Instant now) {
+        return k.lastSeen.plus(k.session.viaUrl() ? URL_IDLE : COOKIE_IDLE).isBefore(now);
+    }
+
+    private Known load(String hash) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select s.member_id, s.csrf_token, s.via_url, s.last_seen_at"
+                    + " from member_session s join member m on m.id = s.member_id"
+                    + " where s.token_hash = ? and m.status = 'ACTIVE'")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    Instant seen = rs.getTimestamp(4).toInstant();
+                    Instant pending = touched.get(hash);
+                    return new Known(
+                            new Session(rs.getLong(1), rs.getString(2), rs.getBoolean(3)),
+                            pending != null && pending.isAfter(seen) ? pending : seen);
+                }
+            }
+        });
+    }
+
+    /** Writes the last-seen times gathered since the last flush, in one batch. */
+    void flush() {
+        if (touched.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> batch = new HashMap<>();
+        for (String hash : List.copyOf(touched.keySet())) {
+            Instant at = touched.remove(hash);
+            if (at != null) {
+                batch.put(hash, at);
+            }
+        }
+        database.jdbc(c -> {
+            try (PreparedStatement up = c.prepareStatement(
+                    "update member_session set last_seen_at = ? where token_hash = ? and last_seen_at < ?")) {
+                for (Map.Entry<String, Instant> e : batch.entrySet()) {
+                    Timestamp at = Timestamp.from(e.getValue());
+                    up.setTimestamp(1, at);
+                    up.setString(2, e.getKey());
+                    up.setTimestamp(3, at);
+                    up.addBatch();
+                }
+                up.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private void flushSafely() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not write session last-seen times; will retry", e);
+        }
+    }
+
+    /** The old uncached read, kept for reads inside a transaction. */
+    private Optional<Session> findInTransaction(String hash, Instant now) {
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("select s.member_id, s.csrf_token, s.via_url, s.last_seen_at"
                     + " from member_session s join member m on m.id = s.member_id"
@@ -90,12 +238,25 @@ public class SessionStore {
     }
 
     public void end(String token) {
-        database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("delete from member_session where token_hash = ?")) {
-                ps.setString(1, Tokens.sha256(token));
-                return ps.executeUpdate();
+        String hash = Tokens.sha256(token);
+        Long member = database.jdbc(c -> {
+            Long owner = null;
+            try (PreparedStatement ps = c.prepareStatement("select member_id from member_session where token_hash = ?")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    owner = rs.next() ? rs.getLong(1) : null;
+                }
             }
+            try (PreparedStatement ps = c.prepareStatement("delete from member_session where token_hash = ?")) {
+                ps.setString(1, hash);
+                ps.executeUpdate();
+            }
+            return owner;
         });
+        known.invalidate(hash);
+        if (member != null) {
+            database.changes().publish(MEMBER_ENDED, member);
+        }
     }
 
     /** Ends every session of a member (password change, suspension, withdrawal). */
@@ -106,5 +267,6 @@ public class SessionStore {
                 return ps.executeUpdate();
             }
         });
+        database.changes().publish(MEMBER_ENDED, memberId);
     }
 }

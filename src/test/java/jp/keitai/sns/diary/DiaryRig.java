@@ -99,6 +99,7 @@ final class DiaryRig {
                 return ps.executeUpdate();
             }
         });
+        database.changes().resetAll(); // written behind the services' backs
     }
 
     List<OutboxMail> outboxTo(String address) {

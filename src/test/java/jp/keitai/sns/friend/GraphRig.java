@@ -63,6 +63,7 @@ public final class GraphRig {
             }
             return null;
         });
+        database.changes().resetAll(); // written behind the services' backs
     }
 
     public void suspend(long member) {
@@ -72,6 +73,7 @@ public final class GraphRig {
                 return ps.executeUpdate();
             }
         });
+        database.changes().resetAll(); // written behind the services' backs
     }
 
     public void update(String sql, long... args) {
@@ -83,6 +85,7 @@ public final class GraphRig {
                 return ps.executeUpdate();
             }
         });
+        database.changes().resetAll(); // written behind the services' backs
     }
 
     public FriendGraph graph() {

@@ -50,6 +50,7 @@ public final class TestMembers {
             }
             return null;
         }));
+        database.changes().resetAll(); // rows written behind the services' backs: drop the read caches
     }
 
     /** {@code blocker} blocks {@code blocked}. */
@@ -64,5 +65,6 @@ public final class TestMembers {
             }
             return null;
         }));
+        database.changes().resetAll();
     }
 }

@@ -1,0 +1,202 @@
+package jp.keitai.sns.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Tells the read caches of every node that rows changed (issue 9: hot pages are served from memory, and a new diary or
+ * a changed visibility must show at once everywhere).
+ *
+ * <p>A writer calls {@link #publish} inside its transaction, naming a topic ({@code "friends"}, {@code "diaries"}...)
+ * and the ids whose cached data is now wrong. When the transaction commits, this node's subscribers run at once, before
+ * the writer's request answers, so a member always sees their own change. On PostgreSQL the same change goes out as a
+ * {@code NOTIFY} sent inside the transaction, so it is delivered only if the transaction commits, and every other
+ * node's listener drops its copies within milliseconds. H2 is embedded in one JVM, so there are no other nodes.
+ *
+ * <p>A listener that loses its connection may have missed changes: when it is back, it tells every cache to drop
+ * everything ({@link #onReset}).
+ */
+public final class Changes implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Changes.class.getName());
+    static final String CHANNEL = "sns_changes";
+
+    private final Database database;
+    private final HikariDataSource pool;
+    private final boolean remote;
+    /** This node's name in payloads, so the listener skips what this node already applied after its own commit. */
+    private final String node = UUID.randomUUID().toString().substring(0, 8);
+
+    private final Map<String, List<LongConsumer>> subscribers = new ConcurrentHashMap<>();
+    private final List<Runnable> resets = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+    private Thread listener;
+
+    Changes(Database database, HikariDataSource pool) {
+        this.database = database;
+        this.pool = pool;
+        this.remote = database.isPostgresql();
+    }
+
+    /** Runs {@code onChange} for each id published under {@code topic}, here or on another node. */
+    public void subscribe(String topic, LongConsumer onChange) {
+        subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(onChange);
+        startListening();
+    }
+
+    /** Runs {@code drop} when changes may have been missed (the listener reconnected): drop everything cached. */
+    public void onReset(Runnable drop) {
+        resets.add(drop);
+        startListening();
+    }
+
+    /**
+     * Says that the cached data about {@code ids} under {@code topic} is wrong from this transaction on. Call it after
+     * the write, in the same transaction; outside a transaction it applies at once.
+     */
+    public void publish(String topic, long... ids) {
+        if (ids.length == 0) {
+            return;
+        }
+        long[] copy = ids.clone();
+        if (remote) {
+            StringBuilder payload = new StringBuilder(node).append(' ').append(topic);
+            for (long id : copy) {
+                payload.append(' ').append(id);
+            }
+            database.beforeCommit(() -> database.jdbc(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
+                    ps.setString(1, CHANNEL);
+                    ps.setString(2, payload.toString());
+                    ps.executeQuery().close();
+                }
+                return null;
+            }));
+        }
+        database.afterCommit(() -> deliver(topic, copy));
+    }
+
+    /**
+     * Drops every cached copy on this node at once: after rows were changed outside the services (by SQL, as test
+     * fixtures and bulk loads do), which published nothing.
+     */
+    public void resetAll() {
+        resets.forEach(Runnable::run);
+    }
+
+    private void deliver(String topic, long[] ids) {
+        List<LongConsumer> list = subscribers.get(topic);
+        if (list != null) {
+            for (long id : ids) {
+                list.forEach(s -> s.accept(id));
+            }
+        }
+    }
+
+    private synchronized void startListening() {
+        if (!remote || listener != null || closed) {
+            return;
+        }
+        listener = new Thread(this::listen, "sns-changes-" + node);
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    private void listen() {
+        boolean first = true;
+        while (!closed) {
+            try (Connection c = connect();
+                    Statement st = c.createStatement()) {
+                st.execute("LISTEN " + CHANNEL);
+                if (!first) {
+                    LOG.info("change listener reconnected: dropping every cached copy");
+                    resets.forEach(Runnable::run);
+                }
+                first = false;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] got = pg.getNotifications(500);
+                    if (got != null) {
+                        for (PGNotification n : got) {
+                            receive(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!closed) {
+                    LOG.log(Level.WARNING, "change listener lost its connection; retrying", e);
+                    first = false;
+                    sleep();
+                }
+            }
+        }
+    }
+
+    /** A connection of its own, outside the pool: it stays open for as long as the node runs. */
+    private Connection connect() throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", pool.getUsername());
+        if (pool.getPassword() != null) {
+            props.setProperty("password", pool.getPassword());
+        }
+        Connection c = new org.postgresql.Driver().connect(pool.getJdbcUrl(), props);
+        if (c == null) {
+            throw new SQLException("not a PostgreSQL URL: " + pool.getJdbcUrl());
+        }
+        return c;
+    }
+
+    private void receive(String payload) {
+        String[] parts = payload.split(" ");
+        if (parts.length < 3 || parts[0].equals(node)) {
+            return;
+        }
+        long[] ids = new long[parts.length - 2];
+        try {
+            for (int i = 2; i < parts.length; i++) {
+                ids[i - 2] = Long.parseLong(parts[i]);
+            }
+        } catch (NumberFormatException e) {
+            LOG.warning(() -> "ignoring a malformed change notice: " + payload);
+            return;
+        }
+        deliver(parts[1], ids);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread t;
+        synchronized (this) {
+            t = listener;
+        }
+        if (t != null) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
