@@ -101,10 +101,10 @@ public class FriendGraph {
             return intersects(both.getOrDefault(a, NONE), both.getOrDefault(b, NONE));
         }
         return exists(
-                        "select 1 from friendship x join friendship y on y.member_id = x.friend_id"
-                                + " where x.member_id = ? and y.friend_id = ? fetch first 1 rows only",
-                        a,
-                        b);
+                "select 1 from friendship x join friendship y on y.member_id = x.friend_id"
+                        + " where x.member_id = ? and y.friend_id = ? fetch first 1 rows only",
+                a,
+                b);
     }
 
     /** Whether either member has blocked the other. */
@@ -268,16 +268,20 @@ public class FriendGraph {
 
     /** Sorted friend ids of each member (members without friends map to an empty array). */
     private Map<Long, long[]> friendsOf(java.util.Collection<Long> members) {
-        return friends.getAll(members, missing -> adjacency(
-                missing, "select member_id, friend_id from friendship where member_id in (%s) order by 1, 2"));
+        return friends.getAll(
+                members,
+                missing -> adjacency(
+                        missing, "select member_id, friend_id from friendship where member_id in (%s) order by 1, 2"));
     }
 
     private long[] blocksOf(long member) {
-        return blocks.getAll(List.of(member), missing -> adjacency(
-                        missing,
-                        "select blocker_id, blocked_id from member_block where blocker_id in (%1$s)"
-                                + " union select blocked_id, blocker_id from member_block where blocked_id in (%1$s)"
-                                + " order by 1, 2"))
+        return blocks.getAll(
+                        List.of(member),
+                        missing -> adjacency(
+                                missing,
+                                "select blocker_id, blocked_id from member_block where blocker_id in (%1$s)"
+                                        + " union select blocked_id, blocker_id from member_block where blocked_id in (%1$s)"
+                                        + " order by 1, 2"))
                 .getOrDefault(member, NONE);
     }
 
@@ -307,7 +311,11 @@ public class FriendGraph {
             });
             for (Long owner : chunk) {
                 List<Long> ids = rows.get(owner);
-                out.put(owner, ids == null ? NONE : ids.stream().mapToLong(Long::longValue).toArray());
+                out.put(
+                        owner,
+                        ids == null
+                                ? NONE
+                                : ids.stream().mapToLong(Long::longValue).toArray());
             }
         }
         return out;

@@ -81,11 +81,11 @@ public class SessionStore {
     void init() {
         known = new ReadCache<>(Long.getLong("sns.cache.sessions", 200_000));
         // a logout or a password change: every node drops that member's sessions and reads the ones still alive again
-        database.changes().subscribe(MEMBER_ENDED, member -> known.invalidateIf((hash, k) -> k.session.memberId()
-                == member));
+        database.changes()
+                .subscribe(MEMBER_ENDED, member -> known.invalidateIf((hash, k) -> k.session.memberId() == member));
         // a suspended member's sessions end with the status change, on every node
-        database.changes().subscribe("member", member -> known.invalidateIf((hash, k) -> k.session.memberId()
-                == member));
+        database.changes()
+                .subscribe("member", member -> known.invalidateIf((hash, k) -> k.session.memberId() == member));
         database.changes().onReset(known::clear);
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sns-session-touch");
@@ -241,7 +241,8 @@ public class SessionStore {
         String hash = Tokens.sha256(token);
         Long member = database.jdbc(c -> {
             Long owner = null;
-            try (PreparedStatement ps = c.prepareStatement("select member_id from member_session where token_hash = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select member_id from member_session where token_hash = ?")) {
                 ps.setString(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     owner = rs.next() ? rs.getLong(1) : null;
