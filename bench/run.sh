@@ -2,6 +2,8 @@
 # Starts the server on the benchmark database and runs every wrk scenario; appends the results to
 # docs/performance.md. Usage: bench/run.sh [seconds per scenario, default 60] [warm-up seconds, default 120]
 # Needs: bench/generate.sh run first; wrk (apt-get install wrk).
+# Env: SCENARIOS (default "ceiling docomo-home diary-fof profile voice-post"), BENCH_JAVA_OPTS (server JVM options),
+#      BENCH_PORT (8180), BENCH_DB (see generate.sh), NO_REPORT=1 (print only; do not append to docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-60}"
@@ -12,7 +14,12 @@ URL="http://127.0.0.1:$PORT"
 OUT=bench/out
 mkdir -p "$OUT"
 
-java -Xmx512m -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m}"
+SCENARIOS="${SCENARIOS:-ceiling docomo-home diary-fof profile voice-post}"
+REPORT=docs/performance.md
+[[ -n "${NO_REPORT:-}" ]] && REPORT=/dev/null
+# shellcheck disable=SC2086
+java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
   -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 \
   -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server.log" 2>&1 &
@@ -42,11 +49,16 @@ run() { # name script path connections
   echo
   echo "| scenario | req/s | p50 | p99 | errors | command |"
   echo "|---|---|---|---|---|---|"
-  run ceiling static.lua /static/ceiling.jsp 50
-  run docomo-home home.lua /home 50
-  run diary-fof diary.lua /diary 50
-  run profile profile.lua /members 50
-  run voice-post voice.lua /voice 50
+  for s in $SCENARIOS; do
+    case $s in
+      ceiling) run ceiling static.lua /static/ceiling.jsp 50 ;;
+      docomo-home) run docomo-home home.lua /home 50 ;;
+      diary-fof) run diary-fof diary.lua /diary 50 ;;
+      profile) run profile profile.lua /members 50 ;;
+      voice-post) run voice-post voice.lua /voice 50 ;;
+      *) echo "unknown scenario $s" >&2; exit 2 ;;
+    esac
+  done
   echo
-  echo "Server RSS after the scenarios: $(rss)"
-} | tee -a docs/performance.md
+  echo "Server: \`java $JAVA_OPTS\`; RSS after the scenarios: $(rss)"
+} | tee -a "$REPORT"

@@ -1,5 +1,6 @@
 package jp.keitai.sns.diary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -79,7 +80,15 @@ public class DiaryService {
     @Inject
     Mailer mailer;
 
+    /** Authors' newest diaries in memory, for the home page (issue 9). */
+    private DiaryFeed feed;
+
     protected DiaryService() {}
+
+    @PostConstruct
+    void init() {
+        feed = new DiaryFeed(database);
+    }
 
     public DiaryService(
             Database database,
@@ -94,6 +103,7 @@ public class DiaryService {
         this.members = members;
         this.photos = photos;
         this.mailer = mailer;
+        init();
     }
 
     // ---- writing
@@ -133,6 +143,7 @@ public class DiaryService {
                         now);
                 em.persist(d);
                 em.flush();
+                feed.changed(author);
                 int position = 1;
                 for (PhotoStore.Stored s : stored) {
                     em.persist(new DiaryPhoto(d.getId(), position++, s, now));
@@ -182,6 +193,7 @@ public class DiaryService {
             Diary d = em.find(Diary.class, id, LockModeType.PESSIMISTIC_WRITE);
             Instant now = Clock.now();
             d.edit(title.strip(), normalise(body), Visibility.parse(visibility).orElseThrow(), now);
+            feed.changed(me);
             Set<Integer> taken = new TreeSet<>();
             for (DiaryPhoto p : em.createQuery("select p from DiaryPhoto p where p.diaryId = :d", DiaryPhoto.class)
                     .setParameter("d", id)
@@ -225,6 +237,7 @@ public class DiaryService {
                     .setParameter("d", id)
                     .executeUpdate();
             em.remove(d);
+            feed.changed(me);
             return true;
         });
         if (deleted) {
@@ -287,6 +300,7 @@ public class DiaryService {
                 return Outcome.refused("この日記にはコメントできません。");
             }
             int number = d.takeCommentNumber();
+            feed.changed(d.getAuthorId()); // the comment count
             em.persist(new DiaryComment(diaryId, number, me, text, Clock.now()));
             em.flush();
             authorMember
@@ -336,6 +350,7 @@ public class DiaryService {
             }
             em.remove(found.get(0));
             d.commentRemoved();
+            feed.changed(d.getAuthorId());
             return true;
         });
     }
@@ -535,6 +550,22 @@ public class DiaryService {
      * for each distinct author shown (at most {@code limit}) and their nicknames.
      */
     public List<DiaryViews.Entry> friendsLatest(long viewer, int limit) {
+        if (database.inTransaction() || limit > DiaryFeed.DEPTH) {
+            return friendsLatestFromDatabase(viewer, limit);
+        }
+        // from memory: friends see every level but private, so the policy's answer for FRIENDS covers them all
+        Set<Long> authors = policy.canSeeAmong(viewer, graph.friendIds(viewer), Visibility.FRIENDS);
+        authors.remove(viewer);
+        List<DiaryFeed.Head> shown = feed.latest(authors, limit);
+        Map<Long, String> nick =
+                members.nicknames(shown.stream().map(DiaryFeed.Head::authorId).toList());
+        return shown.stream()
+                .map(h -> new DiaryViews.Entry(h, nick.getOrDefault(h.authorId(), "")))
+                .toList();
+    }
+
+    /** {@link #friendsLatest} read from the database: for any depth, and inside transactions. */
+    List<DiaryViews.Entry> friendsLatestFromDatabase(long viewer, int limit) {
         List<Long> friends = graph.friendIds(viewer);
         if (friends.isEmpty()) {
             return List.of();

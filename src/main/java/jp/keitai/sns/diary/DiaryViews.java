@@ -1,6 +1,7 @@
 package jp.keitai.sns.diary;
 
 import java.util.List;
+import jp.keitai.sns.access.Visibility;
 
 /** What diary templates show (JavaBean getters, as EL reads them). Built by {@link DiaryService}. */
 public final class DiaryViews {
@@ -115,24 +116,63 @@ public final class DiaryViews {
 
     /** A line of a list: a member's diaries or friends' latest. */
     public static final class Entry {
-        private final Diary diary;
+        private final long id;
+        private final String title;
+        private final long authorId;
         private final String authorNickname;
+        private final int commentCount;
+        private final Visibility visibility;
+        private final java.time.Instant createdAt;
 
         Entry(Diary diary, String authorNickname) {
-            this.diary = diary;
+            this(
+                    diary.getId(),
+                    diary.getTitle(),
+                    diary.getAuthorId(),
+                    authorNickname,
+                    diary.getCommentCount(),
+                    diary.visibility(),
+                    diary.getCreatedAt());
+        }
+
+        Entry(DiaryFeed.Head head, String authorNickname) {
+            this(
+                    head.id(),
+                    head.title(),
+                    head.authorId(),
+                    authorNickname,
+                    head.commentCount(),
+                    head.visibility(),
+                    head.createdAt());
+        }
+
+        private Entry(
+                long id,
+                String title,
+                long authorId,
+                String authorNickname,
+                int commentCount,
+                Visibility visibility,
+                java.time.Instant createdAt) {
+            this.id = id;
+            this.title = title;
+            this.authorId = authorId;
             this.authorNickname = authorNickname;
+            this.commentCount = commentCount;
+            this.visibility = visibility;
+            this.createdAt = createdAt;
         }
 
         public long getId() {
-            return diary.getId();
+            return id;
         }
 
         public String getTitle() {
-            return diary.getTitle();
+            return title;
         }
 
         public long getAuthorId() {
-            return diary.getAuthorId();
+            return authorId;
         }
 
         public String getAuthorNickname() {
@@ -140,19 +180,19 @@ public final class DiaryViews {
         }
 
         public int getCommentCount() {
-            return diary.getCommentCount();
+            return commentCount;
         }
 
         public String getVisibilityLabel() {
-            return diary.getVisibilityLabel();
+            return visibility.label();
         }
 
         public String getWhen() {
-            return DiaryText.when(diary.getCreatedAt());
+            return DiaryText.when(createdAt);
         }
 
         public String getShortWhen() {
-            return DiaryText.shortWhen(diary.getCreatedAt());
+            return DiaryText.shortWhen(createdAt);
         }
     }
 

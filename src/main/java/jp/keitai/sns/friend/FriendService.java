@@ -1,5 +1,6 @@
 package jp.keitai.sns.friend;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.ReadCache;
 
 /**
  * マイミク: asking, approving, rejecting, ending, and blocking. Every change about a pair of members first locks both
@@ -60,7 +62,19 @@ public class FriendService {
     @Inject
     Event<FriendshipEnded> ended;
 
+    private static final String REQUESTS = "friend-requests";
+
+    /** Pending requests to each member, for the home page (issue 9); dropped whenever a request to them comes or goes. */
+    private ReadCache<Long, Integer> incoming;
+
     protected FriendService() {}
+
+    @PostConstruct
+    void init() {
+        incoming = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
+        database.changes().subscribe(REQUESTS, incoming::invalidate);
+        database.changes().onReset(incoming::clear);
+    }
 
     public FriendService(
             Database database,
@@ -73,6 +87,7 @@ public class FriendService {
         this.graph = graph;
         this.access = access;
         this.ended = ended;
+        init();
     }
 
     /** {@code from} asks {@code to} to become マイミク; if {@code to} has already asked {@code from}, they become friends. */
@@ -101,6 +116,7 @@ public class FriendService {
                 if (requestId(c, from, to) != null) {
                     return Outcome.refused("すでに申請しています。承認をお待ちください。");
                 }
+                database.changes().publish(REQUESTS, to);
                 try (PreparedStatement ps = c.prepareStatement(
                         "insert into friend_request (from_id, to_id, message, created_at) values (?, ?, ?, ?)")) {
                     ps.setLong(1, from);
@@ -222,6 +238,13 @@ public class FriendService {
     }
 
     public int incomingCount(long me) {
+        if (!database.inTransaction()) {
+            return incoming.get(me, this::countIncoming);
+        }
+        return countIncoming(me);
+    }
+
+    private int countIncoming(long me) {
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("select count(*) from friend_request where to_id = ?")) {
                 ps.setLong(1, me);
@@ -360,7 +383,8 @@ public class FriendService {
         }
     }
 
-    private static void deleteRequests(Connection c, long a, long b) throws SQLException {
+    private void deleteRequests(Connection c, long a, long b) throws SQLException {
+        database.changes().publish(REQUESTS, a, b);
         try (PreparedStatement ps = c.prepareStatement(
                 "delete from friend_request where (from_id = ? and to_id = ?) or (from_id = ? and to_id = ?)")) {
             ps.setLong(1, a);

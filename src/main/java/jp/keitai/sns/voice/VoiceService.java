@@ -1,5 +1,6 @@
 package jp.keitai.sns.voice;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -48,6 +49,9 @@ public class VoiceService {
     @Inject
     MemberService members;
 
+    /** Authors' newest posts in memory, for the home page (issue 9). */
+    private VoiceFeed feed;
+
     protected VoiceService() {}
 
     public VoiceService(Database database, AccessPolicy policy, FriendGraph graph, MemberService members) {
@@ -55,6 +59,12 @@ public class VoiceService {
         this.policy = policy;
         this.graph = graph;
         this.members = members;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        feed = new VoiceFeed(database);
     }
 
     /**
@@ -133,6 +143,9 @@ public class VoiceService {
                         return Posted.refused("返信先の" + NOT_FOUND);
                     }
                     root = post.getId();
+                    feed.changed(post.getAuthorId()); // its replies
+                } else {
+                    feed.changed(author);
                 }
                 Voice voice = new Voice(author, text, root, sourceKey, Clock.now());
                 em.persist(voice);
@@ -162,6 +175,8 @@ public class VoiceService {
             if (v == null || v.getAuthorId() != member) {
                 return false;
             }
+            Voice post = v.getReplyTo() == null ? v : em.find(Voice.class, v.getReplyTo());
+            feed.changed(post == null ? member : post.getAuthorId());
             em.remove(v);
             return true;
         });
@@ -173,10 +188,11 @@ public class VoiceService {
      * simply the like that already exists.
      */
     public String like(long member, long voiceId) {
-        if (visible(member, voiceId).isEmpty()) {
+        Optional<VoiceItem> seen = visible(member, voiceId);
+        if (seen.isEmpty()) {
             return NOT_FOUND;
         }
-        return database.jdbc(c -> {
+        String problem = database.jdbc(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("insert into voice_like (voice_id, member_id, created_at) values (?, ?, ?)")) {
                 ps.setLong(1, voiceId);
@@ -194,11 +210,13 @@ public class VoiceService {
                 throw e;
             }
         });
+        feed.changed(seen.get().getAuthorId());
+        return problem;
     }
 
     /** Takes the member's イイネ! back (nothing happens when there is none). */
     public void unlike(long member, long voiceId) {
-        database.jdbc(c -> {
+        int removed = database.jdbc(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("delete from voice_like where voice_id = ? and member_id = ?")) {
                 ps.setLong(1, voiceId);
@@ -206,6 +224,12 @@ public class VoiceService {
                 return ps.executeUpdate();
             }
         });
+        if (removed > 0) {
+            Voice v = database.read(em -> em.find(Voice.class, voiceId));
+            if (v != null) {
+                feed.changed(v.getAuthorId());
+            }
+        }
     }
 
     /** The voice itself (post or reply), if the viewer may see it. */
@@ -247,6 +271,9 @@ public class VoiceService {
 
     /** Friends' voices and the viewer's own, newest first: {@code size} posts per page, pages from 1. */
     public Page timeline(long viewer, int page, int size) {
+        if (page <= 1 && size < VoiceFeed.DEPTH && !database.inTransaction()) {
+            return firstPageFromMemory(viewer, size);
+        }
         int p = Math.max(1, page);
         Set<Long> candidates = new LinkedHashSet<>(graph.friendIds(viewer));
         candidates.add(viewer);
@@ -261,6 +288,49 @@ public class VoiceService {
                 .getResultList());
         boolean next = rows.size() > size;
         return new Page(decorate(viewer, next ? rows.subList(0, size) : rows, false), p, next);
+    }
+
+    /** The first page of {@link #timeline} from the authors' feeds in memory: no query once they are loaded. */
+    private Page firstPageFromMemory(long viewer, int size) {
+        Set<Long> candidates = new LinkedHashSet<>(graph.friendIds(viewer));
+        candidates.add(viewer);
+        Set<Long> authors = policy.canSeeAmong(viewer, candidates, LEVEL);
+        List<VoiceFeed.Head> heads = feed.latest(authors, size + 1);
+        boolean next = heads.size() > size;
+        List<VoiceFeed.Head> shown = next ? heads.subList(0, size) : heads;
+        // replies count only where the viewer may deal with the reply's author, as on the voice's own page
+        Set<Long> replyAuthors = new HashSet<>();
+        Set<Long> named = new HashSet<>();
+        for (VoiceFeed.Head h : shown) {
+            named.add(h.authorId());
+            for (long a : h.replyAuthors()) {
+                replyAuthors.add(a);
+            }
+        }
+        Set<Long> reachable = policy.canSeeAmong(viewer, replyAuthors, Visibility.EVERYONE);
+        Map<Long, String> names = members.nicknames(named);
+        List<VoiceItem> items = new ArrayList<>();
+        for (VoiceFeed.Head h : shown) {
+            int replies = 0;
+            for (long a : h.replyAuthors()) {
+                if (reachable.contains(a)) {
+                    replies++;
+                }
+            }
+            items.add(new VoiceItem(
+                    h.id(),
+                    h.authorId(),
+                    names.getOrDefault(h.authorId(), "退会したメンバー"),
+                    h.body(),
+                    null,
+                    h.createdAt(),
+                    h.likers().length,
+                    java.util.Arrays.binarySearch(h.likers(), viewer) >= 0,
+                    replies,
+                    h.authorId() == viewer,
+                    List.of()));
+        }
+        return new Page(items, 1, next);
     }
 
     /**

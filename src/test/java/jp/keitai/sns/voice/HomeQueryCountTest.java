@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import jp.keitai.sns.diary.DiaryHomeSection;
 import jp.keitai.sns.diary.DiaryService;
@@ -45,27 +46,47 @@ class HomeQueryCountTest {
         return Stream.concat(out, Stream.of(Named.of("PostgreSQL", new Counted(TestDb.postgresql(pg.wrap()), pg))));
     }
 
-    /** The sections of the home page, as CDI would give them to {@code member/HomeResource}. */
-    static List<HomeSection> sections(VoiceRig rig) {
-        VoiceHomeSection voice = new VoiceHomeSection();
-        voice.voices = rig.voices;
-        return List.of(
-                voice,
-                inject(new DiaryHomeSection(), "diaries", diaryService(rig)),
-                inject(new RequestsHomeSection(), "friends", friendService(rig)),
-                inject(new FootprintHomeSection(), "footprints", footprints(rig)));
-    }
+    /** The home page's beans, made once as CDI makes them (application scoped: one copy, one set of caches). */
+    static final class Home {
+        final VoiceRig rig;
+        final DiaryService diaries;
+        final FriendService friends;
+        final Footprints footprints;
+        final List<HomeSection> sections;
 
-    static DiaryService diaryService(VoiceRig rig) {
-        return new DiaryService(rig.db, rig.policy, rig.graph, rig.members, null, null);
-    }
+        Home(VoiceRig rig) {
+            this.rig = rig;
+            this.diaries = new DiaryService(rig.db, rig.policy, rig.graph, rig.members, null, null);
+            this.friends = new FriendService(
+                    rig.db, rig.members, rig.graph, rig.policy, new jp.keitai.sns.testsupport.RecordingEvent<>());
+            this.footprints = new Footprints(rig.db, rig.policy, rig.graph, Duration.ofMinutes(5), Duration.ofDays(90));
+            VoiceHomeSection voice = new VoiceHomeSection();
+            voice.voices = rig.voices;
+            this.sections = List.of(
+                    voice,
+                    inject(new DiaryHomeSection(), "diaries", diaries),
+                    inject(new RequestsHomeSection(), "friends", friends),
+                    inject(new FootprintHomeSection(), "footprints", footprints));
+        }
 
-    static Footprints footprints(VoiceRig rig) {
-        return new Footprints(rig.db, rig.policy, rig.graph, Duration.ofMinutes(5), Duration.ofDays(90));
-    }
+        /** What one request to /home reads: the member's name, then every section's data. */
+        Map<Integer, Object> render(long me) {
+            rig.members.nicknames(List.of(me));
+            Map<Integer, Object> out = new java.util.TreeMap<>();
+            for (HomeSection s : sections) {
+                Object data = s.data(me);
+                if (data != null) {
+                    out.put(s.order(), data);
+                }
+            }
+            return out;
+        }
 
-    static FriendService friendService(VoiceRig rig) {
-        return new FriendService(rig.db, rig.members, rig.graph, rig.policy, null);
+        int statements(StatementCounter counter, long me) {
+            counter.reset();
+            render(me);
+            return counter.count();
+        }
     }
 
     /** Sets a section's injected field, as CDI would. */
@@ -80,18 +101,9 @@ class HomeQueryCountTest {
         }
     }
 
-    /** What one request to /home runs: the member, then every section's data. */
-    static int homeStatements(VoiceRig rig, StatementCounter counter, long me) {
-        counter.reset();
-        rig.members.find(me).orElseThrow();
-        for (HomeSection s : sections(rig)) {
-            s.data(me);
-        }
-        return counter.count();
-    }
-
     /** A member with {@code n} friends who each posted, replied and liked. */
-    static long memberWithFriends(VoiceRig rig, int n) {
+    static long memberWithFriends(Home home, int n) {
+        VoiceRig rig = home.rig;
         long me = rig.member("me" + n);
         long mine = rig.post(me, "おはよう☀️");
         for (int i = 0; i < n; i++) {
@@ -103,11 +115,11 @@ class HomeQueryCountTest {
             rig.reply(f, mine, "おはよう" + i);
             rig.voices.like(me, p);
             rig.voices.like(f, mine);
-            diaryService(rig).create(f, "日記" + i, "今日のこと", "friends", List.of(), false);
-            footprints(rig).record(f, me);
+            home.diaries.create(f, "日記" + i, "今日のこと", "friends", List.of(), false);
+            home.footprints.record(f, me);
         }
         // and a pending マイミク request, so the requests section shows too
-        friendService(rig).request(rig.member("asker" + n), me, "よろしく");
+        home.friends.request(rig.member("asker" + n), me, "よろしく");
         return me;
     }
 
@@ -115,26 +127,30 @@ class HomeQueryCountTest {
     @MethodSource("databases")
     void theHomePageIssuesNoQueryPerFriend(Counted counted) {
         VoiceRig rig = new VoiceRig(counted.db().database());
-        long few = memberWithFriends(rig, 5);
-        long many = memberWithFriends(rig, 45);
+        Home home = new Home(rig);
+        long few = memberWithFriends(home, 5);
+        long many = memberWithFriends(home, 45);
         // one more member who has blocked one of the 45: the block is one more row, not one more query
         rig.block(many, rig.graph.friendIds(many).get(0));
 
-        homeStatements(rig, counted.counter(), many); // warm-up: the first use of JPA queries prepares them
-        int withFew = homeStatements(rig, counted.counter(), few);
-        List<String> fewSql = counted.counter().statements();
-        int withMany = homeStatements(rig, counted.counter(), many);
-        List<String> manySql = counted.counter().statements();
+        int coldFew = home.statements(counted.counter(), few);
+        int coldMany = home.statements(counted.counter(), many);
+        List<String> coldSql = counted.counter().statements();
+        assertEquals(coldFew, coldMany, "a cold home page loads all friends at once:\n" + String.join("\n", coldSql));
+        assertTrue(coldSql.stream().anyMatch(q -> q.toLowerCase().contains("from voice")), coldSql.toString());
+        assertTrue(coldSql.stream().anyMatch(q -> q.toLowerCase().contains("from friendship")), coldSql.toString());
 
-        assertEquals(
-                withFew,
-                withMany,
-                "5 friends:\n" + String.join("\n", fewSql) + "\n45 friends:\n" + String.join("\n", manySql));
-        // the counter sees both kinds: JPA's generated SQL and the friend graph's plain JDBC
-        assertTrue(manySql.stream().anyMatch(q -> q.toLowerCase().contains("from voice")), manySql.toString());
-        assertTrue(manySql.stream().anyMatch(q -> q.toLowerCase().contains("from friendship")), manySql.toString());
-        assertTrue(withMany <= 24, withMany + " statements:\n" + String.join("\n", manySql));
-        System.out.println("home page statements, 5 and 45 friends: " + withFew + ", " + withMany + "\n"
-                + String.join("\n", manySql));
+        int warmFew = home.statements(counted.counter(), few);
+        int warmMany = home.statements(counted.counter(), many);
+        List<String> warmSql = counted.counter().statements();
+        assertEquals(warmFew, warmMany, String.join("\n", warmSql));
+        assertTrue(
+                warmMany <= WARM_STATEMENTS,
+                warmMany + " statements on a warm home page:\n" + String.join("\n", warmSql));
+        System.out.println("home page statements, cold and warm (45 friends): " + coldMany + ", " + warmMany + "\n"
+                + String.join("\n", warmSql));
     }
+
+    /** What a warm home page may still ask the database: nothing but the footprint count (not cached yet). */
+    static final int WARM_STATEMENTS = 1;
 }
