@@ -7,7 +7,7 @@
 <c:forEach items="${sections}" var="part">
 <section id="${part.anchorId}">
 <c:set var="section" value="${part.data}" scope="request"/>
-<c:import url="${part.path}"/>
+<jsp:include page="${part.path}"/>
 </section>
 </c:forEach>
 <p><a href="<c:url value='/members/${me.id}'/>">プロフィール</a> | <a href="<c:url value='/settings'/>">設定</a> | <a href="<c:url value='/invite'/>">友だちを招待</a></p>

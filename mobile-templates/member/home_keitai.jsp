@@ -8,7 +8,7 @@
 <c:forEach items="${sections}" var="part">
 <a name="${part.anchorId}" id="${part.anchorId}"></a>
 <c:set var="section" value="${part.data}" scope="request"/>
-<c:import url="${part.path}"/>
+<jsp:include page="${part.path}"/>
 <hr />
 </c:forEach>
 </k:split>

@@ -54,6 +54,24 @@ public class ViewWriter implements MessageBodyWriter<View> {
             MultivaluedMap<String, Object> httpHeaders,
             OutputStream entityStream)
             throws IOException {
+        try {
+            render(view, request, response, templates, currentMember);
+        } catch (ServletException e) {
+            throw new WebApplicationException(e);
+        }
+    }
+
+    /**
+     * Renders a view into the response: the one way pages are drawn, for JAX-RS resources (through this writer) and
+     * for the few plain servlets on the hottest paths (issue 9: see {@code member/HomeServlet}).
+     */
+    public static void render(
+            View view,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            TemplateResolver templates,
+            CurrentMember currentMember)
+            throws IOException, ServletException {
         Handset handset = Handset.of(request);
         String path = templates.resolve(request.getServletContext(), view.name(), handset.templateSuffixes());
         view.model().forEach(request::setAttribute);
@@ -61,10 +79,6 @@ public class ViewWriter implements MessageBodyWriter<View> {
         // every member form carries the CSRF token as ${csrf}; ${signedIn} lets layouts show member links
         request.setAttribute("csrf", currentMember.csrfToken());
         request.setAttribute("signedIn", currentMember.isSignedIn());
-        try {
-            request.getRequestDispatcher(path).include(request, response);
-        } catch (ServletException e) {
-            throw new WebApplicationException(e);
-        }
+        request.getRequestDispatcher(path).include(request, response);
     }
 }

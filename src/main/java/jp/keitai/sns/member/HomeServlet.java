@@ -1,14 +1,14 @@
 package jp.keitai.sns.member;
 
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,12 +17,17 @@ import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.HomeSection;
 import jp.keitai.sns.web.TemplateResolver;
 import jp.keitai.sns.web.View;
+import jp.keitai.sns.web.ViewWriter;
 
-/** The member's home page: the sections features contribute ({@link HomeSection}), in order. */
-@RequestScoped
-@Path("home")
-@Produces(MediaType.TEXT_HTML)
-public class HomeResource {
+/**
+ * The member's home page ({@code GET /home}): the sections features contribute ({@link HomeSection}), in order.
+ *
+ * <p>A plain servlet, not a JAX-RS resource: it is the busiest page of all, and JAX-RS dispatch costs more than the
+ * page itself once its data comes from memory (issue 9, measured in docs/performance.md). web.xml lets {@code /home}
+ * past the JAX-RS filter; the page is drawn by the same {@link ViewWriter#render} as every other page.
+ */
+@WebServlet(urlPatterns = "/home")
+public class HomeServlet extends HttpServlet {
 
     /** One section as the template sees it: its anchor, heading, resolved fragment path and data. */
     public static final class Part {
@@ -85,12 +90,19 @@ public class HomeResource {
     @Inject
     TemplateResolver templates;
 
-    @Context
-    HttpServletRequest request;
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (!currentMember.isSignedIn()) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER); // a guest signs in on the top page
+            response.setHeader("Location", "/");
+            return;
+        }
+        response.setContentType(MediaType.TEXT_HTML);
+        ViewWriter.render(home(request, currentMember.requireId()), request, response, templates, currentMember);
+    }
 
-    @GET
-    public View home() {
-        long me = currentMember.requireId();
+    private View home(HttpServletRequest request, long me) {
         List<String> suffixes = Handset.of(request).templateSuffixes();
         List<Part> parts = new ArrayList<>();
         sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).forEach(s -> {
