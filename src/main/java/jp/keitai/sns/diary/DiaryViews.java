@@ -113,26 +113,47 @@ public final class DiaryViews {
         }
     }
 
+    /** What a list line needs of a diary (kept in memory for profiles: no body). */
+    record Line(
+            long id,
+            long authorId,
+            String title,
+            jp.keitai.sns.access.Visibility level,
+            java.time.Instant createdAt,
+            int commentCount) {}
+
     /** A line of a list: a member's diaries or friends' latest. */
     public static final class Entry {
-        private final Diary diary;
+        private final Line line;
         private final String authorNickname;
 
         Entry(Diary diary, String authorNickname) {
-            this.diary = diary;
+            this(
+                    new Line(
+                            diary.getId(),
+                            diary.getAuthorId(),
+                            diary.getTitle(),
+                            diary.visibility(),
+                            diary.getCreatedAt(),
+                            diary.getCommentCount()),
+                    authorNickname);
+        }
+
+        Entry(Line line, String authorNickname) {
+            this.line = line;
             this.authorNickname = authorNickname;
         }
 
         public long getId() {
-            return diary.getId();
+            return line.id();
         }
 
         public String getTitle() {
-            return diary.getTitle();
+            return line.title();
         }
 
         public long getAuthorId() {
-            return diary.getAuthorId();
+            return line.authorId();
         }
 
         public String getAuthorNickname() {
@@ -140,19 +161,19 @@ public final class DiaryViews {
         }
 
         public int getCommentCount() {
-            return diary.getCommentCount();
+            return line.commentCount();
         }
 
         public String getVisibilityLabel() {
-            return diary.getVisibilityLabel();
+            return line.level().label();
         }
 
         public String getWhen() {
-            return DiaryText.when(diary.getCreatedAt());
+            return DiaryText.when(line.createdAt());
         }
 
         public String getShortWhen() {
-            return DiaryText.shortWhen(diary.getCreatedAt());
+            return DiaryText.shortWhen(line.createdAt());
         }
     }
 
