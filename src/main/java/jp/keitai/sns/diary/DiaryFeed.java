@@ -2,7 +2,6 @@ package jp.keitai.sns.diary;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,11 +26,8 @@ final class DiaryFeed {
 
     private static final String TOPIC = "diary-feed";
 
-    /** One diary as the feed keeps it. */
-    record Head(long id, long authorId, Instant createdAt, Visibility visibility, String title, int commentCount) {}
-
     private final Database database;
-    private final ReadCache<Long, List<Head>> byAuthor;
+    private final ReadCache<Long, List<DiaryViews.Line>> byAuthor;
 
     DiaryFeed(Database database) {
         this.database = database;
@@ -46,8 +42,8 @@ final class DiaryFeed {
     }
 
     /** The newest friends-visible diaries of these authors, merged, newest first, at most {@code limit}. */
-    List<Head> latest(Collection<Long> authors, int limit) {
-        List<Head> all = new ArrayList<>();
+    List<DiaryViews.Line> latest(Collection<Long> authors, int limit) {
+        List<DiaryViews.Line> all = new ArrayList<>();
         byAuthor.getAll(authors, this::load).values().forEach(all::addAll);
         all.sort((a, b) -> {
             int c = b.createdAt().compareTo(a.createdAt());
@@ -56,8 +52,8 @@ final class DiaryFeed {
         return all.size() > limit ? all.subList(0, limit) : all;
     }
 
-    private Map<Long, List<Head>> load(Set<Long> authors) {
-        Map<Long, List<Head>> out = new HashMap<>();
+    private Map<Long, List<DiaryViews.Line>> load(Set<Long> authors) {
+        Map<Long, List<DiaryViews.Line>> out = new HashMap<>();
         authors.forEach(a -> out.put(a, new ArrayList<>()));
         List<Long> ids = List.copyOf(authors);
         for (int from = 0; from < ids.size(); from += 500) {
@@ -77,12 +73,12 @@ final class DiaryFeed {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             out.get(rs.getLong(2))
-                                    .add(new Head(
+                                    .add(new DiaryViews.Line(
                                             rs.getLong(1),
                                             rs.getLong(2),
-                                            rs.getTimestamp(3).toInstant(),
-                                            Visibility.parse(rs.getString(4)).orElseThrow(),
                                             rs.getString(5),
+                                            Visibility.parse(rs.getString(4)).orElseThrow(),
+                                            rs.getTimestamp(3).toInstant(),
                                             rs.getInt(6)));
                         }
                     }

@@ -29,11 +29,18 @@ import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.ReadCache;
 
 /**
  * Diaries, their comments and photos. Every read takes the viewer and asks {@link AccessPolicy}: single diaries with
  * {@code canSee}, lists and counts with {@code visibleLevels} turned into {@code visibility in (…)}. A diary the viewer
  * may not see is answered exactly like one that does not exist.
+ *
+ * <p>Hot pages read from memory (issue 9): a diary's page (the diary, its comments and its photo list) is kept by diary
+ * id, and each author's latest diaries per level (for the profile) by author id. Every write here publishes the diary
+ * and its author ({@link #changed}) in its transaction, so every node drops its copies once it commits. Only the rows
+ * are kept: who may see them is asked of {@link AccessPolicy} on every read, and nicknames come from the member
+ * service's own copy. Reads inside a transaction go to the database.
  */
 @ApplicationScoped
 public class DiaryService {
@@ -83,12 +90,21 @@ public class DiaryService {
     /** Authors' newest diaries in memory, for the home page (issue 9). */
     private DiaryFeed feed;
 
-    protected DiaryService() {}
+    /** What a diary's page shows of its rows: the diary, its comments and photos (all detached, never changed). */
+    record Cached(Diary diary, List<DiaryComment> comments, List<DiaryPhoto> photos) {}
 
-    @PostConstruct
-    void init() {
-        feed = new DiaryFeed(database);
-    }
+    /** The latest diaries of an author, at most {@link #LATEST_KEPT} of each level, newest first. */
+    record Latest(List<DiaryViews.Line> lines) {}
+
+    static final String DIARY_TOPIC = "diary";
+    static final String AUTHOR_TOPIC = "diary-author";
+    /** Diaries of each level kept per author for the profile's list. */
+    static final int LATEST_KEPT = 5;
+
+    private ReadCache<Long, Cached> pages;
+    private ReadCache<Long, Latest> latest;
+
+    protected DiaryService() {}
 
     public DiaryService(
             Database database,
@@ -104,6 +120,29 @@ public class DiaryService {
         this.photos = photos;
         this.mailer = mailer;
         init();
+    }
+
+    @PostConstruct
+    void init() {
+        pages = new ReadCache<>(Long.getLong("sns.cache.diaries", 50_000));
+        latest = new ReadCache<>(Long.getLong("sns.cache.latest-diaries", 100_000));
+        feed = new DiaryFeed(database);
+        database.changes().subscribe(DIARY_TOPIC, pages::invalidate);
+        database.changes().subscribe(AUTHOR_TOPIC, latest::invalidate);
+        database.changes().onReset(() -> {
+            pages.clear();
+            latest.clear();
+        });
+    }
+
+    /**
+     * Call in the transaction that changes a diary (its text, level, photos or comments), creates or deletes one: every
+     * node drops its copies of the diary and of the author's latest list once the transaction commits.
+     */
+    void changed(long diaryId, long authorId) {
+        database.changes().publish(DIARY_TOPIC, diaryId);
+        database.changes().publish(AUTHOR_TOPIC, authorId);
+        feed.changed(authorId);
     }
 
     // ---- writing
@@ -143,12 +182,12 @@ public class DiaryService {
                         now);
                 em.persist(d);
                 em.flush();
-                feed.changed(author);
                 int position = 1;
                 for (PhotoStore.Stored s : stored) {
                     em.persist(new DiaryPhoto(d.getId(), position++, s, now));
                 }
                 em.flush();
+                changed(d.getId(), author);
                 return d.getId();
             });
             return Outcome.ok(id);
@@ -193,7 +232,6 @@ public class DiaryService {
             Diary d = em.find(Diary.class, id, LockModeType.PESSIMISTIC_WRITE);
             Instant now = Clock.now();
             d.edit(title.strip(), normalise(body), Visibility.parse(visibility).orElseThrow(), now);
-            feed.changed(me);
             Set<Integer> taken = new TreeSet<>();
             for (DiaryPhoto p : em.createQuery("select p from DiaryPhoto p where p.diaryId = :d", DiaryPhoto.class)
                     .setParameter("d", id)
@@ -214,6 +252,7 @@ public class DiaryService {
                 em.persist(new DiaryPhoto(id, position, s, now));
                 taken.add(position);
             }
+            changed(id, d.getAuthorId());
         });
         removed.forEach(p -> photos.delete(p.getStorageKey(), p.getFormat()));
         return Outcome.ok(id);
@@ -237,7 +276,7 @@ public class DiaryService {
                     .setParameter("d", id)
                     .executeUpdate();
             em.remove(d);
-            feed.changed(me);
+            changed(id, me);
             return true;
         });
         if (deleted) {
@@ -300,9 +339,9 @@ public class DiaryService {
                 return Outcome.refused("この日記にはコメントできません。");
             }
             int number = d.takeCommentNumber();
-            feed.changed(d.getAuthorId()); // the comment count
             em.persist(new DiaryComment(diaryId, number, me, text, Clock.now()));
             em.flush();
+            changed(diaryId, d.getAuthorId());
             authorMember
                     .filter(a -> policy.canSee(author, author, d.visibility()))
                     .map(a -> a.getMobileEmail() != null ? a.getMobileEmail() : a.getPcEmail())
@@ -350,7 +389,7 @@ public class DiaryService {
             }
             em.remove(found.get(0));
             d.commentRemoved();
-            feed.changed(d.getAuthorId());
+            changed(diaryId, d.getAuthorId());
             return true;
         });
     }
@@ -359,7 +398,9 @@ public class DiaryService {
 
     /** The diary if the viewer (null = guest) may see it. */
     public Optional<Diary> visible(Long viewer, long id) {
-        Diary d = database.read(em -> em.find(Diary.class, id));
+        Diary d = database.inTransaction()
+                ? database.read(em -> em.find(Diary.class, id))
+                : Optional.ofNullable(cached(id)).map(Cached::diary).orElse(null);
         if (d == null || !policy.canSee(viewer, d.getAuthorId(), d.visibility())) {
             return Optional.empty();
         }
@@ -377,10 +418,9 @@ public class DiaryService {
             return Optional.empty();
         }
         Diary d = seen.get();
-        List<DiaryComment> comments = database.read(em -> em.createQuery(
-                        "select c from DiaryComment c where c.diaryId = :d order by c.number", DiaryComment.class)
-                .setParameter("d", id)
-                .getResultList());
+        Cached rows = database.inTransaction() ? null : cached(id);
+        List<DiaryComment> comments = rows != null && rows.diary() == d ? rows.comments() : commentsOf(id);
+        List<DiaryPhoto> photoList = rows != null && rows.diary() == d ? rows.photos() : photosOf(id);
         Set<Long> names = new HashSet<>();
         names.add(d.getAuthorId());
         comments.forEach(c -> names.add(c.getAuthorId()));
@@ -394,7 +434,22 @@ public class DiaryService {
                 .toList();
         boolean canComment = viewer != null && policy.canInteract(viewer, d.getAuthorId());
         return Optional.of(
-                new DiaryViews.Page(d, nick.getOrDefault(d.getAuthorId(), ""), photosOf(id), shown, mine, canComment));
+                new DiaryViews.Page(d, nick.getOrDefault(d.getAuthorId(), ""), photoList, shown, mine, canComment));
+    }
+
+    /** The diary's rows from memory, loaded on first use (null: no such diary). */
+    private Cached cached(long id) {
+        return pages.get(id, key -> {
+            Diary d = database.read(em -> em.find(Diary.class, key));
+            return d == null ? null : new Cached(d, List.copyOf(commentsOf(key)), List.copyOf(photosOf(key)));
+        });
+    }
+
+    private List<DiaryComment> commentsOf(long id) {
+        return database.read(em -> em.createQuery(
+                        "select c from DiaryComment c where c.diaryId = :d order by c.number", DiaryComment.class)
+                .setParameter("d", id)
+                .getResultList());
     }
 
     /** The diary as JSON data, for a viewer who may see it (the same check as the page). */
@@ -510,10 +565,19 @@ public class DiaryService {
         if (!policy.canInteract(viewer, owner)) {
             return List.of();
         }
-        List<String> levels = values(policy.visibleLevels(viewer, owner));
-        if (levels.isEmpty()) {
+        Set<Visibility> allowed = policy.visibleLevels(viewer, owner);
+        if (allowed.isEmpty()) {
             return List.of();
         }
+        if (!database.inTransaction() && limit <= LATEST_KEPT) {
+            // the newest `limit` of the allowed levels are among the newest `limit` of each level
+            return latest.get(owner, this::loadLatest).lines().stream()
+                    .filter(l -> allowed.contains(l.level()))
+                    .limit(limit)
+                    .map(l -> new DiaryViews.Entry(l, ""))
+                    .toList();
+        }
+        List<String> levels = values(allowed);
         return database
                 .read(em -> em.createQuery(
                                 "select d from Diary d where d.authorId = :a and d.visibility in :l"
@@ -526,6 +590,32 @@ public class DiaryService {
                 .stream()
                 .map(d -> new DiaryViews.Entry(d, ""))
                 .toList();
+    }
+
+    /** The author's newest {@link #LATEST_KEPT} diaries of each level, newest first, in one query. */
+    private Latest loadLatest(long author) {
+        return new Latest(database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select id, title, visibility, created_at, comment_count"
+                    + " from (select id, title, visibility, created_at, comment_count, row_number() over"
+                    + " (partition by visibility order by created_at desc, id desc) as n from diary where author_id = ?) t"
+                    + " where n <= ? order by created_at desc, id desc")) {
+                ps.setLong(1, author);
+                ps.setInt(2, LATEST_KEPT);
+                List<DiaryViews.Line> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DiaryViews.Line(
+                                rs.getLong(1),
+                                author,
+                                rs.getString(2),
+                                Visibility.parse(rs.getString(3)).orElse(Visibility.PRIVATE),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getInt(5)));
+                    }
+                }
+                return List.copyOf(out);
+            }
+        }));
     }
 
     /** How many of the owner's diaries the viewer may see. */
@@ -556,9 +646,9 @@ public class DiaryService {
         // from memory: friends see every level but private, so the policy's answer for FRIENDS covers them all
         Set<Long> authors = policy.canSeeAmong(viewer, graph.friendIds(viewer), Visibility.FRIENDS);
         authors.remove(viewer);
-        List<DiaryFeed.Head> shown = feed.latest(authors, limit);
+        List<DiaryViews.Line> shown = feed.latest(authors, limit);
         Map<Long, String> nick =
-                members.nicknames(shown.stream().map(DiaryFeed.Head::authorId).toList());
+                members.nicknames(shown.stream().map(DiaryViews.Line::authorId).toList());
         return shown.stream()
                 .map(h -> new DiaryViews.Entry(h, nick.getOrDefault(h.authorId(), "")))
                 .toList();

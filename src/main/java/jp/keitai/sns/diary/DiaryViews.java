@@ -1,7 +1,6 @@
 package jp.keitai.sns.diary;
 
 import java.util.List;
-import jp.keitai.sns.access.Visibility;
 
 /** What diary templates show (JavaBean getters, as EL reads them). Built by {@link DiaryService}. */
 public final class DiaryViews {
@@ -114,65 +113,47 @@ public final class DiaryViews {
         }
     }
 
+    /** What a list line needs of a diary (kept in memory for profiles: no body). */
+    record Line(
+            long id,
+            long authorId,
+            String title,
+            jp.keitai.sns.access.Visibility level,
+            java.time.Instant createdAt,
+            int commentCount) {}
+
     /** A line of a list: a member's diaries or friends' latest. */
     public static final class Entry {
-        private final long id;
-        private final String title;
-        private final long authorId;
+        private final Line line;
         private final String authorNickname;
-        private final int commentCount;
-        private final Visibility visibility;
-        private final java.time.Instant createdAt;
 
         Entry(Diary diary, String authorNickname) {
             this(
-                    diary.getId(),
-                    diary.getTitle(),
-                    diary.getAuthorId(),
-                    authorNickname,
-                    diary.getCommentCount(),
-                    diary.visibility(),
-                    diary.getCreatedAt());
+                    new Line(
+                            diary.getId(),
+                            diary.getAuthorId(),
+                            diary.getTitle(),
+                            diary.visibility(),
+                            diary.getCreatedAt(),
+                            diary.getCommentCount()),
+                    authorNickname);
         }
 
-        Entry(DiaryFeed.Head head, String authorNickname) {
-            this(
-                    head.id(),
-                    head.title(),
-                    head.authorId(),
-                    authorNickname,
-                    head.commentCount(),
-                    head.visibility(),
-                    head.createdAt());
-        }
-
-        private Entry(
-                long id,
-                String title,
-                long authorId,
-                String authorNickname,
-                int commentCount,
-                Visibility visibility,
-                java.time.Instant createdAt) {
-            this.id = id;
-            this.title = title;
-            this.authorId = authorId;
+        Entry(Line line, String authorNickname) {
+            this.line = line;
             this.authorNickname = authorNickname;
-            this.commentCount = commentCount;
-            this.visibility = visibility;
-            this.createdAt = createdAt;
         }
 
         public long getId() {
-            return id;
+            return line.id();
         }
 
         public String getTitle() {
-            return title;
+            return line.title();
         }
 
         public long getAuthorId() {
-            return authorId;
+            return line.authorId();
         }
 
         public String getAuthorNickname() {
@@ -180,19 +161,19 @@ public final class DiaryViews {
         }
 
         public int getCommentCount() {
-            return commentCount;
+            return line.commentCount();
         }
 
         public String getVisibilityLabel() {
-            return visibility.label();
+            return line.level().label();
         }
 
         public String getWhen() {
-            return DiaryText.when(createdAt);
+            return DiaryText.when(line.createdAt());
         }
 
         public String getShortWhen() {
-            return DiaryText.shortWhen(createdAt);
+            return DiaryText.shortWhen(line.createdAt());
         }
     }
 

@@ -1,5 +1,9 @@
 package jp.keitai.sns.footprint;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -18,6 +22,7 @@ import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.ReadCache;
 import jp.keitai.sns.system.Settings;
 
 /**
@@ -28,6 +33,14 @@ import jp.keitai.sns.system.Settings;
  * ({@link AccessPolicy#canInteract}), at most one per visitor and member within the window
  * ({@code sns.footprint.window-minutes}, default 5). 忍び足: a member who chooses it leaves no footprints and, as a fair
  * trade, sees no one else's (the list, the per-day counts and the home count are hidden while it is on).
+ *
+ * <p>A view must not wait for a write (issue 9). So a visit is first checked against this node's memory of the pairs it
+ * recorded within the window (no SQL), then queued and written in batches by one thread ({@link FootprintWriter}:
+ * every {@code sns.footprint.flush-millis}, default 100, one transaction per batch; queued visits are written when the
+ * application stops). The database's pair rule ({@code footprint_last}, under its row lock) stays the authority: a
+ * visit another node recorded within the window is refused there. The owner's list and counts wait for the visits
+ * queued on this node before they read, so they are exact here; visits queued on another node show after its next
+ * flush. Whether the visitor walks with 忍び足 is kept in memory too, dropped on every node when it changes.
  */
 @ApplicationScoped
 public class Footprints {
@@ -47,17 +60,82 @@ public class Footprints {
     @Inject
     Settings settings;
 
+    static final String STEALTH_TOPIC = "footprint-stealth";
+    /** How long the owner's pages wait at most for queued visits before they read. */
+    private static final long SETTLE_MILLIS = 2_000;
+
     private Duration window;
     private Duration retention;
 
+    /** Pairs this node recorded within the window: (visitor, visited) to the time of the visit. */
+    private Cache<Pair, Instant> recent;
+    /** 忍び足 of each member (false when never chosen). */
+    private ReadCache<Long, Boolean> stealth;
+    /** The write-behind queue; null writes each visit at once (unit tests that do not ask for batching). */
+    private volatile FootprintWriter writer;
+
+    private record Pair(long visitor, long visited) {}
+
     protected Footprints() {}
 
+    /** Footprints written at once, visit by visit (see {@link #batching} for the write-behind the server uses). */
     public Footprints(Database database, AccessPolicy policy, FriendGraph graph, Duration window, Duration retention) {
         this.database = database;
         this.policy = policy;
         this.graph = graph;
         this.window = window;
         this.retention = retention;
+        caches();
+    }
+
+    @PostConstruct
+    void init() {
+        caches();
+        batching(
+                settings.intValue("sns.footprint.flush-millis", 100, 1, 10_000),
+                settings.intValue("sns.footprint.batch", 500, 1, 10_000),
+                settings.intValue("sns.footprint.queue", 20_000, 1, 1_000_000));
+    }
+
+    private void caches() {
+        recent = Caffeine.newBuilder()
+                .maximumSize(Long.getLong("sns.cache.footprint-pairs", 200_000))
+                .expireAfterWrite(window().isZero() ? Duration.ofMillis(1) : window())
+                .build();
+        stealth = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
+        database.changes().subscribe(STEALTH_TOPIC, stealth::invalidate);
+        database.changes().onReset(() -> {
+            stealth.clear();
+            recent.invalidateAll();
+        });
+    }
+
+    /**
+     * Writes visits behind the views from now on: queued (at most {@code capacity}; beyond that a view writes its own),
+     * written every {@code flushMillis} or as soon as {@code batchSize} wait, one transaction per batch.
+     */
+    public Footprints batching(long flushMillis, int batchSize, int capacity) {
+        close();
+        writer = new FootprintWriter(capacity, flushMillis, batchSize, this::writeBatch, this::writeOne);
+        return this;
+    }
+
+    /** Writes every queued visit and stops queueing (the application is stopping); later visits are written at once. */
+    @PreDestroy
+    public void close() {
+        FootprintWriter w = writer;
+        writer = null;
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** Waits until the visits queued on this node so far are written (the owner's pages read after this). */
+    public void settle() {
+        FootprintWriter w = writer;
+        if (w != null) {
+            w.awaitWritten(SETTLE_MILLIS);
+        }
     }
 
     /** The de-duplication window ({@code sns.footprint.window-minutes}, 0–1440, default 5). */
@@ -92,20 +170,167 @@ public class Footprints {
         if (visitor == visited || !policy.canInteract(visitor, visited) || isStealth(visitor)) {
             return false;
         }
-        return database.tx(em -> database.jdbc(c -> {
-            if (!claimPair(c, visitor, visited, now)) {
+        if (!claimRecent(visitor, visited, now)) {
+            return false; // this node recorded the pair within the window
+        }
+        FootprintWriter w = writer;
+        if (w != null) {
+            w.add(new FootprintWriter.Visit(visitor, visited, now));
+            return true;
+        }
+        return write(new FootprintWriter.Visit(visitor, visited, now));
+    }
+
+    /** The pair rule in memory: false when this node recorded the pair within the window, else notes this visit. */
+    private boolean claimRecent(long visitor, long visited, Instant now) {
+        if (window().isZero()) {
+            return true;
+        }
+        Instant freshAfter = now.minus(window());
+        boolean[] claimed = {false};
+        recent.asMap().compute(new Pair(visitor, visited), (k, last) -> {
+            if (last != null && last.isAfter(freshAfter)) {
+                return last;
+            }
+            claimed[0] = true;
+            return now;
+        });
+        return claimed[0];
+    }
+
+    /** The database refused the visit (another node recorded the pair): forget it here, the database knows better. */
+    private void forgetRecent(FootprintWriter.Visit v) {
+        recent.asMap().remove(new Pair(v.visitor(), v.visited()), v.at());
+    }
+
+    private void writeOne(FootprintWriter.Visit v) {
+        write(v);
+    }
+
+    /** Writes one visit in a transaction of its own, if the database's pair rule allows. */
+    private boolean write(FootprintWriter.Visit v) {
+        boolean written = database.tx(em -> database.jdbc(c -> {
+            if (!claimPair(c, v.visitor(), v.visited(), v.at())) {
                 return false;
             }
             try (PreparedStatement ps =
                     c.prepareStatement("insert into footprint (visited_id, visitor_id, visited_at) values (?, ?, ?)")) {
-                ps.setLong(1, visited);
-                ps.setLong(2, visitor);
-                ps.setTimestamp(3, Timestamp.from(now));
+                ps.setLong(1, v.visited());
+                ps.setLong(2, v.visitor());
+                ps.setTimestamp(3, Timestamp.from(v.at()));
                 ps.executeUpdate();
             }
-            countDay(c, visited, LocalDate.ofInstant(now, Clock.JAPAN));
+            countDay(c, v.visited(), LocalDate.ofInstant(v.at(), Clock.JAPAN), 1);
             return true;
         }));
+        if (!written) {
+            forgetRecent(v);
+        }
+        return written;
+    }
+
+    /**
+     * Writes a batch of visits in one transaction, a few batched statements whatever its size: claim the pairs
+     * ({@code footprint_last}, as {@link #claimPair} does for one), insert the claimed visits, add them to the per-day
+     * counts. Rows are touched in (visited, visitor) order so two nodes' batches do not deadlock. A pair twice in a
+     * batch (a window of 0) is claimed in a second round.
+     */
+    private void writeBatch(List<FootprintWriter.Visit> visits) {
+        List<List<FootprintWriter.Visit>> rounds = new ArrayList<>();
+        List<java.util.Set<Pair>> seen = new ArrayList<>();
+        List<FootprintWriter.Visit> sorted = new ArrayList<>(visits);
+        sorted.sort(java.util.Comparator.comparingLong(FootprintWriter.Visit::visited)
+                .thenComparingLong(FootprintWriter.Visit::visitor)
+                .thenComparing(FootprintWriter.Visit::at));
+        for (FootprintWriter.Visit v : sorted) {
+            Pair p = new Pair(v.visitor(), v.visited());
+            int r = 0;
+            while (r < rounds.size() && seen.get(r).contains(p)) {
+                r++;
+            }
+            if (r == rounds.size()) {
+                rounds.add(new ArrayList<>());
+                seen.add(new java.util.HashSet<>());
+            }
+            rounds.get(r).add(v);
+            seen.get(r).add(p);
+        }
+        List<FootprintWriter.Visit> refused = new ArrayList<>();
+        database.run(em -> database.jdbc(c -> {
+            List<FootprintWriter.Visit> claimed = new ArrayList<>();
+            for (List<FootprintWriter.Visit> round : rounds) {
+                claimed.addAll(claimPairs(c, round, refused));
+            }
+            try (PreparedStatement ps =
+                    c.prepareStatement("insert into footprint (visited_id, visitor_id, visited_at) values (?, ?, ?)")) {
+                for (FootprintWriter.Visit v : claimed) {
+                    ps.setLong(1, v.visited());
+                    ps.setLong(2, v.visitor());
+                    ps.setTimestamp(3, Timestamp.from(v.at()));
+                    ps.addBatch();
+                }
+                if (!claimed.isEmpty()) {
+                    ps.executeBatch();
+                }
+            }
+            Map<Map.Entry<Long, LocalDate>, Integer> days = new TreeMap<>(
+                    Map.Entry.<Long, LocalDate>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+            for (FootprintWriter.Visit v : claimed) {
+                days.merge(Map.entry(v.visited(), LocalDate.ofInstant(v.at(), Clock.JAPAN)), 1, Integer::sum);
+            }
+            countDays(c, days);
+            return null;
+        }));
+        refused.forEach(this::forgetRecent);
+    }
+
+    /** Claims each pair of the round (no pair twice) in two batched statements; returns the visits that got theirs. */
+    private List<FootprintWriter.Visit> claimPairs(
+            Connection c, List<FootprintWriter.Visit> round, List<FootprintWriter.Visit> refused) throws SQLException {
+        int[] moved;
+        try (PreparedStatement ps = c.prepareStatement("update footprint_last set last_at = ?"
+                + " where visitor_id = ? and visited_id = ? and last_at <= ?")) {
+            for (FootprintWriter.Visit v : round) {
+                ps.setTimestamp(1, Timestamp.from(v.at()));
+                ps.setLong(2, v.visitor());
+                ps.setLong(3, v.visited());
+                ps.setTimestamp(4, Timestamp.from(v.at().minus(window())));
+                ps.addBatch();
+            }
+            moved = ps.executeBatch();
+        }
+        List<FootprintWriter.Visit> claimed = new ArrayList<>();
+        List<FootprintWriter.Visit> firsts = new ArrayList<>();
+        for (int i = 0; i < round.size(); i++) {
+            (moved[i] > 0 ? claimed : firsts).add(round.get(i));
+        }
+        if (firsts.isEmpty()) {
+            return claimed;
+        }
+        // pairs without a row yet; an existing row (fresh, or written meanwhile) refuses the visit
+        String insert = database.isPostgresql()
+                ? "insert into footprint_last (visitor_id, visited_id, last_at) values (?, ?, ?) on conflict do nothing"
+                : "insert into footprint_last (visitor_id, visited_id, last_at)"
+                        + " select cast(? as bigint), cast(? as bigint), cast(? as timestamp)"
+                        + " where not exists (select 1 from footprint_last where visitor_id = ? and visited_id = ?)";
+        int[] inserted;
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            for (FootprintWriter.Visit v : firsts) {
+                ps.setLong(1, v.visitor());
+                ps.setLong(2, v.visited());
+                ps.setTimestamp(3, Timestamp.from(v.at()));
+                if (!database.isPostgresql()) {
+                    ps.setLong(4, v.visitor());
+                    ps.setLong(5, v.visited());
+                }
+                ps.addBatch();
+            }
+            inserted = ps.executeBatch();
+        }
+        for (int i = 0; i < firsts.size(); i++) {
+            (inserted[i] > 0 ? claimed : refused).add(firsts.get(i));
+        }
+        return claimed;
     }
 
     /**
@@ -139,18 +364,30 @@ public class Footprints {
         }
     }
 
-    private void countDay(Connection c, long visited, LocalDate day) throws SQLException {
+    private void countDay(Connection c, long visited, LocalDate day, int visits) throws SQLException {
+        countDays(c, Map.of(Map.entry(visited, day), visits));
+    }
+
+    /** Adds visits to the per-day counts, (visited, day) to visits, in one batch. */
+    private void countDays(Connection c, Map<Map.Entry<Long, LocalDate>, Integer> days) throws SQLException {
+        if (days.isEmpty()) {
+            return;
+        }
         String sql = database.isPostgresql()
-                ? "insert into footprint_day (visited_id, visit_date, visits) values (?, ?, 1)"
-                        + " on conflict (visited_id, visit_date) do update set visits = footprint_day.visits + 1"
-                : "merge into footprint_day t using (values (cast(? as bigint), cast(? as date))) s (v, d)"
+                ? "insert into footprint_day (visited_id, visit_date, visits) values (?, ?, ?)"
+                        + " on conflict (visited_id, visit_date) do update set visits = footprint_day.visits + excluded.visits"
+                : "merge into footprint_day t using (values (cast(? as bigint), cast(? as date), cast(? as int))) s (v, d, n)"
                         + " on t.visited_id = s.v and t.visit_date = s.d"
-                        + " when matched then update set visits = t.visits + 1"
-                        + " when not matched then insert (visited_id, visit_date, visits) values (s.v, s.d, 1)";
+                        + " when matched then update set visits = t.visits + s.n"
+                        + " when not matched then insert (visited_id, visit_date, visits) values (s.v, s.d, s.n)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, visited);
-            ps.setObject(2, day);
-            ps.executeUpdate();
+            for (Map.Entry<Map.Entry<Long, LocalDate>, Integer> d : days.entrySet()) {
+                ps.setLong(1, d.getKey().getKey());
+                ps.setObject(2, d.getKey().getValue());
+                ps.setInt(3, d.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -159,6 +396,7 @@ public class Footprints {
 
     /** One page (1-based) of the member's footprints, newest first, leaving out visitors either side has since blocked. */
     public Page page(long member, int page) {
+        settle();
         int offset = (Math.max(page, 1) - 1) * PAGE_SIZE;
         List<Footprint> rows = database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("select visitor_id, visited_at from footprint"
@@ -189,6 +427,7 @@ public class Footprints {
     }
 
     public List<DayCount> perDay(long member, int days, LocalDate today) {
+        settle();
         LocalDate first = today.minusDays(days - 1L);
         Map<LocalDate, Integer> counts = new TreeMap<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
@@ -222,6 +461,7 @@ public class Footprints {
      * number of footprints or friends (the home page asks this on every view).
      */
     public Fresh fresh(long member) {
+        settle();
         List<Long> blocked = List.copyOf(graph.blockedEitherWay(member));
         StringBuilder sql = new StringBuilder("select (select stealth from footprint_member where member_id = ?),"
                 + " (select count(*) from footprint f where f.visited_id = ? and f.visited_at > coalesce("
@@ -261,6 +501,13 @@ public class Footprints {
 
     /** Whether the member walks with 忍び足 (leaves no footprints, sees none). */
     public boolean isStealth(long member) {
+        if (!database.inTransaction()) {
+            return stealth.get(member, this::loadStealth);
+        }
+        return loadStealth(member);
+    }
+
+    private Boolean loadStealth(long member) {
         return database.jdbc(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("select stealth from footprint_member where member_id = ?")) {
@@ -273,7 +520,10 @@ public class Footprints {
     }
 
     public void setStealth(long member, boolean stealth) {
-        upsertMember(member, stealth, null);
+        database.run(em -> {
+            upsertMember(member, stealth, null);
+            database.changes().publish(STEALTH_TOPIC, member);
+        });
     }
 
     private void upsertMember(long member, Boolean stealth, Instant seenAt) {

@@ -1,5 +1,6 @@
 package jp.keitai.sns.friend;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -10,15 +11,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.keitai.sns.access.AccessPolicy;
-import jp.keitai.sns.member.Member;
 import jp.keitai.sns.member.MemberService;
-import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.ReadCache;
 
 /**
  * 紹介文: short words a friend writes on a member's profile. Only a current マイミク may write one (one per writer,
  * writing again replaces it); the member and the writer may delete it; it goes when the friendship ends.
+ *
+ * <p>Each member's introductions are kept in memory for the profile page (issue 9), dropped on every node by each
+ * write here; who may read which is decided on every read (blocks, writers' status and nicknames from memory too).
  */
 @ApplicationScoped
 public class Introductions {
@@ -38,6 +41,11 @@ public class Introductions {
     @Inject
     MemberService members;
 
+    static final String TOPIC = "introductions";
+
+    /** Introductions of each member (writer nickname left empty), newest first. */
+    private ReadCache<Long, List<Introduction>> byMember;
+
     protected Introductions() {}
 
     public Introductions(Database database, FriendGraph graph, AccessPolicy policy, MemberService members) {
@@ -45,6 +53,14 @@ public class Introductions {
         this.database = database;
         this.graph = graph;
         this.policy = policy;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        byMember = new ReadCache<>(Long.getLong("sns.cache.profiles", 100_000));
+        database.changes().subscribe(TOPIC, byMember::invalidate);
+        database.changes().onReset(byMember::clear);
     }
 
     /** An introduction of {@code memberId} by {@code writerId} (whose nickname is {@code writer} in lists). */
@@ -73,15 +89,17 @@ public class Introductions {
                         + " do update set body = excluded.body, written_at = excluded.written_at"
                 : "merge into introduction (member_id, writer_id, body, written_at) key (member_id, writer_id)"
                         + " values (?, ?, ?, ?)";
-        database.jdbc(c -> {
+        database.tx(em -> database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, member);
                 ps.setLong(2, writer);
                 ps.setString(3, text);
                 ps.setTimestamp(4, Timestamp.from(now));
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
-        });
+            database.changes().publish(TOPIC, member);
+            return null;
+        }));
         return null;
     }
 
@@ -99,7 +117,26 @@ public class Introductions {
 
     /** The member's introductions the viewer may read, newest first: writers the viewer can deal with only. */
     public List<Introduction> of(long member, long viewer) {
-        List<Introduction> all = database.jdbc(c -> {
+        List<Introduction> all = database.inTransaction() ? load(member) : byMember.get(member, this::load);
+        // the same rule as AccessPolicy.canInteract(viewer, writer), for all writers at once (from memory when warm)
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> blocked = graph.blockedEitherWay(viewer);
+        List<Long> writerIds = all.stream().map(Introduction::writerId).toList();
+        java.util.Set<Long> active = members.activeAmong(writerIds);
+        java.util.Map<Long, String> names = members.nicknames(writerIds);
+        return all.stream()
+                .filter(i -> i.writerId() == viewer || !blocked.contains(i.writerId()))
+                .filter(i -> i.writerId() == viewer || active.contains(i.writerId()))
+                .filter(i -> names.containsKey(i.writerId()))
+                .map(i ->
+                        new Introduction(i.memberId(), i.writerId(), names.get(i.writerId()), i.body(), i.writtenAt()))
+                .toList();
+    }
+
+    private List<Introduction> load(long member) {
+        return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("select writer_id, body, written_at from introduction"
                     + " where member_id = ? order by written_at desc, writer_id")) {
                 ps.setLong(1, member);
@@ -114,25 +151,18 @@ public class Introductions {
                                 rs.getTimestamp(3).toInstant()));
                     }
                 }
-                return out;
+                return List.copyOf(out);
             }
         });
-        // the same rule as AccessPolicy.canInteract(viewer, writer), for all writers in two statements
-        java.util.Set<Long> blocked = graph.blockedEitherWay(viewer);
-        java.util.Map<Long, Member> writers =
-                members.findAll(all.stream().map(Introduction::writerId).toList());
-        return all.stream()
-                .filter(i -> i.writerId() == viewer || !blocked.contains(i.writerId()))
-                .filter(i -> i.writerId() == viewer
-                        || writers.containsKey(i.writerId())
-                                && writers.get(i.writerId()).getStatus() == MemberStatus.ACTIVE)
-                .map(i -> new Introduction(
-                        i.memberId(), i.writerId(), writers.get(i.writerId()).getNickname(), i.body(), i.writtenAt()))
-                .toList();
     }
 
     /** The writer's current introduction of the member, if any. */
     public java.util.Optional<Introduction> find(long member, long writer) {
+        if (!database.inTransaction()) {
+            return byMember.get(member, this::load).stream()
+                    .filter(i -> i.writerId() == writer)
+                    .findFirst();
+        }
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "select body, written_at from introduction where member_id = ? and writer_id = ?")) {
@@ -164,7 +194,11 @@ public class Introductions {
                     c.prepareStatement("delete from introduction where member_id = ? and writer_id = ?")) {
                 ps.setLong(1, member);
                 ps.setLong(2, writer);
-                return ps.executeUpdate();
+                int n = ps.executeUpdate();
+                if (n > 0) {
+                    database.changes().publish(TOPIC, member);
+                }
+                return n;
             }
         }));
     }

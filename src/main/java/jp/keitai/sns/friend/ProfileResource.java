@@ -17,7 +17,6 @@ import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.diary.DiaryService;
 import jp.keitai.sns.footprint.Footprints;
-import jp.keitai.sns.member.Member;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.web.CurrentMember;
@@ -79,8 +78,8 @@ public class ProfileResource {
     @GET
     public View profile() {
         long viewer = currentMember.requireId();
-        Member owner = visibleMember(viewer);
-        long id = owner.getId();
+        MemberService.Profile owner = visibleMember(viewer);
+        long id = owner.id();
         footprints.record(viewer, id);
         return profileView(viewer, owner);
     }
@@ -90,8 +89,8 @@ public class ProfileResource {
     @Path("introduction")
     public View introductionForm() {
         long viewer = currentMember.requireId();
-        Member owner = visibleMember(viewer);
-        if (!graph.areFriends(viewer, owner.getId())) {
+        MemberService.Profile owner = visibleMember(viewer);
+        if (!graph.areFriends(viewer, owner.id())) {
             return profileView(viewer, owner).with("error", "紹介文を書けるのはマイミクだけです。");
         }
         return View.of("friend/introduction")
@@ -99,7 +98,7 @@ public class ProfileResource {
                 .with(
                         "myIntroduction",
                         introductions
-                                .find(owner.getId(), viewer)
+                                .find(owner.id(), viewer)
                                 .map(Introductions.Introduction::body)
                                 .orElse(""));
     }
@@ -109,12 +108,12 @@ public class ProfileResource {
     public View writeIntroduction(@FormParam("body") String body, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
         long viewer = currentMember.requireId();
-        Member owner = visibleMember(viewer);
-        String problem = introductions.write(viewer, owner.getId(), body);
+        MemberService.Profile owner = visibleMember(viewer);
+        String problem = introductions.write(viewer, owner.id(), body);
         if (problem == null) {
             return profileView(viewer, owner).with("notice", "紹介文を書きました。");
         }
-        if (graph.areFriends(viewer, owner.getId())) {
+        if (graph.areFriends(viewer, owner.id())) {
             // back to the form with what was typed, so nothing is lost
             return View.of("friend/introduction")
                     .with("owner", owner)
@@ -130,14 +129,14 @@ public class ProfileResource {
             @FormParam("writer_id") String writerParam, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
         long viewer = currentMember.requireId();
-        Member owner = visibleMember(viewer);
+        MemberService.Profile owner = visibleMember(viewer);
         long writer;
         try {
             writer = Long.parseLong(writerParam == null ? "" : writerParam.strip());
         } catch (NumberFormatException e) {
             return profileView(viewer, owner).with("error", "削除する紹介文を選んでください。");
         }
-        boolean done = introductions.delete(viewer, owner.getId(), writer);
+        boolean done = introductions.delete(viewer, owner.id(), writer);
         return profileView(viewer, owner).with(done ? "notice" : "error", done ? "紹介文を削除しました。" : "削除できる紹介文がありません。");
     }
 
@@ -145,18 +144,18 @@ public class ProfileResource {
     @Path("graph")
     public View graph() {
         long viewer = currentMember.requireId();
-        Member owner = visibleMember(viewer);
+        MemberService.Profile owner = visibleMember(viewer);
         return View.of("friend/graph")
                 .with("owner", owner)
-                .with("self", viewer == owner.getId())
-                .with("graph", mixiGraph.picture(viewer, owner.getId()));
+                .with("self", viewer == owner.id())
+                .with("graph", mixiGraph.picture(viewer, owner.id()));
     }
 
-    private View profileView(long viewer, Member owner) {
-        long id = owner.getId();
+    private View profileView(long viewer, MemberService.Profile owner) {
+        long id = owner.id();
         boolean self = viewer == id;
         Relation relation = graph.relation(viewer, id);
-        Visibility introLevel = Visibility.parse(owner.getSelfIntroVisibility()).orElse(Visibility.PRIVATE);
+        Visibility introLevel = Visibility.parse(owner.selfIntroVisibility()).orElse(Visibility.PRIVATE);
         List<IntroductionLine> lines = introductions.of(id, viewer).stream()
                 .map(i -> new IntroductionLine(
                         i.writerId(), i.writer(), i.body(), DATE.format(i.writtenAt()), self || i.writerId() == viewer))
@@ -167,7 +166,7 @@ public class ProfileResource {
                 .with("friend", relation == Relation.FRIEND)
                 .with("relation", relation.name())
                 // the viewer may deal with the owner (checked before), so the relation decides, as AccessPolicy says
-                .with("selfIntro", AccessPolicy.levelsFor(relation).contains(introLevel) ? owner.getSelfIntro() : null)
+                .with("selfIntro", AccessPolicy.levelsFor(relation).contains(introLevel) ? owner.selfIntro() : null)
                 .with("friendCount", graph.friendCount(id))
                 .with("introductions", lines)
                 .with("diaryPath", "/members/" + id + "/diary")
@@ -193,7 +192,7 @@ public class ProfileResource {
     }
 
     /** The member of the path, if the viewer may deal with them; else 404. */
-    private Member visibleMember(long viewer) {
+    private MemberService.Profile visibleMember(long viewer) {
         long id;
         try {
             id = Long.parseLong(idParam);
@@ -203,7 +202,7 @@ public class ProfileResource {
         if (!policy.canInteract(viewer, id)) {
             throw notFound();
         }
-        return members.find(id).orElseThrow(ProfileResource::notFound);
+        return members.profile(id).orElseThrow(ProfileResource::notFound);
     }
 
     private static WebApplicationException notFound() {

@@ -43,8 +43,10 @@ public class AccountService {
         if (!VISIBILITIES.contains(visibility)) {
             return "公開範囲を選んでください。";
         }
-        database.run(em -> em.find(Member.class, memberId)
-                .setProfile(nickname.strip(), intro.isEmpty() ? null : intro, visibility));
+        database.run(em -> {
+            em.find(Member.class, memberId).setProfile(nickname.strip(), intro.isEmpty() ? null : intro, visibility);
+            database.changes().publish(MemberService.TOPIC, memberId); // cards and profiles, on every node
+        });
         return null;
     }
 
@@ -89,6 +91,7 @@ public class AccountService {
             em.createNativeQuery("delete from easy_login where member_id = ?1")
                     .setParameter(1, memberId)
                     .executeUpdate();
+            database.changes().publish(MemberService.TOPIC, memberId); // nickname and status gone everywhere
             return null;
         });
         if (problem == null) {

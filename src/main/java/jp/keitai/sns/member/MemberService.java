@@ -22,6 +22,23 @@ public class MemberService {
 
     private record Card(String nickname, MemberStatus status) {}
 
+    /**
+     * What a profile page shows of a member (issue 9: kept in memory like the cards, dropped on the same changes).
+     * {@code selfIntroVisibility} is the stored level value.
+     */
+    public record Profile(long id, String nickname, MemberStatus status, String selfIntro, String selfIntroVisibility) {
+        /** For templates ({@code owner.id}, {@code owner.nickname}), as on {@link Member}. */
+        public long getId() {
+            return id;
+        }
+
+        public String getNickname() {
+            return nickname;
+        }
+    }
+
+    private ReadCache<Long, Profile> profiles;
+
     protected MemberService() {}
 
     public MemberService(Database database) {
@@ -32,11 +49,16 @@ public class MemberService {
     @PostConstruct
     void init() {
         cards = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
+        profiles = new ReadCache<>(Long.getLong("sns.cache.profiles", 100_000));
         database.changes().subscribe(TOPIC, cards::invalidate);
-        database.changes().onReset(cards::clear);
+        database.changes().subscribe(TOPIC, profiles::invalidate);
+        database.changes().onReset(() -> {
+            cards.clear();
+            profiles.clear();
+        });
     }
 
-    /** Call in the transaction that changes a member's nickname or status. */
+    /** Call in the transaction that changes a member's nickname, self-introduction (or its level) or status. */
     public void changed(long id) {
         database.changes().publish(TOPIC, id);
     }
@@ -60,6 +82,21 @@ public class MemberService {
                         .getResultList())
                 .forEach(r -> out.put((Long) r[0], new Card((String) r[1], (MemberStatus) r[2])));
         return out;
+    }
+
+    /** The member's profile fields: from memory outside a transaction, else from the database. */
+    public Optional<Profile> profile(long id) {
+        if (database.inTransaction()) {
+            return Optional.ofNullable(loadProfile(id));
+        }
+        return Optional.ofNullable(profiles.get(id, this::loadProfile));
+    }
+
+    private Profile loadProfile(long id) {
+        Member m = database.read(em -> em.find(Member.class, id));
+        return m == null
+                ? null
+                : new Profile(m.getId(), m.getNickname(), m.getStatus(), m.getSelfIntro(), m.getSelfIntroVisibility());
     }
 
     public Optional<Member> find(long id) {

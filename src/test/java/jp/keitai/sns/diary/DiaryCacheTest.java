@@ -1,0 +1,242 @@
+package jp.keitai.sns.diary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import jp.keitai.sns.footprint.Footprints;
+import jp.keitai.sns.friend.Introductions;
+import jp.keitai.sns.member.AccountService;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.system.Database;
+import jp.keitai.sns.testsupport.StatementCounter;
+import jp.keitai.sns.testsupport.TestDatabases;
+import jp.keitai.sns.testsupport.TestDb;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 9: diary pages and profile parts come from memory, and every write drops them. A page read (so cached) and then
+ * changed by its owner or a commenter shows the change on the next read, on H2 and PostgreSQL; across two nodes on
+ * PostgreSQL once the change notice arrives; and a warm diary page and a warm profile read no SQL at all.
+ */
+class DiaryCacheTest {
+
+    record Counted(TestDb db, StatementCounter counter) implements AutoCloseable {
+        @Override
+        public void close() {
+            db.close();
+        }
+    }
+
+    static Stream<Named<Counted>> databases() {
+        StatementCounter h2 = new StatementCounter();
+        Stream<Named<Counted>> out = Stream.of(Named.of("H2", new Counted(TestDb.h2(h2.wrap()), h2)));
+        if (Boolean.getBoolean("it.skip.postgresql")) {
+            return out;
+        }
+        StatementCounter pg = new StatementCounter();
+        return Stream.concat(out, Stream.of(Named.of("PostgreSQL", new Counted(TestDb.postgresql(pg.wrap()), pg))));
+    }
+
+    /** Owner, a friend of the owner, and a friend of that friend (the viewer: a friend of a friend of the owner). */
+    record Circle(long owner, long friend, long viewer) {}
+
+    static Circle circle(DiaryRig rig) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long owner = rig.member("owner", "o" + tag + "@docomo.ne.jp");
+        long friend = rig.member("friend", "f" + tag + "@docomo.ne.jp");
+        long viewer = rig.member("viewer", "v" + tag + "@docomo.ne.jp");
+        rig.friends(owner, friend);
+        rig.friends(friend, viewer);
+        return new Circle(owner, friend, viewer);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aCachedPageShowsEveryChangeOnTheNextRead(Counted c) {
+        try (c) {
+            DiaryRig rig = new DiaryRig(c.db().database());
+            Circle o = circle(rig);
+            DiaryService d = rig.diaries;
+            long id = d.create(o.owner(), "最初", "本文", "friends_of_friends", List.of(), false)
+                    .id();
+
+            assertEquals("最初", d.page(o.viewer(), id).orElseThrow().getDiary().getTitle());
+            assertEquals("最初", d.page(o.viewer(), id).orElseThrow().getDiary().getTitle(), "cached");
+
+            assertTrue(d.edit(o.owner(), id, "二番", "本文2", "friends_of_friends", Set.of(), List.of())
+                    .ok());
+            assertEquals("二番", d.page(o.viewer(), id).orElseThrow().getDiary().getTitle(), "edit shows at once");
+
+            assertTrue(d.comment(o.friend(), id, "こんにちは").ok());
+            List<DiaryViews.Comment> comments =
+                    d.page(o.viewer(), id).orElseThrow().getComments();
+            assertEquals(1, comments.size(), "a new comment shows at once");
+            assertEquals("friend", comments.get(0).getAuthorNickname());
+
+            assertTrue(d.deleteComment(o.friend(), id, comments.get(0).getNumber()));
+            assertTrue(d.page(o.viewer(), id).orElseThrow().getComments().isEmpty(), "a deleted comment goes at once");
+
+            assertTrue(d.edit(o.owner(), id, "二番", "本文2", "friends", Set.of(), List.of())
+                    .ok());
+            assertTrue(d.page(o.viewer(), id).isEmpty(), "narrowed to friends: the friend of a friend sees nothing");
+            assertTrue(d.page(o.friend(), id).isPresent());
+
+            assertTrue(d.edit(o.owner(), id, "二番", "本文2", "private", Set.of(), List.of())
+                    .ok());
+            assertTrue(d.page(o.friend(), id).isEmpty(), "private: the friend sees nothing either");
+            assertTrue(d.page(o.owner(), id).isPresent());
+
+            assertTrue(d.delete(o.owner(), id));
+            assertTrue(d.page(o.owner(), id).isEmpty(), "deleted");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theProfilesLatestDiariesAndNamesFollowChanges(Counted c) {
+        try (c) {
+            DiaryRig rig = new DiaryRig(c.db().database());
+            Circle o = circle(rig);
+            DiaryService d = rig.diaries;
+            assertTrue(d.latest(o.viewer(), o.owner(), 5).isEmpty());
+            long a = d.create(o.owner(), "A", "x", "everyone", List.of(), false).id();
+            long b = d.create(o.owner(), "B", "x", "friends", List.of(), false).id();
+            assertEquals(List.of(a), ids(d.latest(o.viewer(), o.owner(), 5)), "a new diary shows at once");
+            assertEquals(List.of(b, a), ids(d.latest(o.friend(), o.owner(), 5)));
+            d.edit(o.owner(), a, "A", "x", "private", Set.of(), List.of());
+            assertEquals(List.of(), ids(d.latest(o.viewer(), o.owner(), 5)), "a level change shows at once");
+            d.delete(o.owner(), b);
+            assertEquals(List.of(a), ids(d.latest(o.owner(), o.owner(), 5)));
+
+            long e = d.create(o.owner(), "E", "x", "everyone", List.of(), false).id();
+            assertEquals("owner", rig.members.profile(o.owner()).orElseThrow().nickname());
+            d.comment(o.owner(), e, "自分で");
+            assertEquals("owner", d.page(o.viewer(), e).orElseThrow().getAuthorNickname());
+            new AccountService(rig.database, null).updateProfile(o.owner(), "新しい名前", "よろしく", "everyone");
+            assertEquals("新しい名前", rig.members.profile(o.owner()).orElseThrow().nickname());
+            assertEquals("よろしく", rig.members.profile(o.owner()).orElseThrow().selfIntro());
+            assertEquals("新しい名前", d.page(o.viewer(), e).orElseThrow().getAuthorNickname());
+            assertEquals(
+                    "新しい名前",
+                    d.page(o.viewer(), e).orElseThrow().getComments().get(0).getAuthorNickname());
+        }
+    }
+
+    private static List<Long> ids(List<DiaryViews.Entry> entries) {
+        return entries.stream().map(DiaryViews.Entry::getId).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aWarmDiaryPageAndAWarmProfileReadNoSql(Counted c) {
+        try (c) {
+            DiaryRig rig = new DiaryRig(c.db().database());
+            Circle o = circle(rig);
+            DiaryService d = rig.diaries;
+            Introductions intros = new Introductions(rig.database, rig.graph, rig.policy, rig.members);
+            Footprints footprints = new Footprints(
+                            rig.database, rig.policy, rig.graph, Duration.ofMinutes(5), Duration.ofDays(90))
+                    .batching(10_000, 1_000, 1_000);
+            try {
+                long id = d.create(o.owner(), "日記", "本文", "friends_of_friends", List.of(), false)
+                        .id();
+                d.comment(o.friend(), id, "いいね");
+                assertTrue(intros.write(o.friend(), o.owner(), "いい人です") == null);
+
+                Runnable diaryPage = () -> {
+                    DiaryViews.Page p = d.page(o.viewer(), id).orElseThrow();
+                    footprints.record(o.viewer(), p.getAuthorId());
+                    assertEquals(1, p.getComments().size());
+                };
+                Runnable profile = () -> {
+                    // what ProfileResource asks for a friend of a friend's view of the owner, footprint included
+                    assertTrue(rig.policy.canInteract(o.viewer(), o.owner()));
+                    MemberService.Profile owner = rig.members.profile(o.owner()).orElseThrow();
+                    footprints.record(o.viewer(), owner.id());
+                    rig.graph.relation(o.viewer(), o.owner());
+                    assertEquals(1, intros.of(o.owner(), o.viewer()).size());
+                    assertEquals(1, rig.graph.friendCount(o.owner()));
+                    assertEquals(1, d.latest(o.viewer(), o.owner(), 5).size());
+                    // and as the friend sees it (their own introduction for the form)
+                    assertTrue(intros.find(o.owner(), o.friend()).isPresent());
+                };
+                diaryPage.run();
+                profile.run();
+                c.counter().reset();
+                diaryPage.run();
+                profile.run();
+                assertEquals(
+                        0,
+                        c.counter().count(),
+                        () -> String.join("\n", c.counter().statements()));
+            } finally {
+                footprints.close();
+            }
+        }
+    }
+
+    /** Two nodes on one PostgreSQL database: a change written on one shows on the other once its notice arrives. */
+    @Test
+    void aChangeOnOneNodeShowsOnTheOther() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("it.skip.postgresql"), "PostgreSQL only");
+        String admin = System.getProperty("it.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String user = System.getProperty("it.pg.user", "postgres");
+        String name =
+                "keitai_unit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        TestDatabases.recreate(admin, user, name);
+        String url = admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+        try (Database one = Database.open(TestDb.settings(Map.of("sns.db.url", url, "sns.db.user", user)));
+                Database two = Database.open(TestDb.settings(Map.of("sns.db.url", url, "sns.db.user", user)))) {
+            DiaryRig a = new DiaryRig(one);
+            DiaryRig b = new DiaryRig(two);
+            Circle o = circle(a);
+            two.changes().resetAll(); // the circle was written by SQL
+            long id = a.diaries
+                    .create(o.owner(), "題", "本文", "friends_of_friends", List.of(), false)
+                    .id();
+            assertTrue(b.diaries.page(o.viewer(), id).isPresent(), "node two reads (and keeps) the page");
+            assertEquals(1, b.diaries.latest(o.viewer(), o.owner(), 5).size(), "and the owner's latest diaries");
+
+            a.diaries.edit(o.owner(), id, "題", "本文", "private", Set.of(), List.of());
+            assertTrue(a.diaries.page(o.viewer(), id).isEmpty(), "node one at once");
+            assertTrue(
+                    poll(() -> b.diaries.page(o.viewer(), id).isEmpty()), "node two once the notice arrived: the page");
+            assertTrue(poll(() -> b.diaries.latest(o.viewer(), o.owner(), 5).isEmpty()), "and the latest list");
+
+            a.diaries.edit(o.owner(), id, "新しい題", "本文", "everyone", Set.of(), List.of());
+            assertTrue(poll(() -> b.diaries
+                    .page(o.viewer(), id)
+                    .map(p -> p.getDiary().getTitle().equals("新しい題"))
+                    .orElse(false)));
+            a.diaries.comment(o.friend(), id, "届いた?");
+            assertTrue(poll(() ->
+                    b.diaries.page(o.viewer(), id).orElseThrow().getComments().size() == 1));
+            assertFalse(
+                    b.diaries.page(o.viewer(), id).orElseThrow().getComments().isEmpty());
+        } finally {
+            TestDatabases.drop(admin, user, name);
+        }
+    }
+
+    /** Polls for up to 20 seconds (the notice usually takes milliseconds); never asserts on time itself. */
+    static boolean poll(java.util.function.BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return done.getAsBoolean();
+    }
+}
