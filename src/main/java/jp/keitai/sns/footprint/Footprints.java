@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.system.Clock;
@@ -61,6 +62,7 @@ public class Footprints {
     Settings settings;
 
     static final String STEALTH_TOPIC = "footprint-stealth";
+    static final String FRESH_TOPIC = "footprint-fresh";
     /** How long the owner's pages wait at most for queued visits before they read. */
     private static final long SETTLE_MILLIS = 2_000;
 
@@ -103,9 +105,14 @@ public class Footprints {
                 .expireAfterWrite(window().isZero() ? Duration.ofMillis(1) : window())
                 .build();
         stealth = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
+        freshCounts = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
         database.changes().subscribe(STEALTH_TOPIC, stealth::invalidate);
+        database.changes().subscribe(STEALTH_TOPIC, freshCounts::invalidate);
+        database.changes().subscribe(FRESH_TOPIC, freshCounts::invalidate);
+        database.changes().subscribe(FriendGraph.BLOCKS, freshCounts::invalidate); // blocked visitors are not counted
         database.changes().onReset(() -> {
             stealth.clear();
+            freshCounts.clear();
             recent.invalidateAll();
         });
     }
@@ -175,6 +182,7 @@ public class Footprints {
         }
         FootprintWriter w = writer;
         if (w != null) {
+            pendingTo.computeIfAbsent(visited, k -> new AtomicInteger()).incrementAndGet();
             w.add(new FootprintWriter.Visit(visitor, visited, now));
             return true;
         }
@@ -204,7 +212,18 @@ public class Footprints {
     }
 
     private void writeOne(FootprintWriter.Visit v) {
-        write(v);
+        try {
+            write(v);
+        } finally {
+            written(List.of(v));
+        }
+    }
+
+    /** Queued visits are written (or refused): the owners' home counts no longer wait for them. */
+    private void written(List<FootprintWriter.Visit> visits) {
+        for (FootprintWriter.Visit v : visits) {
+            pendingTo.computeIfPresent(v.visited(), (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+        }
     }
 
     /** Writes one visit in a transaction of its own, if the database's pair rule allows. */
@@ -221,6 +240,7 @@ public class Footprints {
                 ps.executeUpdate();
             }
             countDay(c, v.visited(), LocalDate.ofInstant(v.at(), Clock.JAPAN), 1);
+            database.changes().publish(FRESH_TOPIC, v.visited());
             return true;
         }));
         if (!written) {
@@ -279,9 +299,17 @@ public class Footprints {
                 days.merge(Map.entry(v.visited(), LocalDate.ofInstant(v.at(), Clock.JAPAN)), 1, Integer::sum);
             }
             countDays(c, days);
+            database.changes()
+                    .publish(
+                            FRESH_TOPIC,
+                            claimed.stream()
+                                    .mapToLong(FootprintWriter.Visit::visited)
+                                    .distinct()
+                                    .toArray());
             return null;
         }));
         refused.forEach(this::forgetRecent);
+        written(visits);
     }
 
     /** Claims each pair of the round (no pair twice) in two batched statements; returns the visits that got theirs. */
@@ -452,6 +480,12 @@ public class Footprints {
                 .toList();
     }
 
+    /** Footprints since the list was last opened, per member, for the home page; dropped when that changes. */
+    private ReadCache<Long, Fresh> freshCounts;
+    /** Visits queued on this node and not yet written, by visited member. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, AtomicInteger> pendingTo =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What the home page shows: footprints since the list was last opened, and whether 忍び足 is on. */
     public record Fresh(int count, boolean stealth) {}
 
@@ -461,7 +495,18 @@ public class Footprints {
      * number of footprints or friends (the home page asks this on every view).
      */
     public Fresh fresh(long member) {
-        settle();
+        if (database.inTransaction()) {
+            return loadFresh(member);
+        }
+        AtomicInteger pending = pendingTo.get(member);
+        if (pending != null && pending.get() > 0) {
+            settle(); // visits to this member wait in this node's queue: write them, then count
+            freshCounts.invalidate(member);
+        }
+        return freshCounts.get(member, this::loadFresh);
+    }
+
+    private Fresh loadFresh(long member) {
         List<Long> blocked = List.copyOf(graph.blockedEitherWay(member));
         StringBuilder sql = new StringBuilder("select (select stealth from footprint_member where member_id = ?),"
                 + " (select count(*) from footprint f where f.visited_id = ? and f.visited_at > coalesce("
@@ -496,7 +541,10 @@ public class Footprints {
 
     /** Notes that the member has looked at the list now (the home count starts again from zero). */
     public void markSeen(long member, Instant now) {
-        upsertMember(member, null, now);
+        database.run(em -> {
+            upsertMember(member, null, now);
+            database.changes().publish(FRESH_TOPIC, member);
+        });
     }
 
     /** Whether the member walks with 忍び足 (leaves no footprints, sees none). */

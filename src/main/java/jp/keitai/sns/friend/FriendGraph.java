@@ -31,7 +31,9 @@ import jp.keitai.sns.system.ReadCache;
 public class FriendGraph {
 
     static final String FRIENDS = "friends";
-    static final String BLOCKS = "blocks";
+    /** The topic of block changes (other features drop what depends on blocks, such as counts that leave them out). */
+    public static final String BLOCKS = "blocks";
+
     private static final long[] NONE = new long[0];
 
     @Inject

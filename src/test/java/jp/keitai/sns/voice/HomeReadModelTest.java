@@ -89,12 +89,33 @@ class HomeReadModelTest {
         assertTrue(voices(home, me).stream().noneMatch(v -> v.getId() == early), "an ended friendship's voices go");
         same(home, me);
 
+        // あしあと: the home count follows new visits, the list being opened, and a block of the visitor
+        long visitor = rig.member("ほうもん");
+        assertEquals(0, fresh(home, me));
+        assertTrue(home.footprints.record(visitor, me));
+        assertEquals(1, fresh(home, me), "a new footprint counts at once");
+        home.footprints.markSeen(me, jp.keitai.sns.system.Clock.now().plusSeconds(1));
+        assertEquals(0, fresh(home, me), "opening the list resets the count");
+        assertTrue(
+                home.footprints.record(a, me, jp.keitai.sns.system.Clock.now().plusSeconds(2)));
+        assertEquals(1, fresh(home, me));
+        home.friends.block(me, a);
+        assertEquals(0, fresh(home, me), "a blocked visitor is not counted");
+        home.friends.unblock(me, a);
+        assertEquals(1, fresh(home, me));
+
         long asker = rig.member("しらない人");
         assertNull(home.sections.get(2).data(me), "no request, no section");
         home.friends.request(asker, me, "よろしく");
         assertEquals(1, home.sections.get(2).data(me));
         home.friends.block(me, asker);
         assertNull(home.sections.get(2).data(me), "blocking the asker ends the request");
+    }
+
+    private static int fresh(HomeQueryCountTest.Home home, long me) {
+        int cached = home.footprints.fresh(me).count();
+        assertEquals(home.rig.db.tx(em -> home.footprints.fresh(me)).count(), cached, "footprint count");
+        return cached;
     }
 
     private static List<VoiceItem> voices(HomeQueryCountTest.Home home, long me) {
