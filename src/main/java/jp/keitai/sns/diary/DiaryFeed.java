@@ -2,6 +2,7 @@ package jp.keitai.sns.diary;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -16,8 +17,9 @@ import jp.keitai.sns.system.ReadCache;
 /**
  * Each member's newest diaries that friends may see (every level but private), newest first, at most {@link #DEPTH},
  * kept in memory for the home page's マイミク最新日記 (issue 9): the section merges its friends' lists instead of
- * querying. Titles and counts only, never bodies. Dropped on every node when the author writes, edits or deletes a diary
- * or its comments change ({@link #changed}).
+ * querying. Titles and counts only, never bodies, packed in a few arrays per author (100,000 authors fit in tens of
+ * megabytes; see docs/performance.md). Dropped on every node when the author writes, edits or deletes a diary or its
+ * comments change ({@link #changed}).
  */
 final class DiaryFeed {
 
@@ -25,9 +27,34 @@ final class DiaryFeed {
     static final int DEPTH = 10;
 
     private static final String TOPIC = "diary-feed";
+    private static final Visibility[] LEVELS = Visibility.values();
+
+    /** One author's diaries, newest first, as parallel arrays; {@code titles} joined by NUL. */
+    private record Packed(long[] ids, long[] millis, byte[] levels, int[] comments, String titles) {
+        int size() {
+            return ids.length;
+        }
+
+        DiaryViews.Line line(long author, int i) {
+            int from = 0;
+            for (int k = 0; k < i; k++) {
+                from = titles.indexOf('\0', from) + 1;
+            }
+            int to = titles.indexOf('\0', from);
+            return new DiaryViews.Line(
+                    ids[i],
+                    author,
+                    titles.substring(from, to < 0 ? titles.length() : to),
+                    LEVELS[levels[i]],
+                    Instant.ofEpochMilli(millis[i]),
+                    comments[i]);
+        }
+    }
+
+    private static final Packed EMPTY = new Packed(new long[0], new long[0], new byte[0], new int[0], "");
 
     private final Database database;
-    private final ReadCache<Long, List<DiaryViews.Line>> byAuthor;
+    private final ReadCache<Long, Packed> byAuthor;
 
     DiaryFeed(Database database) {
         this.database = database;
@@ -43,18 +70,35 @@ final class DiaryFeed {
 
     /** The newest friends-visible diaries of these authors, merged, newest first, at most {@code limit}. */
     List<DiaryViews.Line> latest(Collection<Long> authors, int limit) {
-        List<DiaryViews.Line> all = new ArrayList<>();
-        byAuthor.getAll(authors, this::load).values().forEach(all::addAll);
-        all.sort((a, b) -> {
-            int c = b.createdAt().compareTo(a.createdAt());
-            return c != 0 ? c : Long.compare(b.id(), a.id());
-        });
-        return all.size() > limit ? all.subList(0, limit) : all;
+        Map<Long, Packed> lists = byAuthor.getAll(authors, this::load);
+        Long[] owner = lists.keySet().toArray(new Long[0]);
+        Packed[] packed = new Packed[owner.length];
+        for (int k = 0; k < owner.length; k++) {
+            packed[k] = lists.get(owner[k]);
+        }
+        int[] next = new int[owner.length];
+        List<DiaryViews.Line> out = new ArrayList<>(limit);
+        while (out.size() < limit) { // a k-way merge of lists that are each newest first
+            int best = -1;
+            for (int k = 0; k < packed.length; k++) {
+                if (next[k] < packed[k].size() && (best < 0 || newer(packed[k], next[k], packed[best], next[best]))) {
+                    best = k;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            out.add(packed[best].line(owner[best], next[best]++));
+        }
+        return out;
     }
 
-    private Map<Long, List<DiaryViews.Line>> load(Set<Long> authors) {
-        Map<Long, List<DiaryViews.Line>> out = new HashMap<>();
-        authors.forEach(a -> out.put(a, new ArrayList<>()));
+    private static boolean newer(Packed a, int i, Packed b, int j) {
+        return a.millis()[i] != b.millis()[j] ? a.millis()[i] > b.millis()[j] : a.ids()[i] > b.ids()[j];
+    }
+
+    private Map<Long, Packed> load(Set<Long> authors) {
+        Map<Long, List<Object[]>> rows = new HashMap<>();
         List<Long> ids = List.copyOf(authors);
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
@@ -72,21 +116,48 @@ final class DiaryFeed {
                     ps.setInt(i, DEPTH);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.get(rs.getLong(2))
-                                    .add(new DiaryViews.Line(
-                                            rs.getLong(1),
-                                            rs.getLong(2),
-                                            rs.getString(5),
-                                            Visibility.parse(rs.getString(4)).orElseThrow(),
-                                            rs.getTimestamp(3).toInstant(),
-                                            rs.getInt(6)));
+                            rows.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                                    .add(new Object[] {
+                                        rs.getLong(1),
+                                        rs.getTimestamp(3).toInstant().toEpochMilli(),
+                                        (byte) Visibility.parse(rs.getString(4))
+                                                .orElseThrow()
+                                                .ordinal(),
+                                        rs.getInt(6),
+                                        rs.getString(5).replace('\0', ' ')
+                                    });
                         }
                     }
                 }
                 return null;
             });
         }
-        out.replaceAll((a, list) -> List.copyOf(list));
+        Map<Long, Packed> out = new HashMap<>();
+        for (Long author : authors) {
+            List<Object[]> list = rows.get(author);
+            if (list == null) {
+                out.put(author, EMPTY);
+                continue;
+            }
+            int n = list.size();
+            long[] idArr = new long[n];
+            long[] millis = new long[n];
+            byte[] levels = new byte[n];
+            int[] comments = new int[n];
+            StringBuilder titles = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                Object[] r = list.get(i);
+                idArr[i] = (Long) r[0];
+                millis[i] = (Long) r[1];
+                levels[i] = (Byte) r[2];
+                comments[i] = (Integer) r[3];
+                if (i > 0) {
+                    titles.append('\0');
+                }
+                titles.append((String) r[4]);
+            }
+            out.put(author, new Packed(idArr, millis, levels, comments, titles.toString()));
+        }
         return out;
     }
 }

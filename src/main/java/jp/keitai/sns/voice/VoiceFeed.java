@@ -32,8 +32,51 @@ final class VoiceFeed {
     /** One post as the feed keeps it; {@code likers} ascending, {@code replyAuthors} one per reply. */
     record Head(long id, long authorId, String body, Instant createdAt, long[] likers, long[] replyAuthors) {}
 
+    /** One author's posts, newest first, as parallel arrays; {@code bodies} joined by NUL (bodies never hold one). */
+    private record Packed(long[] ids, long[] millis, String bodies, long[][] likers, long[][] replyAuthors) {
+        int size() {
+            return ids.length;
+        }
+
+        Head head(long author, int i) {
+            int from = 0;
+            for (int k = 0; k < i; k++) {
+                from = bodies.indexOf('\0', from) + 1;
+            }
+            int to = bodies.indexOf('\0', from);
+            return new Head(
+                    ids[i],
+                    author,
+                    bodies.substring(from, to < 0 ? bodies.length() : to),
+                    Instant.ofEpochMilli(millis[i]),
+                    likers[i],
+                    replyAuthors[i]);
+        }
+
+        static Packed of(List<Head> heads) {
+            int n = heads.size();
+            long[] ids = new long[n];
+            long[] millis = new long[n];
+            long[][] likers = new long[n][];
+            long[][] repliers = new long[n][];
+            StringBuilder bodies = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                Head h = heads.get(i);
+                ids[i] = h.id();
+                millis[i] = h.createdAt().toEpochMilli();
+                likers[i] = h.likers();
+                repliers[i] = h.replyAuthors();
+                if (i > 0) {
+                    bodies.append('\0');
+                }
+                bodies.append(h.body().replace('\0', ' '));
+            }
+            return new Packed(ids, millis, bodies.toString(), likers, repliers);
+        }
+    }
+
     private final Database database;
-    private final ReadCache<Long, List<Head>> byAuthor;
+    private final ReadCache<Long, Packed> byAuthor;
 
     VoiceFeed(Database database) {
         this.database = database;
@@ -49,21 +92,39 @@ final class VoiceFeed {
 
     /** The newest posts of these authors, merged, newest first, at most {@code limit}. */
     List<Head> latest(Collection<Long> authors, int limit) {
-        List<Head> all = new ArrayList<>();
-        byAuthor.getAll(authors, this::load).values().forEach(all::addAll);
-        all.sort((a, b) -> {
-            int c = b.createdAt().compareTo(a.createdAt());
-            return c != 0 ? c : Long.compare(b.id(), a.id());
-        });
-        return all.size() > limit ? all.subList(0, limit) : all;
+        Map<Long, Packed> lists = byAuthor.getAll(authors, this::load);
+        Long[] owner = lists.keySet().toArray(new Long[0]);
+        Packed[] packed = new Packed[owner.length];
+        for (int k = 0; k < owner.length; k++) {
+            packed[k] = lists.get(owner[k]);
+        }
+        int[] next = new int[owner.length];
+        List<Head> out = new ArrayList<>(limit);
+        while (out.size() < limit) { // a k-way merge of lists that are each newest first
+            int best = -1;
+            for (int k = 0; k < packed.length; k++) {
+                if (next[k] < packed[k].size() && (best < 0 || newer(packed[k], next[k], packed[best], next[best]))) {
+                    best = k;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            out.add(packed[best].head(owner[best], next[best]++));
+        }
+        return out;
     }
 
-    private Map<Long, List<Head>> load(Set<Long> authors) {
-        Map<Long, List<Head>> out = new HashMap<>();
+    private static boolean newer(Packed a, int i, Packed b, int j) {
+        return a.millis()[i] != b.millis()[j] ? a.millis()[i] > b.millis()[j] : a.ids()[i] > b.ids()[j];
+    }
+
+    private Map<Long, Packed> load(Set<Long> authors) {
+        Map<Long, Packed> out = new HashMap<>();
         List<Long> ids = List.copyOf(authors);
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            out.putAll(database.jdbc(c -> loadChunk(c, chunk)));
+            database.jdbc(c -> loadChunk(c, chunk)).forEach((a, heads) -> out.put(a, Packed.of(heads)));
         }
         return out;
     }
