@@ -315,24 +315,26 @@ final class PageSplitter {
     /** Encoded length of everything before index i, for each i. */
     private static int[] prefixBytes(String s, Charset charset) {
         int[] prefix = new int[s.length() + 1];
+        boolean utf8 = charset.equals(StandardCharsets.UTF_8);
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            prefix[i + 1] = prefix[i] + charBytes(c, s, i, charset);
+            prefix[i + 1] = prefix[i] + charBytes(s.charAt(i), utf8);
         }
         return prefix;
     }
 
     static int bytes(String s, Charset charset) {
         int n = 0;
+        boolean utf8 =
+                charset.equals(StandardCharsets.UTF_8); // once, not per character (issue 9: it showed in profiles)
         for (int i = 0; i < s.length(); i++) {
-            n += charBytes(s.charAt(i), s, i, charset);
+            n += charBytes(s.charAt(i), utf8);
         }
         return n;
     }
 
     /** Bytes one UTF-16 unit costs: exact for UTF-8 and Windows-31J (the edge makes pages encodable first). */
-    private static int charBytes(char c, String s, int i, Charset charset) {
-        if (charset.equals(StandardCharsets.UTF_8)) {
+    private static int charBytes(char c, boolean utf8) {
+        if (utf8) {
             if (c < 0x80) {
                 return 1;
             }

@@ -71,6 +71,9 @@ public final class EmojiCodec {
     private final Map<String, Set<Integer>> reserved = new HashMap<>();
 
     private final Trie fallbacks = new Trie();
+    /** Code points that start some emoji sequence of any table: the others skip the table lookups (issue 9). */
+    private volatile BitSet starters;
+
     private final BitSet sjisEncodable;
     private final BitSet jisEncodable;
     private final int mappings;
@@ -179,6 +182,7 @@ public final class EmojiCodec {
         Set<Integer> reservedHere = reserved.getOrDefault(set + "/" + target, Set.of());
         BitSet charset = target == Source.SJIS ? sjisEncodable : target == Source.JIS ? jisEncodable : null;
         StringBuilder out = new StringBuilder(text.length() + 16);
+        BitSet starts = starters();
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int n = Character.charCount(cp);
@@ -187,8 +191,9 @@ public final class EmojiCodec {
                 i += n;
                 continue;
             }
-            Trie.Match mine = carrierTrie == null ? null : carrierTrie.match(text, i);
-            Trie.Match fallback = fallbacks.match(text, i);
+            boolean maybe = starts.get(cp);
+            Trie.Match mine = !maybe || carrierTrie == null ? null : carrierTrie.match(text, i);
+            Trie.Match fallback = maybe ? fallbacks.match(text, i) : null;
             if (mine != null && (fallback == null || fallback.end() <= skinTones(text, mine.end()))) {
                 out.append(mine.value());
                 i = skinTones(text, mine.end()); // the carrier has no skin tones: show the plain emoji
@@ -219,6 +224,23 @@ public final class EmojiCodec {
             i += n;
         }
         return out.toString();
+    }
+
+    private BitSet starters() {
+        BitSet b = starters;
+        if (b == null) {
+            b = new BitSet(0x110000);
+            for (Integer cp : fallbacks.children.keySet()) {
+                b.set(cp);
+            }
+            for (Trie t : encode.values()) {
+                for (Integer cp : t.children.keySet()) {
+                    b.set(cp);
+                }
+            }
+            starters = b;
+        }
+        return b;
     }
 
     /** The text fallback for one emoji (with or without variation selector), if the tables know it. */
