@@ -10,7 +10,11 @@ DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
 PORT="${BENCH_PORT:-8180}"
 SMTP="${BENCH_SMTP:-2626}"
 OUT=bench/out
-java -Xmx512m -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port="$SMTP" \
+# BENCH_JAVA_OPTS: extra JVM options for the server (e.g. -XX:StartFlightRecording=filename=bench/out/mail.jfr);
+# BENCH_DOC: where the result is appended (default docs/performance.md; /dev/null for a trial run)
+DOC="${BENCH_DOC:-docs/performance.md}"
+# shellcheck disable=SC2086
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port="$SMTP" \
   -Dsns.mail.domain=bench.example.jp -Dsns.http.port="$PORT" \
   -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server-mail.log" 2>&1 &
@@ -26,4 +30,4 @@ until curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; do sleep 1; done
     --mails "$MAILS" --kind "$KIND" --db "$DB" --domain bench.example.jp
   echo '```'
   echo "Command: \`bench/mail.sh $MAILS $KIND $CONNS\`"
-} | tee -a docs/performance.md
+} | tee -a "$DOC"

@@ -43,6 +43,7 @@ class DiaryMailTest {
     /** The listener, spool and worker in front of the rig's database, with the diary route registered. */
     static final class Channel implements AutoCloseable {
         final DiaryRig rig;
+        final Spool spool;
         final SmtpListener listener;
         final SpoolWorker worker;
 
@@ -53,7 +54,8 @@ class DiaryMailTest {
             InboundSettings settings = InboundSettings.from(TestDb.settings(values));
             MailRoutes routes = new MailRoutes();
             routes.register("diary", MailRoutes.prefix("d."), rig.mailRoute);
-            listener = new SmtpListener(settings, 0, routes, new Spool(rig.database), () -> {});
+            spool = new Spool(rig.database, settings.spoolBatch());
+            listener = new SmtpListener(settings, 0, routes, spool, () -> {});
             listener.start();
             worker = new SpoolWorker(rig.database, routes, settings, "diary-test");
         }
@@ -78,6 +80,7 @@ class DiaryMailTest {
         @Override
         public void close() {
             listener.close();
+            spool.close();
         }
     }
 

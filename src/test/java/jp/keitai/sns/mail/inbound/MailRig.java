@@ -26,6 +26,7 @@ final class MailRig implements AutoCloseable {
     final Database database;
     final InboundSettings settings;
     final MailRoutes routes = new MailRoutes();
+    final Spool spool;
     final SmtpListener listener;
     final SpoolWorker worker;
     final Map<Long, InboundMail> handled = new ConcurrentHashMap<>();
@@ -63,7 +64,8 @@ final class MailRig implements AutoCloseable {
         };
         routes.register(
                 "test", MailRoutes.prefix("d.").or(MailRoutes.prefix("v.")).or(MailRoutes.exactly("get")), recorder);
-        listener = new SmtpListener(settings, 0, routes, new Spool(database), () -> {});
+        spool = new Spool(database, settings.spoolBatch());
+        listener = new SmtpListener(settings, 0, routes, spool, () -> {});
         listener.start();
         worker = new SpoolWorker(database, routes, settings, "rig-worker");
     }
@@ -137,5 +139,6 @@ final class MailRig implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        spool.close();
     }
 }
