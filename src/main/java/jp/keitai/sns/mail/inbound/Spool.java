@@ -46,6 +46,7 @@ public final class Spool implements AutoCloseable {
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final Runnable beforeBatch;
     private volatile boolean open = true;
 
     /** A spool whose writer takes up to 128 mails per commit. */
@@ -55,8 +56,17 @@ public final class Spool implements AutoCloseable {
 
     /** @param maxBatch the most mails one commit takes ({@code sns.mail.spool-batch}) */
     public Spool(Database database, int maxBatch) {
+        this(database, maxBatch, () -> {});
+    }
+
+    /**
+     * For tests: {@code beforeBatch} runs on the writer thread after it has taken the first mail of a batch and before
+     * it gathers the rest, so a test can hold it there and decide which mails share a commit.
+     */
+    Spool(Database database, int maxBatch, Runnable beforeBatch) {
         this.database = database;
         this.maxBatch = Math.max(1, maxBatch);
+        this.beforeBatch = beforeBatch;
         this.writer = new Thread(this::writeLoop, "sns-spool-writer");
         writer.setDaemon(true);
         writer.setContextClassLoader(Spool.class.getClassLoader());
@@ -123,6 +133,7 @@ public final class Spool implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                beforeBatch.run();
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
             } catch (InterruptedException e) {
@@ -218,6 +229,11 @@ public final class Spool implements AutoCloseable {
         ps.setString(8, row.getDedupKey());
         ps.setInt(9, row.getSizeBytes());
         ps.setBytes(10, row.getRaw());
+    }
+
+    /** Mails waiting for the writer (not counting a batch being written). */
+    int queued() {
+        return queue.size();
     }
 
     /** Stops the writer after what is queued; later {@link #accept} calls fail (451). */
