@@ -20,14 +20,19 @@ java -Xmx512m ${BENCH_JAVA_OPTS:-} -Dsns.db.url="$DB" -Dsns.db.user=postgres -Ds
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server-mail.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
+cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
 until curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; do sleep 1; done
 {
   echo
   echo "### Mail run $(date -u +%Y-%m-%dT%H:%MZ) — $MAILS '$KIND.' mails over $CONNS connections"
   echo
   echo '```'
+  C0=$(cpu)
   java -cp "target/classes:$(cat bench/out/classpath)" bench/MailLoad.java --port "$SMTP" --connections "$CONNS" \
     --mails "$MAILS" --kind "$KIND" --db "$DB" --domain bench.example.jp
+  # CPU the server used (its own process only, not PostgreSQL's): steadier than mails/s on a shared machine
+  awk -v a="$C0" -v b="$(cpu)" -v hz="$(getconf CLK_TCK)" -v n="$MAILS" \
+    'BEGIN { printf "server CPU %.1f s: %.2f ms per mail\n", (b - a) / hz, (b - a) / hz * 1000 / n }'
   echo '```'
   echo "Command: \`bench/mail.sh $MAILS $KIND $CONNS\`"
 } | tee -a "$DOC"
