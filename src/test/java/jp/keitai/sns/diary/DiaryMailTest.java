@@ -185,7 +185,7 @@ class DiaryMailTest {
                 }
                 System.out.println(n + " diary mails in one batch: " + statements + " statements");
                 assertTrue(
-                        statements <= 6 + 8 * n,
+                        statements <= 6 + 7 * n,
                         statements + " statements for " + n + " mails:\n" + String.join("\n", counter.statements()));
             }
         }
