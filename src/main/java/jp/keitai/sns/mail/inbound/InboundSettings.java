@@ -15,7 +15,8 @@ import jp.keitai.sns.system.SettingsException;
  * @param maxPhotoBytes {@code sns.mail.max-photo-bytes} [3 MiB] per photo
  * @param maxPhotoPixels {@code sns.mail.max-photo-pixels} [25,000,000]: beyond it an image is treated as a
  *     decompression bomb and the mail quarantined
- * @param workers {@code sns.mail.workers} [2]: spool worker threads on this node (0 = none)
+ * @param workers {@code sns.mail.workers} [4]: spool worker threads on this node (0 = none); they mostly wait for
+ *     the database, so more threads than cores pay
  * @param batch {@code sns.mail.batch} [50]: spool rows a worker claims and handles in one transaction
  * @param spoolBatch {@code sns.mail.spool-batch} [128]: the most mails the SMTP listener commits to the spool at once
  *     (group commit: sessions that arrive while a commit runs share the next one)
@@ -47,7 +48,7 @@ public record InboundSettings(
                 settings.intValue("sns.mail.max-photos", 3, 0, 50),
                 settings.intValue("sns.mail.max-photo-bytes", 3 * 1024 * 1024, 1024, 100 * 1024 * 1024),
                 settings.intValue("sns.mail.max-photo-pixels", 25_000_000, 1, 1_000_000_000),
-                settings.intValue("sns.mail.workers", 2, 0, 32),
+                settings.intValue("sns.mail.workers", 4, 0, 32),
                 settings.intValue("sns.mail.batch", 50, 1, 1000),
                 settings.intValue("sns.mail.spool-batch", 128, 1, 10_000),
                 Duration.ofSeconds(settings.intValue("sns.mail.lease-seconds", 300, 1, 86_400)),
