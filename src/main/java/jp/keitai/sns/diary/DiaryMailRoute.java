@@ -70,9 +70,7 @@ public class DiaryMailRoute implements MailHandler {
 
     /** The member this mail may be answered to: the secret's owner. Empty for a wrong secret. */
     private Optional<Member> owner(InboundMail mail) {
-        return addresses
-                .memberFor(PostingAddresses.Kind.DIARY, mail.localPart())
-                .flatMap(members::find);
+        return addresses.ownerOf(PostingAddresses.Kind.DIARY, mail.localPart());
     }
 
     @Override

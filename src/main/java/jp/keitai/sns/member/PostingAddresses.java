@@ -101,6 +101,35 @@ public class PostingAddresses {
         });
     }
 
+    /**
+     * The member a local part belongs to, found with one statement (secret and member together): for the mail routes,
+     * which handle every posting mail with it. Inside a caller's transaction (the mail worker's) it reads through that
+     * transaction; the member returned is detached either way, as {@link MemberService#find} returns it.
+     */
+    public Optional<Member> ownerOf(Kind kind, String localPart) {
+        if (localPart == null || !localPart.toLowerCase(Locale.ROOT).startsWith(kind.prefix())) {
+            return Optional.empty();
+        }
+        String given = localPart.substring(kind.prefix().length()).toLowerCase(Locale.ROOT);
+        if (given.length() != SECRET_LENGTH) {
+            return Optional.empty();
+        }
+        // the secret is matched by the index lookup itself: comparing it again with the value found by it would
+        // compare a string with itself
+        return database.tx(em -> {
+            @SuppressWarnings("unchecked")
+            java.util.List<Member> found = em.createNativeQuery(
+                            "select m.* from member m join posting_secret p on p.member_id = m.id"
+                                    + " where p.kind = ? and p.secret = ?",
+                            Member.class)
+                    .setParameter(1, kind.column())
+                    .setParameter(2, given)
+                    .getResultList();
+            found.forEach(em::detach);
+            return found.stream().findFirst();
+        });
+    }
+
     private String secretOf(long memberId, Kind kind) {
         return database.jdbc(c -> {
             try (PreparedStatement ps =

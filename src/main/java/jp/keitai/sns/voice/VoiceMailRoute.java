@@ -63,16 +63,13 @@ public class VoiceMailRoute {
     /** The member whose secret and carrier address this mail carries, if both match and the member is active. */
     private Optional<Member> sender(InboundMail mail) {
         return addresses
-                .memberFor(PostingAddresses.Kind.VOICE, mail.localPart())
-                .flatMap(members::find)
+                .ownerOf(PostingAddresses.Kind.VOICE, mail.localPart())
                 .filter(m -> m.getStatus() == MemberStatus.ACTIVE && !mail.autoSubmitted())
                 .filter(m -> m.getMobileEmail() != null && m.getMobileEmail().equals(mail.fromCanonical()));
     }
 
     MailResult handle(InboundMail mail, EntityManager em) {
-        Optional<Member> member = addresses
-                .memberFor(PostingAddresses.Kind.VOICE, mail.localPart())
-                .flatMap(members::find);
+        Optional<Member> member = addresses.ownerOf(PostingAddresses.Kind.VOICE, mail.localPart());
         if (member.isEmpty()) {
             return MailResult.refused("ボイス投稿用アドレスが違います（返信なし）");
         }

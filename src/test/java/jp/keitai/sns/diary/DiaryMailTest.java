@@ -24,7 +24,9 @@ import jp.keitai.sns.mail.inbound.SpoolWorker;
 import jp.keitai.sns.mail.outbound.OutboxMail;
 import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.testsupport.StatementCounter;
 import jp.keitai.sns.testsupport.TestDb;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,6 +45,7 @@ class DiaryMailTest {
     /** The listener, spool and worker in front of the rig's database, with the diary route registered. */
     static final class Channel implements AutoCloseable {
         final DiaryRig rig;
+        final Spool spool;
         final SmtpListener listener;
         final SpoolWorker worker;
 
@@ -53,7 +56,8 @@ class DiaryMailTest {
             InboundSettings settings = InboundSettings.from(TestDb.settings(values));
             MailRoutes routes = new MailRoutes();
             routes.register("diary", MailRoutes.prefix("d."), rig.mailRoute);
-            listener = new SmtpListener(settings, 0, routes, new Spool(rig.database), () -> {});
+            spool = new Spool(rig.database, settings.spoolBatch());
+            listener = new SmtpListener(settings, 0, routes, spool, () -> {});
             listener.start();
             worker = new SpoolWorker(rig.database, routes, settings, "diary-test");
         }
@@ -78,6 +82,7 @@ class DiaryMailTest {
         @Override
         public void close() {
             listener.close();
+            spool.close();
         }
     }
 
@@ -148,6 +153,40 @@ class DiaryMailTest {
                 assertEquals("diary/posted", answers.get(0).getTemplate());
                 String text = bodyOf(answers.get(0).getRaw());
                 assertTrue(text.contains("/diary/" + d.getId()), c.fixture() + ": " + text);
+            }
+        }
+    }
+
+    /**
+     * Issue 9: a worker handles diary mails a batch at a time, and the statements a batch costs grow by a handful per
+     * mail (posting secret, member, default level, the diary, its confirmation), not by transactions and claims.
+     */
+    @Test
+    void aBatchOfDiaryMailsPostsEachOnceWithAFewStatementsPerMail() {
+        StatementCounter counter = new StatementCounter();
+        try (TestDb db = TestDb.h2(counter.wrap())) {
+            DiaryRig rig = new DiaryRig(db.database());
+            try (Channel channel = new Channel(rig, Map.of())) {
+                int n = 10;
+                long[] members = new long[n];
+                for (int i = 0; i < n; i++) {
+                    String from = "batch" + i + "@docomo.ne.jp";
+                    members[i] = rig.member("b" + i, from);
+                    String to = rig.addresses.addressOf(members[i], PostingAddresses.Kind.DIARY);
+                    assertEquals(
+                            250, smtp(channel.listener.port(), from, to, personalise("docomo-sjis-emoji.eml", from)));
+                }
+                counter.reset();
+                assertEquals(n, channel.worker.runOnce(Clock.now()), "one claim, one batch");
+                int statements = counter.count();
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, rig.diaryCount(members[i]));
+                    assertEquals(1, rig.outboxTo("batch" + i + "@docomo.ne.jp").size());
+                }
+                System.out.println(n + " diary mails in one batch: " + statements + " statements");
+                assertTrue(
+                        statements <= 6 + 7 * n,
+                        statements + " statements for " + n + " mails:\n" + String.join("\n", counter.statements()));
             }
         }
     }

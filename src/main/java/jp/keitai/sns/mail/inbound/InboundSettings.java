@@ -15,7 +15,11 @@ import jp.keitai.sns.system.SettingsException;
  * @param maxPhotoBytes {@code sns.mail.max-photo-bytes} [3 MiB] per photo
  * @param maxPhotoPixels {@code sns.mail.max-photo-pixels} [25,000,000]: beyond it an image is treated as a
  *     decompression bomb and the mail quarantined
- * @param workers {@code sns.mail.workers} [1]: spool worker threads on this node (0 = none)
+ * @param workers {@code sns.mail.workers} [4]: spool worker threads on this node (0 = none); they mostly wait for
+ *     the database, so more threads than cores pay
+ * @param batch {@code sns.mail.batch} [50]: spool rows a worker claims and handles in one transaction
+ * @param spoolBatch {@code sns.mail.spool-batch} [128]: the most mails the SMTP listener commits to the spool at once
+ *     (group commit: sessions that arrive while a commit runs share the next one)
  * @param lease {@code sns.mail.lease-seconds} [300]: how long a claimed row stays with its worker before another may
  *     take it over (a worker that died mid-mail)
  * @param maxAttempts {@code sns.mail.max-attempts} [5]: claims of one mail before it is quarantined (it keeps failing
@@ -30,6 +34,8 @@ public record InboundSettings(
         int maxPhotoBytes,
         long maxPhotoPixels,
         int workers,
+        int batch,
+        int spoolBatch,
         Duration lease,
         int maxAttempts,
         boolean echo) {
@@ -42,7 +48,9 @@ public record InboundSettings(
                 settings.intValue("sns.mail.max-photos", 3, 0, 50),
                 settings.intValue("sns.mail.max-photo-bytes", 3 * 1024 * 1024, 1024, 100 * 1024 * 1024),
                 settings.intValue("sns.mail.max-photo-pixels", 25_000_000, 1, 1_000_000_000),
-                settings.intValue("sns.mail.workers", 1, 0, 32),
+                settings.intValue("sns.mail.workers", 4, 0, 32),
+                settings.intValue("sns.mail.batch", 50, 1, 1000),
+                settings.intValue("sns.mail.spool-batch", 128, 1, 10_000),
                 Duration.ofSeconds(settings.intValue("sns.mail.lease-seconds", 300, 1, 86_400)),
                 settings.intValue("sns.mail.max-attempts", 5, 1, 100),
                 flag(settings, "sns.mail.echo"));

@@ -41,6 +41,7 @@ public class MailChannel {
     private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private SmtpListener listener;
+    private Spool spool;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Started started) {
         InboundSettings settings = InboundSettings.from(started.settings());
@@ -60,7 +61,8 @@ public class MailChannel {
             t.start();
         }
         if (settings.port() != 0) {
-            listener = new SmtpListener(settings, settings.port(), routes, new Spool(database), this::wakeWorkers);
+            spool = new Spool(database, settings.spoolBatch());
+            listener = new SmtpListener(settings, settings.port(), routes, spool, this::wakeWorkers);
             listener.start();
         } else {
             LOG.info("SMTP listener off (sns.smtp.port=0)");
@@ -103,6 +105,10 @@ public class MailChannel {
         if (listener != null) {
             listener.close();
             listener = null;
+        }
+        if (spool != null) {
+            spool.close();
+            spool = null;
         }
         running = false;
         wakeWorkers();

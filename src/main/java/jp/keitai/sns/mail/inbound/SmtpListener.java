@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import jp.keitai.sns.system.Clock;
 import org.subethamail.smtp.MessageContext;
@@ -163,7 +162,7 @@ public final class SmtpListener implements AutoCloseable {
                         buffer.toByteArray(),
                         Clock.now());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not spool a mail, answering 451: " + e.getMessage(), e);
+                LOG.warning(() -> "could not spool a mail, answering 451: " + e.getMessage());
                 throw new RejectException(451, "4.3.0 Temporary failure, please try again later");
             }
             onSpooled.run();

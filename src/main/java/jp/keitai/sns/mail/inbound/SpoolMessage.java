@@ -111,7 +111,7 @@ public class SpoolMessage {
         this.leaseUntil = null;
     }
 
-    private static String clip(String s, int max) {
+    static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 

@@ -2,12 +2,16 @@ package jp.keitai.sns.mail.inbound;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,23 +19,26 @@ import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 
 /**
- * Handles spooled mail, one row at a time. A row is first claimed in a short transaction of its own ({@code FOR UPDATE
- * SKIP LOCKED}, so several workers and nodes share the spool; attempts counted; a lease set). It is then handled in a
- * second transaction that locks the row, calls the route's handler and marks the row done, refused, quarantined or
- * duplicate: the handler's writes and the new state commit together. A worker that dies mid-mail rolls that
- * transaction back, and once the lease ends another worker takes the row again; a mail that keeps failing is
- * quarantined after {@code sns.mail.max-attempts} claims.
+ * Handles spooled mail, a batch at a time. Up to {@code sns.mail.batch} rows are first claimed in one short
+ * transaction of their own ({@code FOR UPDATE SKIP LOCKED}, so several workers and nodes share the spool; attempts
+ * counted; a lease set). The batch is then handled in a second transaction that locks its rows, calls each route's
+ * handler and marks each row done, refused, quarantined or duplicate: the handlers' writes and the new states commit
+ * together. If anything in that transaction fails, all of it is rolled back and the rows are handled again one by one,
+ * each in a transaction of its own, so a mail whose handling throws is retried (and in the end quarantined) alone
+ * while the others of its batch go through. A worker that dies mid-batch rolls that transaction back, and once the
+ * lease ends another worker takes the rows again; a mail that keeps failing is quarantined after
+ * {@code sns.mail.max-attempts} claims.
  */
 public final class SpoolWorker {
 
     private static final Logger LOG = Logger.getLogger(SpoolWorker.class.getName());
-    private static final int BATCH = 20;
 
     private final Database database;
     private final MailRoutes routes;
     private final InboundSettings settings;
     private final MailParser parser;
     private final String id;
+    private final int batch;
 
     /** @param id this worker's name in claims (unique per worker thread) */
     public SpoolWorker(Database database, MailRoutes routes, InboundSettings settings, String id) {
@@ -40,128 +47,188 @@ public final class SpoolWorker {
         this.settings = settings;
         this.parser = new MailParser(settings);
         this.id = id.length() > 80 ? id.substring(0, 80) : id;
+        this.batch = settings.batch();
     }
 
     /** Handles what is waiting at {@code now} (at most a batch); returns how many rows it took. */
     public int runOnce(Instant now) {
-        int n = 0;
-        while (n < BATCH) {
-            Optional<Long> row = claim(now);
-            if (row.isEmpty()) {
-                break;
-            }
-            handle(row.get(), now);
-            n++;
+        List<Long> rows = claim(now, batch);
+        if (!rows.isEmpty()) {
+            handle(rows, now);
         }
-        return n;
+        return rows.size();
     }
 
-    /** Claims the oldest free row, or quarantines it when it has used up its attempts. */
+    /** Claims the oldest free row (see {@link #claim(Instant, int)}). */
     Optional<Long> claim(Instant now) {
+        return claim(now, 1).stream().findFirst();
+    }
+
+    /**
+     * Claims up to {@code limit} of the oldest free rows; rows that have used up their attempts are quarantined on the
+     * way (and the next ones tried, so an empty answer means there is nothing to do).
+     */
+    List<Long> claim(Instant now, int limit) {
         while (true) {
-            Claim c = database.jdbc(conn -> {
-                conn.setAutoCommit(false);
-                try {
-                    Claim claim = null;
-                    // the same statement on PostgreSQL and H2 2.x (which also skips rows other transactions lock)
-                    try (PreparedStatement s = conn.prepareStatement("select id, attempts from mail_spool"
-                            + " where state = 'new' and (lease_until is null or lease_until < ?)"
-                            + " order by id limit 1 for update skip locked")) {
-                        s.setTimestamp(1, Timestamp.from(now));
-                        try (ResultSet r = s.executeQuery()) {
-                            if (r.next()) {
-                                claim = new Claim(r.getLong(1), r.getInt(2) >= settings.maxAttempts());
-                            }
-                        }
-                    }
-                    if (claim != null && claim.exhausted()) {
-                        try (PreparedStatement u = conn.prepareStatement("update mail_spool set state = 'quarantined',"
-                                + " reason = ?, handled_at = ?, claimed_by = null, lease_until = null where id = ?")) {
-                            u.setString(1, "処理が" + settings.maxAttempts() + "回とも終わりませんでした（エラーまたは処理中の停止）");
-                            u.setTimestamp(2, Timestamp.from(Clock.now()));
-                            u.setLong(3, claim.id());
-                            u.executeUpdate();
-                        }
-                    } else if (claim != null) {
-                        try (PreparedStatement u = conn.prepareStatement("update mail_spool set claimed_by = ?,"
-                                + " lease_until = ?, attempts = attempts + 1 where id = ?")) {
-                            u.setString(1, id);
-                            u.setTimestamp(2, Timestamp.from(now.plus(settings.lease())));
-                            u.setLong(3, claim.id());
-                            u.executeUpdate();
-                        }
-                    }
-                    conn.commit();
-                    return claim;
-                } catch (SQLException | RuntimeException e) {
-                    conn.rollback();
-                    throw e;
-                } finally {
-                    conn.setAutoCommit(true);
-                }
-            });
-            if (c == null) {
-                return Optional.empty();
+            Claimed c = database.jdbc(conn -> claimIn(conn, now, limit));
+            for (long q : c.quarantined()) {
+                LOG.warning(() -> "inbound mail #" + q + " quarantined: attempts used up");
             }
-            if (c.exhausted()) {
-                LOG.warning(() -> "inbound mail #" + c.id() + " quarantined: attempts used up");
-                continue;
+            if (!c.ids().isEmpty() || c.quarantined().isEmpty()) {
+                return c.ids();
             }
-            return Optional.of(c.id());
         }
     }
 
-    private record Claim(long id, boolean exhausted) {}
+    private record Claimed(List<Long> ids, List<Long> quarantined) {}
+
+    private Claimed claimIn(Connection conn, Instant now, int limit) throws SQLException {
+        conn.setAutoCommit(false);
+        try {
+            List<Long> claimed = new ArrayList<>();
+            List<Long> exhausted = new ArrayList<>();
+            // the same statement on PostgreSQL and H2 2.x (which also skips rows other transactions lock)
+            try (PreparedStatement s = conn.prepareStatement("select id, attempts from mail_spool"
+                    + " where state = 'new' and (lease_until is null or lease_until < ?)"
+                    + " order by id limit ? for update skip locked")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setInt(2, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        (r.getInt(2) >= settings.maxAttempts() ? exhausted : claimed).add(r.getLong(1));
+                    }
+                }
+            }
+            if (!exhausted.isEmpty()) {
+                try (PreparedStatement u = conn.prepareStatement("update mail_spool set state = 'quarantined',"
+                        + " reason = ?, handled_at = ?, claimed_by = null, lease_until = null where id = ?")) {
+                    for (long row : exhausted) {
+                        u.setString(1, "処理が" + settings.maxAttempts() + "回とも終わりませんでした（エラーまたは処理中の停止）");
+                        u.setTimestamp(2, Timestamp.from(Clock.now()));
+                        u.setLong(3, row);
+                        u.addBatch();
+                    }
+                    u.executeBatch();
+                }
+            }
+            if (!claimed.isEmpty()) {
+                try (PreparedStatement u = conn.prepareStatement("update mail_spool set claimed_by = ?,"
+                        + " lease_until = ?, attempts = attempts + 1 where id = ?")) {
+                    for (long row : claimed) {
+                        u.setString(1, id);
+                        u.setTimestamp(2, Timestamp.from(now.plus(settings.lease())));
+                        u.setLong(3, row);
+                        u.addBatch();
+                    }
+                    u.executeBatch();
+                }
+            }
+            conn.commit();
+            return new Claimed(claimed, exhausted);
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            throw e;
+        } finally {
+            conn.setAutoCommit(true);
+        }
+    }
 
     /** Handles one claimed row; any failure leaves the row as it was apart from the claim. */
     void handle(long rowId, Instant now) {
+        handle(List.of(rowId), now);
+    }
+
+    /**
+     * Handles claimed rows in one transaction; if that fails, each row again in a transaction of its own, so that one
+     * failing mail neither blocks nor takes down the others. A row that fails alone is left as it was apart from the
+     * claim, and freed for a later attempt.
+     */
+    void handle(List<Long> rowIds, Instant now) {
         try {
-            String outcome = database.tx(em -> handleLocked(em, rowId));
-            if (outcome != null) {
-                LOG.fine(() -> "inbound mail #" + rowId + ": " + outcome);
+            List<String> outcomes = database.tx(em -> handleLocked(em, rowIds));
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine("inbound mail " + rowIds + ": " + outcomes);
             }
         } catch (RuntimeException e) {
-            // nothing of the handler's work was committed; the row waits for its next attempt
-            LOG.log(Level.WARNING, "inbound mail #" + rowId + " failed, will retry: " + e, e);
-            release(rowId, now);
+            // nothing of the handlers' work was committed
+            if (rowIds.size() == 1) {
+                LOG.log(Level.WARNING, "inbound mail #" + rowIds.get(0) + " failed, will retry: " + e, e);
+                release(rowIds.get(0), now);
+                return;
+            }
+            LOG.log(
+                    Level.INFO,
+                    "a batch of " + rowIds.size() + " inbound mails failed (" + e + "); handling them one by one");
+            for (long row : rowIds) {
+                handle(List.of(row), now);
+            }
         }
     }
 
-    private String handleLocked(EntityManager em, long rowId) {
-        SpoolMessage row = em.find(SpoolMessage.class, rowId, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || !SpoolMessage.NEW.equals(row.getState()) || !id.equals(row.getClaimedBy())) {
-            return null; // finished, or taken over by another worker after our lease ran out
+    /** What a row becomes; written for the whole batch at the end. */
+    private record Finish(long id, String state, String route, String reason, Instant at, String handledKey) {}
+
+    private List<String> handleLocked(EntityManager em, List<Long> rowIds) {
+        List<SpoolMessage> rows = em
+                .createQuery("select s from SpoolMessage s where s.id in :ids order by s.id", SpoolMessage.class)
+                .setParameter("ids", rowIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .stream()
+                // finished, or taken over by another worker after our lease ran out
+                .filter(r -> SpoolMessage.NEW.equals(r.getState()) && id.equals(r.getClaimedBy()))
+                .toList();
+        if (rows.isEmpty()) {
+            return List.of();
         }
+        // Nothing stays managed across mails: every flush (and every Database.jdbc call inside the transaction
+        // flushes) compares all managed objects with their snapshots, raw mail bytes included, which made a batch
+        // cost grow with the square of its size. The rows' states are written with JDBC at the end.
+        em.clear();
+        // the same mail handled before (by anyone), or earlier in this batch: one statement for the whole batch
+        Map<String, Long> handledBefore = new HashMap<>();
+        em.createQuery("select s.handledKey, s.id from SpoolMessage s where s.handledKey in :keys", Object[].class)
+                .setParameter(
+                        "keys",
+                        rows.stream().map(SpoolMessage::getDedupKey).distinct().toList())
+                .getResultList()
+                .forEach(r -> handledBefore.put((String) r[0], ((Number) r[1]).longValue()));
+        List<Finish> finished = new ArrayList<>();
+        for (SpoolMessage row : rows) {
+            Finish f = handleOne(em, row, handledBefore.get(row.getDedupKey()));
+            em.flush(); // this mail's writes go to the database now (a failure names this mail) ...
+            em.clear(); // ... and leave the persistence context, so the next mail's flushes do not look at them
+            if (f.handledKey() != null) {
+                handledBefore.putIfAbsent(f.handledKey(), row.getId());
+            }
+            finished.add(f);
+        }
+        // a concurrent copy of the same mail fails here on handled_key, and the batch is handled again one by one
+        database.jdbc(c -> finish(c, finished));
+        return finished.stream().map(f -> "#" + f.id() + " " + f.state()).toList();
+    }
+
+    private Finish handleOne(EntityManager em, SpoolMessage row, Long earlier) {
         Instant at = Clock.now();
-        List<Long> earlier = em.createQuery(
-                        "select s.id from SpoolMessage s where s.handledKey = :k and s.id <> :id", Long.class)
-                .setParameter("k", row.getDedupKey())
-                .setParameter("id", rowId)
-                .setMaxResults(1)
-                .getResultList();
-        if (!earlier.isEmpty()) {
-            row.finish(SpoolMessage.DUPLICATE, null, "同じメールを処理済みです（#" + earlier.get(0) + "）", at, null);
-            return SpoolMessage.DUPLICATE;
+        long rowId = row.getId();
+        if (earlier != null) {
+            return new Finish(rowId, SpoolMessage.DUPLICATE, null, "同じメールを処理済みです（#" + earlier + "）", at, null);
         }
         String key = row.getDedupKey();
         Optional<MailRoute> route = routes.find(row.getLocalPart());
         if (route.isEmpty()) {
-            row.finish(SpoolMessage.REFUSED, null, "この宛先は使われていません", at, key);
-            return SpoolMessage.REFUSED;
+            return new Finish(rowId, SpoolMessage.REFUSED, null, "この宛先は使われていません", at, key);
         }
         MailRoute r = route.get();
         MailParser.Parsed parsed;
         try {
             parsed = parser.parse(row);
         } catch (UnreadableMail e) {
-            row.finish(SpoolMessage.QUARANTINED, r.name(), e.reason(), at, key);
-            return SpoolMessage.QUARANTINED;
+            return new Finish(rowId, SpoolMessage.QUARANTINED, r.name(), e.reason(), at, key);
         }
         if (parsed.refusal() != null) {
             r.handler().refusedByChannel(parsed.mail(), parsed.refusal(), em);
-            row.finish(SpoolMessage.REFUSED, r.name(), parsed.refusal(), at, key);
-            em.flush();
-            return SpoolMessage.REFUSED;
+            return new Finish(rowId, SpoolMessage.REFUSED, r.name(), parsed.refusal(), at, key);
         }
         MailResult result = r.handler().handle(parsed.mail(), em);
         if (result == null) {
@@ -173,9 +240,24 @@ public final class SpoolWorker {
                     case REFUSED -> SpoolMessage.REFUSED;
                     case QUARANTINED -> SpoolMessage.QUARANTINED;
                 };
-        row.finish(state, r.name(), result.reason(), at, key);
-        em.flush(); // a concurrent copy of the same mail fails here on handled_key and is rolled back
-        return state;
+        return new Finish(rowId, state, r.name(), result.reason(), at, key);
+    }
+
+    private static int finish(Connection c, List<Finish> finished) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("update mail_spool set state = ?, route = ?, reason = ?,"
+                + " handled_at = ?, handled_key = ?, claimed_by = null, lease_until = null where id = ?")) {
+            for (Finish f : finished) {
+                u.setString(1, f.state());
+                u.setString(2, f.route());
+                u.setString(3, SpoolMessage.clip(f.reason(), 1000));
+                u.setTimestamp(4, Timestamp.from(f.at()));
+                u.setString(5, f.handledKey());
+                u.setLong(6, f.id());
+                u.addBatch();
+            }
+            u.executeBatch();
+        }
+        return finished.size();
     }
 
     /** After a failed attempt: free the row again, a little later each time. */
@@ -196,7 +278,7 @@ public final class SpoolWorker {
         }
     }
 
-    private static int attempts(java.sql.Connection conn, long rowId) throws SQLException {
+    private static int attempts(Connection conn, long rowId) throws SQLException {
         try (PreparedStatement s = conn.prepareStatement("select attempts from mail_spool where id = ?")) {
             s.setLong(1, rowId);
             try (ResultSet r = s.executeQuery()) {

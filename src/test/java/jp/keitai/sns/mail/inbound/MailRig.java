@@ -26,6 +26,7 @@ final class MailRig implements AutoCloseable {
     final Database database;
     final InboundSettings settings;
     final MailRoutes routes = new MailRoutes();
+    final Spool spool;
     final SmtpListener listener;
     final SpoolWorker worker;
     final Map<Long, InboundMail> handled = new ConcurrentHashMap<>();
@@ -33,6 +34,11 @@ final class MailRig implements AutoCloseable {
     volatile MailHandler behaviour = (mail, em) -> MailResult.done();
 
     MailRig(Database database, Map<String, String> overrides) {
+        this(database, overrides, () -> {});
+    }
+
+    /** @param beforeSpoolBatch runs on the spool writer before it gathers a batch (see {@link Spool}) */
+    MailRig(Database database, Map<String, String> overrides, Runnable beforeSpoolBatch) {
         this.database = database;
         Map<String, String> values = new HashMap<>(Map.of("sns.mail.domain", DOMAIN));
         values.putAll(overrides);
@@ -63,7 +69,8 @@ final class MailRig implements AutoCloseable {
         };
         routes.register(
                 "test", MailRoutes.prefix("d.").or(MailRoutes.prefix("v.")).or(MailRoutes.exactly("get")), recorder);
-        listener = new SmtpListener(settings, 0, routes, new Spool(database), () -> {});
+        spool = new Spool(database, settings.spoolBatch(), beforeSpoolBatch);
+        listener = new SmtpListener(settings, 0, routes, spool, () -> {});
         listener.start();
         worker = new SpoolWorker(database, routes, settings, "rig-worker");
     }
@@ -90,6 +97,15 @@ final class MailRig implements AutoCloseable {
     /** Sends a fixture to a posting address and returns the spool row id from the 250 reply. */
     long spool(String fixture) {
         return spool(fixture, "d.k3j5m2p8q9r4t6v7@" + DOMAIN);
+    }
+
+    /** Sends these bytes to the diary posting address and returns the spool row id from the 250 reply. */
+    long spool(byte[] raw) {
+        SmtpClient.Reply reply = send("sender@example.com", "d.k3j5m2p8q9r4t6v7@" + DOMAIN, raw);
+        if (reply.code() != 250) {
+            throw new AssertionError(reply.toString());
+        }
+        return queuedId(reply);
     }
 
     long spool(String fixture, String to) {
@@ -137,5 +153,6 @@ final class MailRig implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        spool.close();
     }
 }
