@@ -71,22 +71,66 @@ public final class Changes implements AutoCloseable {
         if (ids.length == 0) {
             return;
         }
-        long[] copy = ids.clone();
-        if (remote) {
-            StringBuilder payload = new StringBuilder(node).append(' ').append(topic);
-            for (long id : copy) {
+        Map<String, java.util.Set<Long>> pending = database.transactionLocal(this, () -> {
+            Map<String, java.util.Set<Long>> p = new java.util.LinkedHashMap<>();
+            // once per transaction, however many changes it publishes: one NOTIFY (or a few) before the commit, the
+            // local drops after it (a batch of 50 mailed diaries publishes 150 changes)
+            if (remote) {
+                database.beforeCommit(() -> notifyAll(p));
+            }
+            database.afterCommit(() -> p.forEach(this::deliver));
+            return p;
+        });
+        if (pending == null) { // no transaction: the write has committed already
+            Map<String, java.util.Set<Long>> now = Map.of(topic, toSet(ids));
+            if (remote) {
+                notifyAll(now);
+            }
+            deliver(topic, now.get(topic));
+            return;
+        }
+        java.util.Set<Long> set = pending.computeIfAbsent(topic, t -> new java.util.LinkedHashSet<>());
+        for (long id : ids) {
+            set.add(id);
+        }
+    }
+
+    private static java.util.Set<Long> toSet(long[] ids) {
+        java.util.Set<Long> out = new java.util.LinkedHashSet<>();
+        for (long id : ids) {
+            out.add(id);
+        }
+        return out;
+    }
+
+    /** Sends the changes as NOTIFY payloads ("node topic id id ..."), each under PostgreSQL's 8,000-byte limit. */
+    private void notifyAll(Map<String, java.util.Set<Long>> changes) {
+        java.util.List<String> payloads = new java.util.ArrayList<>();
+        changes.forEach((topic, ids) -> {
+            StringBuilder payload = null;
+            for (Long id : ids) {
+                if (payload == null || payload.length() > 7_000) {
+                    if (payload != null) {
+                        payloads.add(payload.toString());
+                    }
+                    payload = new StringBuilder(node).append(' ').append(topic);
+                }
                 payload.append(' ').append(id);
             }
-            database.beforeCommit(() -> database.jdbc(c -> {
-                try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
+            if (payload != null) {
+                payloads.add(payload.toString());
+            }
+        });
+        database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
+                for (String p : payloads) {
                     ps.setString(1, CHANNEL);
-                    ps.setString(2, payload.toString());
+                    ps.setString(2, p);
                     ps.executeQuery().close();
                 }
-                return null;
-            }));
-        }
-        database.afterCommit(() -> deliver(topic, copy));
+            }
+            return null;
+        });
     }
 
     /**
@@ -97,7 +141,7 @@ public final class Changes implements AutoCloseable {
         resets.forEach(Runnable::run);
     }
 
-    private void deliver(String topic, long[] ids) {
+    private void deliver(String topic, java.util.Collection<Long> ids) {
         List<LongConsumer> list = subscribers.get(topic);
         if (list != null) {
             for (long id : ids) {
@@ -164,10 +208,10 @@ public final class Changes implements AutoCloseable {
         if (parts.length < 3 || parts[0].equals(node)) {
             return;
         }
-        long[] ids = new long[parts.length - 2];
+        List<Long> ids = new java.util.ArrayList<>(parts.length - 2);
         try {
             for (int i = 2; i < parts.length; i++) {
-                ids[i - 2] = Long.parseLong(parts[i]);
+                ids.add(Long.parseLong(parts[i]));
             }
         } catch (NumberFormatException e) {
             LOG.warning(() -> "ignoring a malformed change notice: " + payload);

@@ -38,7 +38,8 @@ public final class Database implements AutoCloseable {
     /** What runs just before and just after the commit of this thread's transaction (see {@link #afterCommit}). */
     private static final ThreadLocal<Hooks> HOOKS = new ThreadLocal<>();
 
-    private record Hooks(java.util.List<Runnable> before, java.util.List<Runnable> after) {}
+    private record Hooks(
+            java.util.List<Runnable> before, java.util.List<Runnable> after, Map<Object, Object> attributes) {}
 
     private final HikariDataSource pool;
     /** The pool, or what a test wrapped around it (a statement counter); everything goes through this. */
@@ -134,7 +135,7 @@ public final class Database implements AutoCloseable {
         }
         EntityManager em = emf.createEntityManager();
         EntityTransaction t = em.getTransaction();
-        Hooks hooks = new Hooks(new ArrayList<>(), new ArrayList<>());
+        Hooks hooks = new Hooks(new ArrayList<>(), new ArrayList<>(), new HashMap<>());
         CURRENT.set(em);
         HOOKS.set(hooks);
         T result;
@@ -187,6 +188,16 @@ public final class Database implements AutoCloseable {
         } else {
             hooks.after().add(hook);
         }
+    }
+
+    /**
+     * A value that lives as long as this thread's transaction (made by {@code create} on first use), or null outside a
+     * transaction: for work gathered during a transaction and done once at its end.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T transactionLocal(Object key, java.util.function.Supplier<T> create) {
+        Hooks hooks = HOOKS.get();
+        return hooks == null ? null : (T) hooks.attributes().computeIfAbsent(key, k -> create.get());
     }
 
     /** The change feed that keeps read caches correct on this node and every other (see {@link Changes}). */
