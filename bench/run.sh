@@ -14,14 +14,14 @@ URL="http://127.0.0.1:$PORT"
 OUT=bench/out
 mkdir -p "$OUT"
 
-JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m -Xss512k}"
 SCENARIOS="${SCENARIOS:-ceiling docomo-home diary-fof profile voice-post}"
 REPORT=docs/performance.md
 [[ -n "${NO_REPORT:-}" ]] && REPORT=/dev/null
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
   -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 \
-  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster --nohazelcast \
+  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster --nohazelcast --maxhttpthreads "${BENCH_HTTP_THREADS:-24}" \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.JspWriter;
 import jakarta.servlet.jsp.PageContext;
-import jakarta.servlet.jsp.tagext.SimpleTagSupport;
+import jakarta.servlet.jsp.tagext.TagSupport;
 import java.io.IOException;
 import jp.keitai.sns.carrier.Handset;
 
@@ -13,8 +13,12 @@ import jp.keitai.sns.carrier.Handset;
  * {@code <k:link href="/diary" key="1">日記</k:link>}: a same-site link with an {@code accesskey} (1–9, 0, * or #).
  * On keitai the key is shown in front as its keycap pictogram (the edge turns it into the carrier's own, or into
  * text), so numeric-key navigation is visible. The URL goes through {@code encodeURL}: session id where needed.
+ *
+ * <p>A classic tag, not a simple tag, as are {@link PageTag} and {@link SplitTag}: the container pools classic tag
+ * handlers, while it makes every simple tag handler anew through CDI, under a lock shared by all requests (issue 9:
+ * that lock held the home page to a few hundred requests per second).
  */
-public class LinkTag extends SimpleTagSupport {
+public class LinkTag extends TagSupport {
 
     private String href;
     private String key;
@@ -28,8 +32,27 @@ public class LinkTag extends SimpleTagSupport {
     }
 
     @Override
-    public void doTag() throws JspException, IOException {
-        PageContext page = (PageContext) getJspContext();
+    public int doStartTag() throws JspException {
+        try {
+            start();
+        } catch (IOException e) {
+            throw new JspException(e);
+        }
+        return EVAL_BODY_INCLUDE;
+    }
+
+    @Override
+    public int doEndTag() throws JspException {
+        try {
+            pageContext.getOut().write("</a>");
+        } catch (IOException e) {
+            throw new JspException(e);
+        }
+        return EVAL_PAGE;
+    }
+
+    private void start() throws IOException {
+        PageContext page = pageContext;
         HttpServletRequest request = (HttpServletRequest) page.getRequest();
         HttpServletResponse response = (HttpServletResponse) page.getResponse();
         Handset h = Handset.of(request);
@@ -44,9 +67,5 @@ public class LinkTag extends SimpleTagSupport {
         if (hasKey && h.isKeitai()) {
             out.write(key + "\uFE0F\u20E3"); // keycap emoji
         }
-        if (getJspBody() != null) {
-            getJspBody().invoke(null);
-        }
-        out.write("</a>");
     }
 }

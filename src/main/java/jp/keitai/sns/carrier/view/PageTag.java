@@ -3,7 +3,7 @@ package jp.keitai.sns.carrier.view;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.JspWriter;
 import jakarta.servlet.jsp.PageContext;
-import jakarta.servlet.jsp.tagext.SimpleTagSupport;
+import jakarta.servlet.jsp.tagext.TagSupport;
 import java.io.IOException;
 import jp.keitai.sns.carrier.Handset;
 
@@ -11,7 +11,7 @@ import jp.keitai.sns.carrier.Handset;
  * {@code <k:page title="…">…</k:page>}: the page skeleton for the handset — XML declaration and DOCTYPE of its
  * browser generation, the Content-Type meta with the charset label it will be encoded in, the title, the body.
  */
-public class PageTag extends SimpleTagSupport {
+public class PageTag extends TagSupport {
 
     private String title = "";
 
@@ -20,8 +20,27 @@ public class PageTag extends SimpleTagSupport {
     }
 
     @Override
-    public void doTag() throws JspException, IOException {
-        PageContext page = (PageContext) getJspContext();
+    public int doStartTag() throws JspException {
+        try {
+            start();
+        } catch (IOException e) {
+            throw new JspException(e);
+        }
+        return EVAL_BODY_INCLUDE;
+    }
+
+    @Override
+    public int doEndTag() throws JspException {
+        try {
+            pageContext.getOut().write("</body></html>");
+        } catch (IOException e) {
+            throw new JspException(e);
+        }
+        return EVAL_PAGE;
+    }
+
+    private void start() throws IOException {
+        PageContext page = pageContext;
         Handset h = Handset.of(page.getRequest());
         JspWriter out = page.getOut();
         String close = h.isXhtml() ? " />" : ">";
@@ -43,9 +62,5 @@ public class PageTag extends SimpleTagSupport {
                     + h.getCharsetLabel() + "\"" + close);
         }
         out.write("<title>" + Html.escape(title) + "</title></head>\n<body>");
-        if (getJspBody() != null) {
-            getJspBody().invoke(null);
-        }
-        out.write("</body></html>");
     }
 }
