@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.NewestFirst;
 import jp.keitai.sns.system.ReadCache;
 
 /**
@@ -30,8 +31,20 @@ final class DiaryFeed {
     private static final Visibility[] LEVELS = Visibility.values();
 
     /** One author's diaries, newest first, as parallel arrays; {@code titles} joined by NUL. */
-    private record Packed(long[] ids, long[] millis, byte[] levels, int[] comments, String titles) {
-        int size() {
+    private record Packed(long[] ids, long[] millis, byte[] levels, int[] comments, String titles)
+            implements NewestFirst {
+        @Override
+        public long millisAt(int i) {
+            return millis[i];
+        }
+
+        @Override
+        public long idAt(int i) {
+            return ids[i];
+        }
+
+        @Override
+        public int size() {
             return ids.length;
         }
 
@@ -71,30 +84,11 @@ final class DiaryFeed {
     /** The newest friends-visible diaries of these authors, merged, newest first, at most {@code limit}. */
     List<DiaryViews.Line> latest(Collection<Long> authors, int limit) {
         Map<Long, Packed> lists = byAuthor.getAll(authors, this::load);
-        Long[] owner = lists.keySet().toArray(new Long[0]);
-        Packed[] packed = new Packed[owner.length];
-        for (int k = 0; k < owner.length; k++) {
-            packed[k] = lists.get(owner[k]);
-        }
-        int[] next = new int[owner.length];
-        List<DiaryViews.Line> out = new ArrayList<>(limit);
-        while (out.size() < limit) { // a k-way merge of lists that are each newest first
-            int best = -1;
-            for (int k = 0; k < packed.length; k++) {
-                if (next[k] < packed[k].size() && (best < 0 || newer(packed[k], next[k], packed[best], next[best]))) {
-                    best = k;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            out.add(packed[best].line(owner[best], next[best]++));
-        }
-        return out;
-    }
-
-    private static boolean newer(Packed a, int i, Packed b, int j) {
-        return a.millis()[i] != b.millis()[j] ? a.millis()[i] > b.millis()[j] : a.ids()[i] > b.ids()[j];
+        List<Long> owners = new ArrayList<>(lists.keySet());
+        List<Packed> packed = owners.stream().map(lists::get).toList();
+        return NewestFirst.merge(packed, limit).stream()
+                .map(p -> packed.get(p[0]).line(owners.get(p[0]), p[1]))
+                .toList();
     }
 
     private Map<Long, Packed> load(Set<Long> authors) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.NewestFirst;
 import jp.keitai.sns.system.ReadCache;
 
 /**
@@ -33,8 +34,20 @@ final class VoiceFeed {
     record Head(long id, long authorId, String body, Instant createdAt, long[] likers, long[] replyAuthors) {}
 
     /** One author's posts, newest first, as parallel arrays; {@code bodies} joined by NUL (bodies never hold one). */
-    private record Packed(long[] ids, long[] millis, String bodies, long[][] likers, long[][] replyAuthors) {
-        int size() {
+    private record Packed(long[] ids, long[] millis, String bodies, long[][] likers, long[][] replyAuthors)
+            implements NewestFirst {
+        @Override
+        public long millisAt(int i) {
+            return millis[i];
+        }
+
+        @Override
+        public long idAt(int i) {
+            return ids[i];
+        }
+
+        @Override
+        public int size() {
             return ids.length;
         }
 
@@ -93,30 +106,11 @@ final class VoiceFeed {
     /** The newest posts of these authors, merged, newest first, at most {@code limit}. */
     List<Head> latest(Collection<Long> authors, int limit) {
         Map<Long, Packed> lists = byAuthor.getAll(authors, this::load);
-        Long[] owner = lists.keySet().toArray(new Long[0]);
-        Packed[] packed = new Packed[owner.length];
-        for (int k = 0; k < owner.length; k++) {
-            packed[k] = lists.get(owner[k]);
-        }
-        int[] next = new int[owner.length];
-        List<Head> out = new ArrayList<>(limit);
-        while (out.size() < limit) { // a k-way merge of lists that are each newest first
-            int best = -1;
-            for (int k = 0; k < packed.length; k++) {
-                if (next[k] < packed[k].size() && (best < 0 || newer(packed[k], next[k], packed[best], next[best]))) {
-                    best = k;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            out.add(packed[best].head(owner[best], next[best]++));
-        }
-        return out;
-    }
-
-    private static boolean newer(Packed a, int i, Packed b, int j) {
-        return a.millis()[i] != b.millis()[j] ? a.millis()[i] > b.millis()[j] : a.ids()[i] > b.ids()[j];
+        List<Long> owners = new ArrayList<>(lists.keySet());
+        List<Packed> packed = owners.stream().map(lists::get).toList();
+        return NewestFirst.merge(packed, limit).stream()
+                .map(p -> packed.get(p[0]).head(owners.get(p[0]), p[1]))
+                .toList();
     }
 
     private Map<Long, Packed> load(Set<Long> authors) {

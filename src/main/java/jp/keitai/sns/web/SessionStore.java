@@ -209,32 +209,14 @@ public class SessionStore {
 
     /** The old uncached read, kept for reads inside a transaction. */
     private Optional<Session> findInTransaction(String hash, Instant now) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select s.member_id, s.csrf_token, s.via_url, s.last_seen_at"
-                    + " from member_session s join member m on m.id = s.member_id"
-                    + " where s.token_hash = ? and m.status = 'ACTIVE'")) {
-                ps.setString(1, hash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Session>empty();
-                    }
-                    Session s = new Session(rs.getLong(1), rs.getString(2), rs.getBoolean(3));
-                    Instant lastSeen = rs.getTimestamp(4).toInstant();
-                    if (lastSeen.plus(s.viaUrl() ? URL_IDLE : COOKIE_IDLE).isBefore(now)) {
-                        return Optional.<Session>empty();
-                    }
-                    if (lastSeen.plus(TOUCH_EVERY).isBefore(now)) {
-                        try (PreparedStatement up =
-                                c.prepareStatement("update member_session set last_seen_at = ? where token_hash = ?")) {
-                            up.setTimestamp(1, Timestamp.from(now));
-                            up.setString(2, hash);
-                            up.executeUpdate();
-                        }
-                    }
-                    return Optional.of(s);
-                }
-            }
-        });
+        Known k = load(hash);
+        if (k == null || expired(k, now)) {
+            return Optional.empty();
+        }
+        if (k.lastSeen.plus(TOUCH_EVERY).isBefore(now)) {
+            touched.put(hash, now);
+        }
+        return Optional.of(k.session);
     }
 
     public void end(String token) {
