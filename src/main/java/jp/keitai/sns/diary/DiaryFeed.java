@@ -33,21 +33,6 @@ final class DiaryFeed {
     /** One author's diaries, newest first, as parallel arrays; {@code titles} joined by NUL. */
     private record Packed(long[] ids, long[] millis, byte[] levels, int[] comments, String titles)
             implements NewestFirst {
-        @Override
-        public long millisAt(int i) {
-            return millis[i];
-        }
-
-        @Override
-        public long idAt(int i) {
-            return ids[i];
-        }
-
-        @Override
-        public int size() {
-            return ids.length;
-        }
-
         DiaryViews.Line line(long author, int i) {
             int from = 0;
             for (int k = 0; k < i; k++) {

@@ -10,11 +10,15 @@ import java.util.List;
  */
 public interface NewestFirst {
 
-    int size();
+    /** Ids, newest first (a record's component accessor serves). */
+    long[] ids();
 
-    long millisAt(int i);
+    /** Epoch milliseconds of each id, newest first. */
+    long[] millis();
 
-    long idAt(int i);
+    default int size() {
+        return ids().length;
+    }
 
     /** The newest {@code limit} items of these lists, newest first, as (list index, position) pairs. */
     static List<int[]> merge(List<? extends NewestFirst> lists, int limit) {
@@ -37,6 +41,6 @@ public interface NewestFirst {
     }
 
     private static boolean newer(NewestFirst a, int i, NewestFirst b, int j) {
-        return a.millisAt(i) != b.millisAt(j) ? a.millisAt(i) > b.millisAt(j) : a.idAt(i) > b.idAt(j);
+        return a.millis()[i] != b.millis()[j] ? a.millis()[i] > b.millis()[j] : a.ids()[i] > b.ids()[j];
     }
 }

@@ -36,21 +36,6 @@ final class VoiceFeed {
     /** One author's posts, newest first, as parallel arrays; {@code bodies} joined by NUL (bodies never hold one). */
     private record Packed(long[] ids, long[] millis, String bodies, long[][] likers, long[][] replyAuthors)
             implements NewestFirst {
-        @Override
-        public long millisAt(int i) {
-            return millis[i];
-        }
-
-        @Override
-        public long idAt(int i) {
-            return ids[i];
-        }
-
-        @Override
-        public int size() {
-            return ids.length;
-        }
-
         Head head(long author, int i) {
             int from = 0;
             for (int k = 0; k < i; k++) {
