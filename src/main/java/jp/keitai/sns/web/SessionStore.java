@@ -81,11 +81,9 @@ public class SessionStore {
     void init() {
         known = new ReadCache<>(Long.getLong("sns.cache.sessions", 200_000));
         // a logout or a password change: every node drops that member's sessions and reads the ones still alive again
-        database.changes()
-                .subscribe(MEMBER_ENDED, member -> known.invalidateIf((hash, k) -> k.session.memberId() == member));
+        database.changes().subscribe(MEMBER_ENDED, this::dropSessionsOf);
         // a suspended member's sessions end with the status change, on every node
-        database.changes()
-                .subscribe("member", member -> known.invalidateIf((hash, k) -> k.session.memberId() == member));
+        database.changes().subscribe("member", this::dropSessionsOf);
         database.changes().onReset(known::clear);
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sns-session-touch");
@@ -93,6 +91,11 @@ public class SessionStore {
             return t;
         });
         flusher.scheduleWithFixedDelay(this::flushSafely, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Drops this node's copies of the member's sessions; those still alive are read again on their next use. */
+    private void dropSessionsOf(long member) {
+        known.invalidateIf((hash, k) -> k.session.memberId() == member);
     }
 
     @PreDestroy
