@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A bounded in-memory copy of rows that hot pages read (issue 9), dropped by key when {@link Changes} says the rows
@@ -81,6 +82,29 @@ public final class ReadCache<K, V> {
             }
         });
         return out;
+    }
+
+    /**
+     * Fills the cache in bulk (priming at start-up): keeps what {@code load} finds, except keys already cached and
+     * keys dropped while it read. Returns what it found.
+     */
+    public Map<K, V> prime(Supplier<Map<K, V>> load) {
+        long[] before = new long[STRIPES];
+        for (int i = 0; i < STRIPES; i++) {
+            before[i] = epochs.get(i);
+        }
+        Map<K, V> loaded = load.get();
+        loaded.forEach((k, v) -> {
+            int stripe = stripe(k);
+            if (v == null || epochs.get(stripe) != before[stripe]) {
+                return;
+            }
+            cache.asMap().putIfAbsent(k, v);
+            if (epochs.get(stripe) != before[stripe]) {
+                cache.invalidate(k);
+            }
+        });
+        return loaded;
     }
 
     /** The cached value, or null; never loads. */

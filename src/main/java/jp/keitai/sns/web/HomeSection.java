@@ -36,4 +36,13 @@ public interface HomeSection {
 
     /** The data the fragment shows for this member, or null to leave the section out. */
     Object data(long memberId);
+
+    /**
+     * Loads into memory what {@link #data} will read for these members, so their first home page after a restart
+     * is served from memory too ({@code member/HomePrimer}). By default it simply asks {@link #data} for each; a
+     * section whose reads can be batched may do better.
+     */
+    default void prime(java.util.List<Long> members) {
+        members.forEach(this::data);
+    }
 }

@@ -8,7 +8,10 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.jsp.JspFactory;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Lets templates read record components as properties ({@code ${request.nickname}}), as Jakarta EL 6 does; Payara 6
@@ -28,27 +31,37 @@ public final class RecordElResolver extends ELResolver {
         }
     }
 
-    private static RecordComponent component(Object base, Object property) {
-        if (base == null || !base.getClass().isRecord() || !(property instanceof String name)) {
+    /** Each record class's accessors by component name, looked up once per class (pages read them constantly). */
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return Map.of();
+            }
+            Map<String, Method> accessors = new HashMap<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                Method accessor = c.getAccessor();
+                accessor.setAccessible(true); // records nested in non-public classes
+                accessors.put(c.getName(), accessor);
+            }
+            return Map.copyOf(accessors);
+        }
+    };
+
+    private static Method component(Object base, Object property) {
+        if (base == null || !(property instanceof String name)) {
             return null;
         }
-        for (RecordComponent c : base.getClass().getRecordComponents()) {
-            if (c.getName().equals(name)) {
-                return c;
-            }
-        }
-        return null;
+        return ACCESSORS.get(base.getClass()).get(name);
     }
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
-        RecordComponent c = component(base, property);
-        if (c == null) {
+        Method accessor = component(base, property);
+        if (accessor == null) {
             return null;
         }
         try {
-            java.lang.reflect.Method accessor = c.getAccessor();
-            accessor.setAccessible(true);
             Object value = accessor.invoke(base);
             context.setPropertyResolved(base, property);
             return value;
@@ -59,8 +72,7 @@ public final class RecordElResolver extends ELResolver {
 
     @Override
     public Class<?> getType(ELContext context, Object base, Object property) {
-        RecordComponent c = component(base, property);
-        if (c == null) {
+        if (component(base, property) == null) {
             return null;
         }
         context.setPropertyResolved(base, property);

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,6 +173,36 @@ public class SessionStore {
                 }
             }
         });
+    }
+
+    /**
+     * Reads the sessions seen within {@code within} (at most {@code limit}, most recent first) into memory in one
+     * query, for priming at start-up ({@link CachePrimer}). Returns their members, most recent first, each once.
+     */
+    public List<Long> prime(Duration within, int limit) {
+        Instant since = Clock.now().minus(within);
+        Map<String, Known> found = known.prime(() -> database.jdbc(c -> {
+            Map<String, Known> out = new LinkedHashMap<>();
+            try (PreparedStatement ps =
+                    c.prepareStatement("select s.token_hash, s.member_id, s.csrf_token, s.via_url, s.last_seen_at"
+                            + " from member_session s join member m on m.id = s.member_id"
+                            + " where s.last_seen_at > ? and m.status = 'ACTIVE' order by s.last_seen_at desc")) {
+                ps.setTimestamp(1, Timestamp.from(since));
+                ps.setMaxRows(limit);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(
+                                rs.getString(1),
+                                new Known(
+                                        new Session(rs.getLong(2), rs.getString(3), rs.getBoolean(4)),
+                                        rs.getTimestamp(5).toInstant()));
+                    }
+                }
+            }
+            return out;
+        }));
+        return found.values().stream().map(k -> k.session.memberId()).distinct().toList();
     }
 
     /** Writes the last-seen times gathered since the last flush, in one batch. */

@@ -9,14 +9,24 @@ import java.util.HexFormat;
 
 /** Random tokens for URLs and cookies, and the hashes stored in their place. */
 public final class Tokens {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One DRBG (NIST SP 800-90A, seeded from the system's entropy) per thread. The default {@code NativePRNG} reads
+     * {@code /dev/urandom} under one global lock on every call, and every keitai page draws a form key (issue 9).
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    });
 
     private Tokens() {}
 
     /** 32 random bytes, URL-safe (43 characters of [A-Za-z0-9_-]). */
     public static String random() {
         byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
+        RANDOM.get().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 

@@ -14,9 +14,11 @@ import jp.keitai.sns.footprint.FootprintHomeSection;
 import jp.keitai.sns.footprint.Footprints;
 import jp.keitai.sns.friend.FriendService;
 import jp.keitai.sns.friend.RequestsHomeSection;
+import jp.keitai.sns.member.HomePrimer;
 import jp.keitai.sns.testsupport.StatementCounter;
 import jp.keitai.sns.testsupport.TestDb;
 import jp.keitai.sns.web.HomeSection;
+import jp.keitai.sns.web.SessionStore;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -149,6 +151,32 @@ class HomeQueryCountTest {
                 warmMany + " statements on a warm home page:\n" + String.join("\n", warmSql));
         System.out.println("home page statements, cold and warm (45 friends): " + coldMany + ", " + warmMany + "\n"
                 + String.join("\n", warmSql));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void primingAtStartLeavesNothingForTheFirstHomePage(Counted counted) {
+        VoiceRig rig = new VoiceRig(counted.db().database());
+        long me = memberWithFriends(new Home(rig), 45);
+        String token = new SessionStore(rig.db).start(me, true);
+        long asleep = memberWithFriends(new Home(rig), 5); // no session: not primed
+        // a restarted node: new beans, empty caches
+        VoiceRig restarted = new VoiceRig(counted.db().database());
+        Home home = new Home(restarted);
+        SessionStore sessions = new SessionStore(restarted.db);
+
+        int primed = HomePrimer.prime(sessions, restarted.members, home.sections, Duration.ofHours(1), 1000);
+
+        assertEquals(1, primed);
+        counted.counter().reset();
+        assertEquals(me, sessions.find(token).orElseThrow().memberId());
+        home.render(me);
+        assertEquals(
+                0,
+                counted.counter().count(),
+                String.join("\n", counted.counter().statements()));
+        home.render(asleep);
+        assertTrue(counted.counter().count() > 0, "a member without a recent session is read when asked for");
     }
 
     /** What a warm home page asks the database: nothing. */
