@@ -121,7 +121,7 @@ public class EdgeFilter extends HttpFilter {
                         .replace("&", "&amp;")
                         .replace("&amp;amp;", "&amp;"),
                 handset.isXhtml());
-        int size = PageSplitter.bytes(r.page(), handset.getCharset());
+        int size = r.bytes() >= 0 ? r.bytes() : PageSplitter.bytes(r.page(), handset.getCharset());
         if (size > handset.getPageBudget()) {
             LOG.warning(() -> request.getRequestURI() + ": " + size + " bytes for a " + handset.getPageBudget()
                     + "-byte " + handset.getCarrier() + "/" + handset.getGeneration()

@@ -69,6 +69,8 @@ public final class EmojiCodec {
     private final Map<String, Trie> encode = new HashMap<>();
     /** set + target → ordinary characters that the target charset would turn into one of that carrier's emoji. */
     private final Map<String, Set<Integer>> reserved = new HashMap<>();
+    /** {@link #reserved} as bit sets, made on first use. */
+    private final Map<String, BitSet> reservedBits = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Trie fallbacks = new Trie();
     /** Code points that start some emoji sequence of any table: the others skip the table lookups (issue 9). */
@@ -180,6 +182,11 @@ public final class EmojiCodec {
         }
         Trie carrierTrie = isCarrierSet(set) ? encode.get(set + "/" + target) : null;
         Set<Integer> reservedHere = reserved.getOrDefault(set + "/" + target, Set.of());
+        BitSet reservedSet = reservedBits.computeIfAbsent(set + "/" + target, k -> {
+            BitSet b = new BitSet();
+            reservedHere.forEach(b::set);
+            return b;
+        });
         BitSet charset = target == Source.SJIS ? sjisEncodable : target == Source.JIS ? jisEncodable : null;
         StringBuilder out = new StringBuilder(text.length() + 16);
         BitSet starts = starters();
@@ -216,10 +223,11 @@ public final class EmojiCodec {
                 out.appendCodePoint(cp);
             } else {
                 int mapped = waveDash(cp);
-                out.append(
-                        reservedHere.contains(mapped) || !canEncode(charset, mapped)
-                                ? GETA
-                                : Character.toString(mapped));
+                if (reservedSet.get(mapped) || !canEncode(charset, mapped)) {
+                    out.append(GETA);
+                } else {
+                    out.appendCodePoint(mapped); // every character of every page: no boxing, no String (issue 9)
+                }
             }
             i += n;
         }
