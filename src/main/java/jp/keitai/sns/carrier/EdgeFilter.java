@@ -76,6 +76,7 @@ public class EdgeFilter extends HttpFilter {
                 || contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
                 || contentType.toLowerCase(Locale.ROOT).startsWith("application/xhtml+xml");
         String page = emoji.fromUnicode(edge.text(), handset.getEmojiSet(), source);
+        byte[] body = null;
         if (html) {
             LinkRewriter links = edge.links();
             if (request.getRequestURI().equals(request.getContextPath() + LinkRewriter.OUT)) {
@@ -85,12 +86,22 @@ public class EdgeFilter extends HttpFilter {
                 page = links.page(page);
             }
             if (handset.getPageBudget() > 0) {
-                page = split(page, handset, edgeRequest, links);
+                PageSplitter.Result r = split(page, handset, edgeRequest, links);
+                page = r.page();
+                body = r.encoded();
             } else {
                 page = page.replace(PageSplitter.START, "").replace(PageSplitter.END, "");
             }
         }
-        byte[] body = page.getBytes(handset.getCharset());
+        if (body == null) {
+            body = page.getBytes(handset.getCharset());
+        }
+        if (html && handset.getPageBudget() > 0 && body.length > handset.getPageBudget()) {
+            int size = body.length;
+            LOG.warning(() -> request.getRequestURI() + ": " + size + " bytes for a " + handset.getPageBudget()
+                    + "-byte " + handset.getCarrier() + "/" + handset.getGeneration()
+                    + " budget; mark the long part of the template with <k:split>");
+        }
         if (html) {
             response.setContentType(handset.getContentType() + "; charset=" + handset.getCharsetLabel());
         } else {
@@ -101,10 +112,11 @@ public class EdgeFilter extends HttpFilter {
         response.getOutputStream().write(body);
     }
 
-    private String split(String page, Handset handset, HttpServletRequest request, LinkRewriter links) {
+    private PageSplitter.Result split(String page, Handset handset, HttpServletRequest request, LinkRewriter links) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             // parts are fetched with GET; a POST answer should redirect (PRG) rather than be long
-            return page.replace(PageSplitter.START, "").replace(PageSplitter.END, "");
+            return new PageSplitter.Result(
+                    page.replace(PageSplitter.START, "").replace(PageSplitter.END, ""), 1, 1, null);
         }
         int part = 1;
         String asked = request.getParameter(PageSplitter.PART);
@@ -112,7 +124,7 @@ public class EdgeFilter extends HttpFilter {
             part = Integer.parseInt(asked);
         }
         String base = request.getRequestURI() + queryWithout(request.getQueryString(), PageSplitter.PART);
-        PageSplitter.Result r = PageSplitter.split(
+        return PageSplitter.split(
                 page,
                 handset.getPageBudget(),
                 handset.getCharset(),
@@ -121,13 +133,6 @@ public class EdgeFilter extends HttpFilter {
                         .replace("&", "&amp;")
                         .replace("&amp;amp;", "&amp;"),
                 handset.isXhtml());
-        int size = r.bytes() >= 0 ? r.bytes() : PageSplitter.bytes(r.page(), handset.getCharset());
-        if (size > handset.getPageBudget()) {
-            LOG.warning(() -> request.getRequestURI() + ": " + size + " bytes for a " + handset.getPageBudget()
-                    + "-byte " + handset.getCarrier() + "/" + handset.getGeneration()
-                    + " budget; mark the long part of the template with <k:split>");
-        }
-        return r.page();
     }
 
     private static String queryWithout(String query, String name) {

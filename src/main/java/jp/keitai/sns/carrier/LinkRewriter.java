@@ -18,7 +18,6 @@ final class LinkRewriter {
     static final String OUT = "/out";
 
     static final Pattern METHOD_POST = Pattern.compile("\\smethod\\s*=\\s*[\"']?post", Pattern.CASE_INSENSITIVE);
-    private static final Pattern BARE_AMP = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#\\d+|#x[0-9a-fA-F]+);)");
 
     private final String sid;
     private final String linkParams;
@@ -167,8 +166,61 @@ final class LinkRewriter {
         } else if (isSameSite(url) && active() && !isInterstitial(url)) {
             url = addParams(url, "&amp;");
         }
-        return url.indexOf('&') < 0 ? url : BARE_AMP.matcher(url).replaceAll("&amp;");
+        return escapeBareAmpersands(url);
     }
+
+    /** Writes a bare {@code &} as {@code &amp;}; entities ({@code &amp;} {@code &lt;} {@code &#38;} ...) stay. */
+    static String escapeBareAmpersands(String url) {
+        int amp = url.indexOf('&');
+        if (amp < 0) {
+            return url;
+        }
+        StringBuilder sb = null;
+        int last = 0;
+        for (; amp >= 0; amp = url.indexOf('&', amp + 1)) {
+            if (isEntity(url, amp + 1)) {
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(url.length() + 16);
+            }
+            sb.append(url, last, amp + 1).append("amp;");
+            last = amp + 1;
+        }
+        return sb == null ? url : sb.append(url, last, url.length()).toString();
+    }
+
+    /** Whether an entity name or number and its {@code ;} start at i: amp lt gt quot apos, #digits, #xhex. */
+    private static boolean isEntity(String s, int i) {
+        for (String name : NAMED) {
+            if (s.startsWith(name, i)) {
+                return true;
+            }
+        }
+        if (i >= s.length() || s.charAt(i) != '#') {
+            return false;
+        }
+        int j = i + 1;
+        boolean hex = j < s.length() && s.charAt(j) == 'x';
+        if (hex) {
+            j++;
+        }
+        int digits = j;
+        while (j < s.length() && (hex ? isAsciiHexDigit(s.charAt(j)) : isAsciiDigit(s.charAt(j)))) {
+            j++;
+        }
+        return j > digits && j < s.length() && s.charAt(j) == ';';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiHexDigit(char c) {
+        return isAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static final String[] NAMED = {"amp;", "lt;", "gt;", "quot;", "apos;"};
 
     /** What {@code \\s} matches in a regular expression. */
     private static boolean isSpace(char c) {

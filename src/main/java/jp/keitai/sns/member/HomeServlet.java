@@ -90,6 +90,9 @@ public class HomeServlet extends HttpServlet {
     @Inject
     TemplateResolver templates;
 
+    /** The sections in order, asked of CDI once: they are application scoped, and the page is the busiest. */
+    private volatile List<HomeSection> ordered;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
@@ -105,7 +108,14 @@ public class HomeServlet extends HttpServlet {
     private View home(HttpServletRequest request, long me) {
         List<String> suffixes = Handset.of(request).templateSuffixes();
         List<Part> parts = new ArrayList<>();
-        sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).forEach(s -> {
+        List<HomeSection> all = ordered;
+        if (all == null) {
+            all = sections.stream()
+                    .sorted(Comparator.comparingInt(HomeSection::order))
+                    .toList();
+            ordered = all;
+        }
+        all.forEach(s -> {
             Object data = s.data(me);
             if (data != null) {
                 parts.add(new Part(

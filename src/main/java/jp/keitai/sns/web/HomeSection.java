@@ -5,6 +5,8 @@ package jp.keitai.sns.web;
  * new comments, the footprint count. {@code /home} asks every section bean in {@link #order()} and includes its
  * fragment template, so the home page needs no knowledge of the features and each feature keeps its own queries.
  *
+ * <p>Sections are application scoped: {@code /home} asks CDI for them once and keeps the list.
+ *
  * <p>A section must answer with a bounded number of queries, whatever the member's number of friends (the home page
  * is the busiest page of all; issue 8 measures it).
  */

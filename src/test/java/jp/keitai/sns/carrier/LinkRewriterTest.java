@@ -100,4 +100,21 @@ class LinkRewriterTest {
             assertEquals(reference(links, html), links.page(html), html);
         }
     }
+
+    private static final Pattern BARE_AMP = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#\\d+|#x[0-9a-fA-F]+);)");
+
+    @Test
+    void escapesBareAmpersandsExactlyAsTheRegularExpressionDid() {
+        List<String> pieces =
+                List.of("&", "amp;", "lt;", "gt", ";", "quot;", "apos", "#", "x", "12", "fF", "Ｆ", "１", "a=1", "?");
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder url = new StringBuilder("/p");
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                url.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String u = url.toString();
+            assertEquals(BARE_AMP.matcher(u).replaceAll("&amp;"), LinkRewriter.escapeBareAmpersands(u), u);
+        }
+    }
 }

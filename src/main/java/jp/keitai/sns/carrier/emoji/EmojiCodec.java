@@ -71,6 +71,8 @@ public final class EmojiCodec {
     private final Map<String, Set<Integer>> reserved = new HashMap<>();
     /** {@link #reserved} as bit sets, made on first use. */
     private final Map<String, BitSet> reservedBits = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per carrier set and target: the UTF-16 units {@link #fromUnicode} passes through unchanged. */
+    private final Map<String, BitSet> plainUnits = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Trie fallbacks = new Trie();
     /** Code points that start some emoji sequence of any table: the others skip the table lookups (issue 9). */
@@ -188,14 +190,23 @@ public final class EmojiCodec {
             return b;
         });
         BitSet charset = target == Source.SJIS ? sjisEncodable : target == Source.JIS ? jisEncodable : null;
-        StringBuilder out = new StringBuilder(text.length() + 16);
         BitSet starts = starters();
+        BitSet plain = plain(set + "/" + target, starts, reservedSet, charset);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int run = 0; // the characters since run go out as they are, appended in one piece (issue 9)
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (plain.get(c) && (c >= 0x80 || !startsKeycap(text, i + 1))) {
+                i++;
+                continue;
+            }
+            out.append(text, run, i);
             int cp = text.codePointAt(i);
             int n = Character.charCount(cp);
             if (cp < 0x80 && !startsKeycap(text, i + n)) {
                 out.append((char) cp);
                 i += n;
+                run = i;
                 continue;
             }
             boolean maybe = starts.get(cp);
@@ -204,6 +215,7 @@ public final class EmojiCodec {
             if (mine != null && (fallback == null || fallback.end() <= skinTones(text, mine.end()))) {
                 out.append(mine.value());
                 i = skinTones(text, mine.end()); // the carrier has no skin tones: show the plain emoji
+                run = i;
                 continue;
             }
             if (fallback != null) {
@@ -215,6 +227,7 @@ public final class EmojiCodec {
                         && !containsAny(original, reservedHere);
                 out.append(keepAsText ? original : fallback.value());
                 i = fallback.end();
+                run = i;
                 continue;
             }
             if (isPrivateUse(cp)) {
@@ -230,8 +243,32 @@ public final class EmojiCodec {
                 }
             }
             i += n;
+            run = i;
         }
-        return out.toString();
+        return out.append(text, run, text.length()).toString();
+    }
+
+    /**
+     * The UTF-16 units that go out unchanged for this carrier set and charset: ASCII (but see keycaps), and characters
+     * that start no emoji, are not private use, need no wave-dash mapping, are not reserved and can be encoded.
+     */
+    private BitSet plain(String key, BitSet starts, BitSet reservedSet, BitSet charset) {
+        return plainUnits.computeIfAbsent(key, k -> {
+            BitSet b = new BitSet(0x10000);
+            for (int c = 0; c < 0x10000; c++) {
+                boolean same = c < 0x80
+                        || (!Character.isSurrogate((char) c)
+                                && !starts.get(c)
+                                && !isPrivateUse(c)
+                                && waveDash(c) == c
+                                && !reservedSet.get(c)
+                                && (charset == null || canEncode(charset, c)));
+                if (same) {
+                    b.set(c);
+                }
+            }
+            return b;
+        });
     }
 
     private BitSet starters() {

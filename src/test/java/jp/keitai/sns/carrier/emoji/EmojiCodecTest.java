@@ -87,6 +87,11 @@ class EmojiCodecTest {
         assertArrayEquals(code, codec.fromUnicode(in, carrier, Source.SJIS).getBytes(SJIS), "out " + label);
         assertArrayEquals(
                 code, codec.fromUnicode(row.unicode(), carrier, Source.SJIS).getBytes(SJIS), "bare " + label);
+        // within text: the plain runs around it go out as they are (fromUnicode copies runs in one piece)
+        assertEquals(
+                "日記～" + codec.fromUnicode(in, carrier, Source.SJIS) + "です#",
+                codec.fromUnicode("日記\u301C" + in + "です#", carrier, Source.SJIS),
+                "in text " + label);
         return 1;
     }
 
