@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class RecordElResolver extends ELResolver {
 
-    /** Installs the resolver for every JSP of the application. */
+    /** Installs the resolver, and {@link AbsentAttributeElResolver}, for every JSP of the application. */
     @WebListener
     public static final class Installer implements ServletContextListener {
         @Override
@@ -28,6 +28,9 @@ public final class RecordElResolver extends ELResolver {
             JspFactory.getDefaultFactory()
                     .getJspApplicationContext(event.getServletContext())
                     .addELResolver(new RecordElResolver());
+            JspFactory.getDefaultFactory()
+                    .getJspApplicationContext(event.getServletContext())
+                    .addELResolver(new AbsentAttributeElResolver());
         }
     }
 
