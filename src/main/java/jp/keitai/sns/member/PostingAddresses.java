@@ -102,11 +102,18 @@ public class PostingAddresses {
     }
 
     /**
+     * Who a posting address belongs to, as the mail routes need it: id, addresses and status, read with plain JDBC
+     * (no entity is built: in the mail worker's transaction every entity is registered and copied for the flush, and
+     * that cost more than the query).
+     */
+    public record Owner(long id, String mobileEmail, String pcEmail, MemberStatus status) {}
+
+    /**
      * The member a local part belongs to, found with one statement (secret and member together): for the mail routes,
      * which handle every posting mail with it. Inside a caller's transaction (the mail worker's) it reads through that
-     * transaction; the member returned is detached either way, as {@link MemberService#find} returns it.
+     * transaction.
      */
-    public Optional<Member> ownerOf(Kind kind, String localPart) {
+    public Optional<Owner> ownerOf(Kind kind, String localPart) {
         if (localPart == null || !localPart.toLowerCase(Locale.ROOT).startsWith(kind.prefix())) {
             return Optional.empty();
         }
@@ -116,17 +123,21 @@ public class PostingAddresses {
         }
         // the secret is matched by the index lookup itself: comparing it again with the value found by it would
         // compare a string with itself
-        return database.tx(em -> {
-            @SuppressWarnings("unchecked")
-            java.util.List<Member> found = em.createNativeQuery(
-                            "select m.* from member m join posting_secret p on p.member_id = m.id"
-                                    + " where p.kind = ? and p.secret = ?",
-                            Member.class)
-                    .setParameter(1, kind.column())
-                    .setParameter(2, given)
-                    .getResultList();
-            found.forEach(em::detach);
-            return found.stream().findFirst();
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select m.id, m.mobile_email, m.pc_email, m.status"
+                    + " from member m join posting_secret p on p.member_id = m.id where p.kind = ? and p.secret = ?")) {
+                ps.setString(1, kind.column());
+                ps.setString(2, given);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new Owner(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    MemberStatus.valueOf(rs.getString(4))))
+                            : Optional.empty();
+                }
+            }
         });
     }
 
