@@ -126,6 +126,13 @@ public class DiaryMailRoute implements MailHandler {
         return MailResult.done("日記 #" + outcome.id());
     }
 
+    /** The owners of a batch's posting addresses and their default levels: two statements, not two per mail. */
+    @Override
+    public void beforeBatch(List<String> localParts, EntityManager em) {
+        List<PostingAddresses.Owner> owners = addresses.prefetchOwners(PostingAddresses.Kind.DIARY, localParts);
+        diaries.prefetchSettings(owners.stream().map(PostingAddresses.Owner::id).toList());
+    }
+
     @Override
     public void refusedByChannel(InboundMail mail, String reason, EntityManager em) {
         Optional<PostingAddresses.Owner> owner = owner(mail);

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -746,6 +747,10 @@ public class DiaryService {
     // ---- settings
 
     public DiaryViews.Settings settings(long member) {
+        Map<Long, DiaryViews.Settings> known = database.transactionLocal(SETTINGS_PREFETCH, HashMap::new);
+        if (known != null && known.containsKey(member)) {
+            return known.get(member);
+        }
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "select default_visibility, comment_mail from diary_setting where member_id = ?")) {
@@ -758,6 +763,38 @@ public class DiaryService {
             }
             return new DiaryViews.Settings(Visibility.FRIENDS.value(), false);
         });
+    }
+
+    private static final String SETTINGS_PREFETCH = DiaryService.class.getName() + ".settings";
+
+    /**
+     * Reads these members' diary settings in one statement and keeps them for the rest of the current transaction,
+     * where {@link #settings} answers from them (the mail worker, for a batch of diary mails).
+     */
+    public void prefetchSettings(java.util.Collection<Long> memberIds) {
+        Map<Long, DiaryViews.Settings> known = database.transactionLocal(SETTINGS_PREFETCH, HashMap::new);
+        List<Long> ids = memberIds.stream().distinct().toList();
+        if (known == null || ids.isEmpty()) {
+            return;
+        }
+        Map<Long, DiaryViews.Settings> found = new HashMap<>();
+        ids.forEach(id -> found.put(id, new DiaryViews.Settings(Visibility.FRIENDS.value(), false)));
+        database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select member_id, default_visibility, comment_mail from diary_setting where member_id in ("
+                            + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getLong(1), new DiaryViews.Settings(rs.getString(2), rs.getBoolean(3)));
+                    }
+                }
+            }
+            return null;
+        });
+        known.putAll(found);
     }
 
     /** Saves the default level and the comment-notice choice; returns a problem or null. */

@@ -180,6 +180,16 @@ public final class SpoolWorker {
         // the same mail handled before (by anyone), or earlier in this batch: one statement for the whole batch
         Map<String, Long> handledBefore = database.jdbc(c -> handledBefore(
                 c, rows.stream().map(SpoolMessage::getDedupKey).distinct().toList()));
+        if (rows.size() > 1) {
+            Map<MailRoute, List<String>> byRoute = new java.util.LinkedHashMap<>();
+            for (SpoolMessage row : rows) {
+                if (!handledBefore.containsKey(row.getDedupKey())) {
+                    routes.find(row.getLocalPart()).ifPresent(r -> byRoute.computeIfAbsent(r, k -> new ArrayList<>())
+                            .add(row.getLocalPart()));
+                }
+            }
+            byRoute.forEach((route, localParts) -> route.handler().beforeBatch(localParts, em));
+        }
         List<Finish> finished = new ArrayList<>();
         for (SpoolMessage row : rows) {
             Finish f = handleOne(em, row, handledBefore.get(row.getDedupKey()));
