@@ -16,11 +16,17 @@ DOC="${BENCH_DOC:-docs/performance.md}"
 # shellcheck disable=SC2086
 java -Xmx512m ${BENCH_JAVA_OPTS:-} -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port="$SMTP" \
   -Dsns.mail.domain=bench.example.jp -Dsns.http.port="$PORT" \
-  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster \
+  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster --nohazelcast \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server-mail.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
+# CPU ticks per live thread: "tid<TAB>name<TAB>ticks" (the name may hold spaces: it is read between the parentheses)
+threads() {
+  awk '{ o = index($0, "("); c = match($0, /\) [A-Z] /); name = substr($0, o + 1, c - o - 1);
+         split(substr($0, c + 2), f, " "); split(FILENAME, p, "/"); print p[5] "\t" name "\t" f[12] + f[13] }' \
+    /proc/"$SERVER"/task/*/stat 2> /dev/null || true
+}
 until curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; do sleep 1; done
 {
   echo
@@ -28,11 +34,23 @@ until curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; do sleep 1; done
   echo
   echo '```'
   C0=$(cpu)
+  threads > "$OUT/threads-before.tsv"
   java -cp "target/classes:$(cat bench/out/classpath)" bench/MailLoad.java --port "$SMTP" --connections "$CONNS" \
     --mails "$MAILS" --kind "$KIND" --db "$DB" --domain bench.example.jp
   # CPU the server used (its own process only, not PostgreSQL's): steadier than mails/s on a shared machine
-  awk -v a="$C0" -v b="$(cpu)" -v hz="$(getconf CLK_TCK)" -v n="$MAILS" \
+  C1=$(cpu)
+  threads > "$OUT/threads-after.tsv"
+  awk -v a="$C0" -v b="$C1" -v hz="$(getconf CLK_TCK)" -v n="$MAILS" \
     'BEGIN { printf "server CPU %.1f s: %.2f ms per mail\n", (b - a) / hz, (b - a) / hz * 1000 / n }'
+  # the same split by thread: the mail threads themselves, GC, and the rest (mostly the JIT compiler threads, which
+  # come and go: whatever exited is counted here), so that a short run's JIT warm-up does not hide the mail's own cost
+  awk -F '\t' -v total="$((C1 - C0))" -v hz="$(getconf CLK_TCK)" -v n="$MAILS" '
+    NR == FNR { before[$1] = $3; next }
+    { d = $3 - ($1 in before ? before[$1] : 0)
+      if ($2 ~ /^(sns-|org\.subethamail)/) mail += d; else if ($2 ~ /^(GC Thread|G1 )/) gc += d }
+    END { k = 1000 / hz / n
+          printf "  of which mail threads %.2f, GC %.2f, JIT and the rest %.2f ms per mail\n", mail * k, gc * k, (total - mail - gc) * k }' \
+    "$OUT/threads-before.tsv" "$OUT/threads-after.tsv"
   echo '```'
   echo "Command: \`bench/mail.sh $MAILS $KIND $CONNS\`"
 } | tee -a "$DOC"

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import jp.keitai.sns.mail.inbound.Secrets;
 import jp.keitai.sns.system.Clock;
@@ -102,11 +104,18 @@ public class PostingAddresses {
     }
 
     /**
+     * Who a posting address belongs to, as the mail routes need it: id, addresses and status, read with plain JDBC
+     * (no entity is built: in the mail worker's transaction every entity is registered and copied for the flush, and
+     * that cost more than the query).
+     */
+    public record Owner(long id, String mobileEmail, String pcEmail, MemberStatus status) {}
+
+    /**
      * The member a local part belongs to, found with one statement (secret and member together): for the mail routes,
      * which handle every posting mail with it. Inside a caller's transaction (the mail worker's) it reads through that
-     * transaction; the member returned is detached either way, as {@link MemberService#find} returns it.
+     * transaction.
      */
-    public Optional<Member> ownerOf(Kind kind, String localPart) {
+    public Optional<Owner> ownerOf(Kind kind, String localPart) {
         if (localPart == null || !localPart.toLowerCase(Locale.ROOT).startsWith(kind.prefix())) {
             return Optional.empty();
         }
@@ -114,20 +123,81 @@ public class PostingAddresses {
         if (given.length() != SECRET_LENGTH) {
             return Optional.empty();
         }
+        Map<String, Optional<Owner>> known = database.transactionLocal(prefetchKey(kind), HashMap::new);
+        if (known != null && known.containsKey(given)) {
+            return known.get(given);
+        }
         // the secret is matched by the index lookup itself: comparing it again with the value found by it would
         // compare a string with itself
-        return database.tx(em -> {
-            @SuppressWarnings("unchecked")
-            java.util.List<Member> found = em.createNativeQuery(
-                            "select m.* from member m join posting_secret p on p.member_id = m.id"
-                                    + " where p.kind = ? and p.secret = ?",
-                            Member.class)
-                    .setParameter(1, kind.column())
-                    .setParameter(2, given)
-                    .getResultList();
-            found.forEach(em::detach);
-            return found.stream().findFirst();
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select m.id, m.mobile_email, m.pc_email, m.status"
+                    + " from member m join posting_secret p on p.member_id = m.id where p.kind = ? and p.secret = ?")) {
+                ps.setString(1, kind.column());
+                ps.setString(2, given);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new Owner(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    MemberStatus.valueOf(rs.getString(4))))
+                            : Optional.empty();
+                }
+            }
         });
+    }
+
+    /**
+     * Reads the owners of these local parts in one statement and keeps them for the rest of the current transaction,
+     * where {@link #ownerOf} answers from them: the mail worker calls it for a batch of posting mails. Returns the
+     * owners found. Outside a transaction it only reads.
+     */
+    public java.util.List<Owner> prefetchOwners(Kind kind, java.util.Collection<String> localParts) {
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        for (String lp : localParts) {
+            if (lp != null && lp.toLowerCase(Locale.ROOT).startsWith(kind.prefix())) {
+                String given = lp.substring(kind.prefix().length()).toLowerCase(Locale.ROOT);
+                if (given.length() == SECRET_LENGTH && !secrets.contains(given)) {
+                    secrets.add(given);
+                }
+            }
+        }
+        if (secrets.isEmpty()) {
+            return java.util.List.of();
+        }
+        Map<String, Optional<Owner>> found = new HashMap<>();
+        secrets.forEach(s -> found.put(s, Optional.empty()));
+        database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select p.secret, m.id, m.mobile_email, m.pc_email, m.status"
+                    + " from member m join posting_secret p on p.member_id = m.id where p.kind = ? and p.secret in ("
+                    + String.join(",", java.util.Collections.nCopies(secrets.size(), "?")) + ")")) {
+                ps.setString(1, kind.column());
+                for (int i = 0; i < secrets.size(); i++) {
+                    ps.setString(i + 2, secrets.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(
+                                rs.getString(1),
+                                Optional.of(new Owner(
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        MemberStatus.valueOf(rs.getString(5)))));
+                    }
+                }
+            }
+            return null;
+        });
+        Map<String, Optional<Owner>> known = database.transactionLocal(prefetchKey(kind), HashMap::new);
+        if (known != null) {
+            known.putAll(found);
+        }
+        return found.values().stream().flatMap(Optional::stream).toList();
+    }
+
+    private static String prefetchKey(Kind kind) {
+        return PostingAddresses.class.getName() + ".owners." + kind.name();
     }
 
     private String secretOf(long memberId, Kind kind) {

@@ -11,7 +11,6 @@ import jp.keitai.sns.mail.inbound.MailHandler;
 import jp.keitai.sns.mail.inbound.MailResult;
 import jp.keitai.sns.mail.inbound.MailRoutes;
 import jp.keitai.sns.mail.outbound.Mailer;
-import jp.keitai.sns.member.Member;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.member.PostingAddresses;
@@ -55,27 +54,27 @@ public class VoiceMailRoute {
             @Override
             public void refusedByChannel(InboundMail mail, String reason, EntityManager em) {
                 // e.g. too many photos: tell the member, if the secret is theirs and the mail came from their phone
-                sender(mail).ifPresent(m -> refuse(em, m.getMobileEmail(), reason));
+                sender(mail).ifPresent(m -> refuse(em, m.mobileEmail(), reason));
             }
         });
     }
 
     /** The member whose secret and carrier address this mail carries, if both match and the member is active. */
-    private Optional<Member> sender(InboundMail mail) {
+    private Optional<PostingAddresses.Owner> sender(InboundMail mail) {
         return addresses
                 .ownerOf(PostingAddresses.Kind.VOICE, mail.localPart())
-                .filter(m -> m.getStatus() == MemberStatus.ACTIVE && !mail.autoSubmitted())
-                .filter(m -> m.getMobileEmail() != null && m.getMobileEmail().equals(mail.fromCanonical()));
+                .filter(m -> m.status() == MemberStatus.ACTIVE && !mail.autoSubmitted())
+                .filter(m -> m.mobileEmail() != null && m.mobileEmail().equals(mail.fromCanonical()));
     }
 
     MailResult handle(InboundMail mail, EntityManager em) {
-        Optional<Member> member = addresses.ownerOf(PostingAddresses.Kind.VOICE, mail.localPart());
+        Optional<PostingAddresses.Owner> member = addresses.ownerOf(PostingAddresses.Kind.VOICE, mail.localPart());
         if (member.isEmpty()) {
             return MailResult.refused("ボイス投稿用アドレスが違います（返信なし）");
         }
-        Member m = member.get();
-        String registered = m.getMobileEmail();
-        if (m.getStatus() != MemberStatus.ACTIVE || registered == null) {
+        PostingAddresses.Owner m = member.get();
+        String registered = m.mobileEmail();
+        if (m.status() != MemberStatus.ACTIVE || registered == null) {
             return MailResult.refused("投稿できない状態のメンバーです（返信なし）");
         }
         if (mail.autoSubmitted()) {
@@ -90,7 +89,7 @@ public class VoiceMailRoute {
         }
         boolean cut = VoiceText.length(joined) > VoiceText.MAX;
         String body = cut ? VoiceText.truncate(joined, VoiceText.MAX) : joined;
-        VoiceService.Posted posted = voices.post(m.getId(), body, null, "mail:" + Tokens.sha256(mail.dedupKey()));
+        VoiceService.Posted posted = voices.post(m.id(), body, null, "mail:" + Tokens.sha256(mail.dedupKey()));
         if (!posted.ok()) {
             return refuse(em, registered, posted.problem());
         }

@@ -191,6 +191,107 @@ class DiaryMailTest {
         }
     }
 
+    /**
+     * Issue 9: the posting secrets' owners and their default levels are read once for the whole batch (two statements),
+     * not once per mail.
+     */
+    @Test
+    void aBatchReadsTheOwnersAndTheirLevelsOnce() {
+        StatementCounter counter = new StatementCounter();
+        try (TestDb db = TestDb.h2(counter.wrap())) {
+            DiaryRig rig = new DiaryRig(db.database());
+            try (Channel channel = new Channel(rig, Map.of())) {
+                int n = 10;
+                for (int i = 0; i < n; i++) {
+                    String from = "once" + i + "@docomo.ne.jp";
+                    long member = rig.member("o" + i, from);
+                    String to = rig.addresses.addressOf(member, PostingAddresses.Kind.DIARY);
+                    assertEquals(
+                            250, smtp(channel.listener.port(), from, to, personalise("docomo-sjis-emoji.eml", from)));
+                }
+                counter.reset();
+                assertEquals(n, channel.worker.runOnce(Clock.now()));
+                List<String> all = counter.statements();
+                long secrets = all.stream()
+                        .filter(q -> q.toLowerCase(java.util.Locale.ROOT).contains("posting_secret"))
+                        .count();
+                long levels = all.stream()
+                        .filter(q -> q.toLowerCase(java.util.Locale.ROOT).contains("diary_setting"))
+                        .count();
+                assertEquals(1, secrets, String.join("\n", all));
+                assertEquals(1, levels, String.join("\n", all));
+                assertEquals((long) n, (long) rig.database.read(
+                        em -> ((Number) em.createNativeQuery("select count(*) from mail_spool where state = 'done'")
+                                        .getSingleResult())
+                                .longValue()));
+            }
+        }
+    }
+
+    /**
+     * One batch holding every kind of sender gives each the outcome it gets alone: what the batch reads up front
+     * (owners, levels) is per address.
+     */
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aMixedBatchGivesEachMailItsOwnOutcome(TestDb db) {
+        DiaryRig rig = new DiaryRig(db.database());
+        try (Channel channel = new Channel(rig, Map.of())) {
+            String alice = "alice-m@docomo.ne.jp";
+            String bob = "bob-m@docomo.ne.jp";
+            String carol = "carol-m@docomo.ne.jp";
+            long a = rig.member("アリス", alice);
+            long b = rig.member("ボブ", bob);
+            long c = rig.member("キャロル", carol);
+            assertEquals(null, rig.diaries.saveSettings(b, "private", false));
+            rig.suspend(c);
+            String toA = rig.addresses.addressOf(a, PostingAddresses.Kind.DIARY);
+            String toB = rig.addresses.addressOf(b, PostingAddresses.Kind.DIARY);
+            String toC = rig.addresses.addressOf(c, PostingAddresses.Kind.DIARY);
+            int port = channel.listener.port();
+            assertEquals(250, smtp(port, alice, toA, personalise("docomo-sjis-emoji.eml", alice)));
+            assertEquals(250, smtp(port, bob, toB, personalise("softbank-sjis-emoji.eml", bob)));
+            assertEquals(
+                    250, smtp(port, "evil@docomo.ne.jp", toA, personalise("willcom-sjis.eml", "evil@docomo.ne.jp")));
+            assertEquals(
+                    250,
+                    smtp(port, alice, "d.zzzzzzzzzzzzzzzz@" + DiaryRig.DOMAIN, personalise("au-photo.eml", alice)));
+            assertEquals(250, smtp(port, carol, toC, personalise("docomo-sjis-emoji.eml", carol)));
+            assertEquals(5, channel.worker.runOnce(Clock.now()), "one batch");
+
+            assertEquals(1, rig.diaryCount(a), "alice's own mail only");
+            assertEquals(1, rig.diaryCount(b));
+            assertEquals(0, rig.diaryCount(c), "suspended");
+            String levelB = rig.database.read(
+                    em -> (String) em.createNativeQuery("select visibility from diary where author_id = ?")
+                            .setParameter(1, b)
+                            .getSingleResult());
+            assertEquals("private", levelB, "bob's own default level");
+            String levelA = rig.database.read(
+                    em -> (String) em.createNativeQuery("select visibility from diary where author_id = ?")
+                            .setParameter(1, a)
+                            .getSingleResult());
+            assertEquals(rig.diaries.settings(a).getDefaultVisibility(), levelA);
+            // alice: her confirmation and the warning about the forged mail; nothing to the forger or for the wrong
+            // secret
+            assertEquals(
+                    List.of("diary/posted", "diary/refused"),
+                    rig.outboxTo(alice).stream()
+                            .map(OutboxMail::getTemplate)
+                            .sorted()
+                            .toList());
+            assertEquals(0, rig.outboxTo("evil@docomo.ne.jp").size());
+            assertEquals(
+                    List.of("diary/refused"),
+                    rig.outboxTo(carol).stream().map(OutboxMail::getTemplate).toList());
+            List<String> states = rig.database.read(
+                    em -> em.createNativeQuery("select state from mail_spool order by id").getResultList().stream()
+                            .map(String::valueOf)
+                            .toList());
+            assertEquals(List.of("done", "done", "refused", "refused", "refused"), states);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void forgedSendersAndWrongSecretsPostNothing(TestDb db) {

@@ -20,4 +20,11 @@ public interface MailHandler {
      * matches); the row is marked refused with {@code reason} either way.
      */
     default void refusedByChannel(InboundMail mail, String reason, EntityManager em) {}
+
+    /**
+     * Called once before a batch of several mails for this route is handled, in the same transaction, with their
+     * recipients' local parts: a handler may read what it needs for all of them in one statement (and keep it for
+     * this transaction) instead of one per mail. Nothing may be written here.
+     */
+    default void beforeBatch(java.util.List<String> localParts, EntityManager em) {}
 }

@@ -69,6 +69,11 @@ final class MailText {
             '\u301C', '\uFF5E', '\u2016', '\u2225', '\u2212', '\uFF0D', '\u00A2', '\uFFE0', '\u00A3', '\uFFE1',
             '\u00AC', '\uFFE2');
 
+    // compiled once: the spool worker runs them for every mail
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n(?=[ \\t])");
+    private static final Pattern LANGUAGE = Pattern.compile("\\*.*$");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+    private static final Pattern LEADING_BREAKS = Pattern.compile("^\\n+");
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
     private static final Set<String> BLOCKS = Set.of(
             "p",
@@ -226,7 +231,7 @@ final class MailText {
         if (raw == null) {
             return "";
         }
-        String value = raw.replaceAll("\\r?\\n(?=[ \\t])", "");
+        String value = FOLD.matcher(raw).replaceAll("");
         Matcher m = ENCODED_WORD.matcher(value);
         StringBuilder out = new StringBuilder();
         ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -235,7 +240,7 @@ final class MailText {
         while (m.find()) {
             String between = value.substring(pos, m.start());
             byte[] bytes = wordBytes(m.group(2), m.group(3));
-            String charset = m.group(1).replaceAll("\\*.*$", "");
+            String charset = LANGUAGE.matcher(m.group(1)).replaceAll("");
             if (bytes == null) {
                 continue; // not decodable: left in place as literal text
             }
@@ -361,8 +366,8 @@ final class MailText {
             out.append(line.stripTrailing()).append('\n');
         }
         return out.toString()
-                .replaceAll("\\n{3,}", "\n\n")
-                .replaceAll("^\\n+", "")
+                .transform(t -> BLANK_LINES.matcher(t).replaceAll("\n\n"))
+                .transform(t -> LEADING_BREAKS.matcher(t).replaceAll(""))
                 .stripTrailing();
     }
 

@@ -305,8 +305,14 @@ public final class Spool implements AutoCloseable {
         if (value == null) {
             return null;
         }
-        String id = value.toString().replaceAll("\\s+", "");
-        return id.isEmpty() ? null : id;
+        StringBuilder id = new StringBuilder(value.length());
+        for (int k = 0; k < value.length(); k++) {
+            char c = value.charAt(k);
+            if (!(c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r')) {
+                id.append(c); // what replaceAll("\\s+", "") did, without a regular expression per mail
+            }
+        }
+        return id.length() == 0 ? null : id.toString();
     }
 
     private static boolean startsWithIgnoreCase(byte[] raw, int from, int to, String prefix) {

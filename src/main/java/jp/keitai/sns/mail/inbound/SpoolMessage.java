@@ -101,6 +101,28 @@ public class SpoolMessage {
         this.raw = raw;
     }
 
+    /** A row as read from the table by the worker (with plain JDBC). */
+    static SpoolMessage loaded(
+            long id,
+            Instant receivedAt,
+            String remoteAddr,
+            String helo,
+            String envelopeFrom,
+            String recipient,
+            String localPart,
+            String messageId,
+            String dedupKey,
+            byte[] raw,
+            String state,
+            String claimedBy) {
+        SpoolMessage m = new SpoolMessage(
+                receivedAt, remoteAddr, helo, envelopeFrom, recipient, localPart, messageId, dedupKey, raw);
+        m.id = id;
+        m.state = state;
+        m.claimedBy = claimedBy;
+        return m;
+    }
+
     void finish(String state, String route, String reason, Instant at, String handledKey) {
         this.state = state;
         this.route = route;

@@ -1,7 +1,6 @@
 package jp.keitai.sns.mail.inbound;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -169,30 +168,28 @@ public final class SpoolWorker {
     private record Finish(long id, String state, String route, String reason, Instant at, String handledKey) {}
 
     private List<String> handleLocked(EntityManager em, List<Long> rowIds) {
-        List<SpoolMessage> rows = em
-                .createQuery("select s from SpoolMessage s where s.id in :ids order by s.id", SpoolMessage.class)
-                .setParameter("ids", rowIds)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .stream()
+        // Read and locked with plain JDBC: through the entity manager every row (raw mail bytes included) was
+        // registered, copied and compared at each flush.
+        List<SpoolMessage> rows = database.jdbc(c -> lockRows(c, rowIds)).stream()
                 // finished, or taken over by another worker after our lease ran out
                 .filter(r -> SpoolMessage.NEW.equals(r.getState()) && id.equals(r.getClaimedBy()))
                 .toList();
         if (rows.isEmpty()) {
             return List.of();
         }
-        // Nothing stays managed across mails: every flush (and every Database.jdbc call inside the transaction
-        // flushes) compares all managed objects with their snapshots, raw mail bytes included, which made a batch
-        // cost grow with the square of its size. The rows' states are written with JDBC at the end.
-        em.clear();
         // the same mail handled before (by anyone), or earlier in this batch: one statement for the whole batch
-        Map<String, Long> handledBefore = new HashMap<>();
-        em.createQuery("select s.handledKey, s.id from SpoolMessage s where s.handledKey in :keys", Object[].class)
-                .setParameter(
-                        "keys",
-                        rows.stream().map(SpoolMessage::getDedupKey).distinct().toList())
-                .getResultList()
-                .forEach(r -> handledBefore.put((String) r[0], ((Number) r[1]).longValue()));
+        Map<String, Long> handledBefore = database.jdbc(c -> handledBefore(
+                c, rows.stream().map(SpoolMessage::getDedupKey).distinct().toList()));
+        if (rows.size() > 1) {
+            Map<MailRoute, List<String>> byRoute = new java.util.LinkedHashMap<>();
+            for (SpoolMessage row : rows) {
+                if (!handledBefore.containsKey(row.getDedupKey())) {
+                    routes.find(row.getLocalPart()).ifPresent(r -> byRoute.computeIfAbsent(r, k -> new ArrayList<>())
+                            .add(row.getLocalPart()));
+                }
+            }
+            byRoute.forEach((route, localParts) -> route.handler().beforeBatch(localParts, em));
+        }
         List<Finish> finished = new ArrayList<>();
         for (SpoolMessage row : rows) {
             Finish f = handleOne(em, row, handledBefore.get(row.getDedupKey()));
@@ -206,6 +203,57 @@ public final class SpoolWorker {
         // a concurrent copy of the same mail fails here on handled_key, and the batch is handled again one by one
         database.jdbc(c -> finish(c, finished));
         return finished.stream().map(f -> "#" + f.id() + " " + f.state()).toList();
+    }
+
+    private static final String ROW_COLUMNS = "id, received_at, remote_addr, helo, envelope_from, recipient,"
+            + " local_part, message_id, dedup_key, raw, state, claimed_by";
+
+    private static List<SpoolMessage> lockRows(Connection c, List<Long> rowIds) throws SQLException {
+        List<SpoolMessage> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select " + ROW_COLUMNS + " from mail_spool where id in ("
+                + String.join(",", java.util.Collections.nCopies(rowIds.size(), "?")) + ") order by id for update")) {
+            for (int i = 0; i < rowIds.size(); i++) {
+                s.setLong(i + 1, rowIds.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Timestamp received = r.getTimestamp(2);
+                    rows.add(SpoolMessage.loaded(
+                            r.getLong(1),
+                            received == null ? null : received.toInstant(),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getString(6),
+                            r.getString(7),
+                            r.getString(8),
+                            r.getString(9),
+                            r.getBytes(10),
+                            r.getString(11),
+                            r.getString(12)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Long> handledBefore(Connection c, List<String> keys) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement s = c.prepareStatement("select handled_key, id from mail_spool where handled_key in ("
+                + String.join(",", java.util.Collections.nCopies(keys.size(), "?")) + ")")) {
+            for (int i = 0; i < keys.size(); i++) {
+                s.setString(i + 1, keys.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return out;
     }
 
     private Finish handleOne(EntityManager em, SpoolMessage row, Long earlier) {

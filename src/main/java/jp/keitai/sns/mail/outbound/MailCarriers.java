@@ -38,17 +38,15 @@ public final class MailCarriers {
         }
         Function<String, Optional<String>> lookup = registry;
         if (lookup != null) {
-            return lookup.apply(address.trim().replaceAll("[>\\s]+$", "")).orElse(PC);
+            return lookup.apply(stripEnd(address.trim())).orElse(PC);
         }
         return builtIn(address);
     }
 
     private static String builtIn(String address) {
         int at = address.lastIndexOf('@');
-        String domain = (at < 0 ? "" : address.substring(at + 1))
-                .trim()
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[>\\s]+$", "");
+        String domain = (at < 0 ? "" : address.substring(at + 1)).trim().toLowerCase(Locale.ROOT);
+        domain = stripEnd(domain);
         if (domain.equals("docomo.ne.jp")) {
             return DOCOMO;
         }
@@ -71,6 +69,15 @@ public final class MailCarriers {
             return EMOBILE;
         }
         return PC;
+    }
+
+    /** Without trailing {@code >} and whitespace (what {@code replaceAll("[>\\s]+$", "")} did, without a regex). */
+    private static String stripEnd(String s) {
+        int end = s.length();
+        while (end > 0 && "> \t\n\u000B\f\r".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end == s.length() ? s : s.substring(0, end);
     }
 
     /** keitai for the carrier handsets, else the carrier id itself (smartphone, pc): the template family. */

@@ -36,6 +36,8 @@ public enum MailEncoding {
             '\uFF5E', '\u301C', '\u2225', '\u2016', '\uFF0D', '\u2212', '\uFFE0', '\u00A2', '\uFFE1', '\u00A3',
             '\uFFE2', '\u00AC', '\u2014', '\u2015');
 
+    private static final java.util.regex.Pattern HEADER_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
+
     private final String mimeName;
     private final Charset charset;
     private final String textTransferEncoding;
@@ -73,19 +75,28 @@ public enum MailEncoding {
         String converted = MailEmoji.fromUnicode(text, carrier, emojiSource);
         Map<Character, Character> lookAlikes = this == SHIFT_JIS ? TO_CP932 : this == ISO_2022_JP ? TO_JIS : Map.of();
         StringBuilder out = new StringBuilder(converted.length());
-        converted.codePoints().forEach(cp -> {
-            if (cp < 0x10000 && lookAlikes.containsKey((char) cp)) {
-                cp = lookAlikes.get((char) cp);
+        for (int i = 0; i < converted.length(); ) {
+            int cp = converted.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp >= 0x20 && cp < 0x7f) {
+                out.append((char) cp); // printable ASCII: every charset here carries it
+                continue;
+            }
+            if (cp < 0x10000) {
+                Character alike = lookAlikes.get((char) cp);
+                if (alike != null) {
+                    cp = alike;
+                }
             }
             if (cp < 0x20 && cp != '\r' && cp != '\n' && cp != '\t' || cp == 0x7f) {
-                return; // control characters (an ESC above all) would corrupt the mail
+                continue; // control characters (an ESC above all) would corrupt the mail
             }
             if (cp < 0x20 || canCarry(cp)) {
                 out.appendCodePoint(cp);
             } else {
                 out.append(GETA);
             }
-        });
+        }
         return out.toString();
     }
 
@@ -115,7 +126,25 @@ public enum MailEncoding {
      * name already takes. Plain ASCII stays as it is.
      */
     public String encodeHeader(String prepared, int used) {
-        String text = prepared.replaceAll("[\\r\\n\\t]+", " ");
+        // a template's fixed subject is encoded for every mail sent with it: remember the few there are
+        String key = used + ":" + prepared;
+        String known = headers.get(key);
+        if (known != null) {
+            return known;
+        }
+        String encoded = encodeHeaderOnce(prepared, used);
+        if (headers.size() < MAX_KNOWN_HEADERS && prepared.length() <= 200) {
+            headers.put(key, encoded);
+        }
+        return encoded;
+    }
+
+    private static final int MAX_KNOWN_HEADERS = 1000;
+
+    private final Map<String, String> headers = new ConcurrentHashMap<>();
+
+    private String encodeHeaderOnce(String prepared, int used) {
+        String text = HEADER_BREAKS.matcher(prepared).replaceAll(" ");
         if (text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             return text;
         }
@@ -165,24 +194,40 @@ public enum MailEncoding {
 
     /** Whether the charset carries this character as itself (for ISO-2022-JP: without JIS X 0212, which handsets lack). */
     boolean canCarry(int codePoint) {
-        return encodable.computeIfAbsent(codePoint, cp -> {
-            String s = new String(Character.toChars(cp));
-            CharsetEncoder encoder = charset.newEncoder();
-            if (!encoder.canEncode(s)) {
-                return false;
+        if (codePoint < 0x10000) {
+            // looked up for nearly every character of every mail: a plain array, not a map of boxed keys
+            byte known = carriesBmp[codePoint];
+            if (known == 0) {
+                known = computeCanCarry(codePoint) ? YES : NO;
+                carriesBmp[codePoint] = known; // a race only computes the same answer twice
             }
-            if (this == ISO_2022_JP) {
-                byte[] b = s.getBytes(charset);
-                for (int i = 0; i + JIS_X_0212.length <= b.length; i++) {
-                    if (b[i] == JIS_X_0212[0]
-                            && b[i + 1] == JIS_X_0212[1]
-                            && b[i + 2] == JIS_X_0212[2]
-                            && b[i + 3] == JIS_X_0212[3]) {
-                        return false;
-                    }
+            return known == YES;
+        }
+        return encodable.computeIfAbsent(codePoint, this::computeCanCarry);
+    }
+
+    private static final byte YES = 1;
+    private static final byte NO = 2;
+
+    private final byte[] carriesBmp = new byte[0x10000];
+
+    private boolean computeCanCarry(int cp) {
+        String s = new String(Character.toChars(cp));
+        CharsetEncoder encoder = charset.newEncoder();
+        if (!encoder.canEncode(s)) {
+            return false;
+        }
+        if (this == ISO_2022_JP) {
+            byte[] b = s.getBytes(charset);
+            for (int i = 0; i + JIS_X_0212.length <= b.length; i++) {
+                if (b[i] == JIS_X_0212[0]
+                        && b[i + 1] == JIS_X_0212[1]
+                        && b[i + 2] == JIS_X_0212[2]
+                        && b[i + 3] == JIS_X_0212[3]) {
+                    return false;
                 }
             }
-            return true;
-        });
+        }
+        return true;
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +44,27 @@ public final class MailTemplates {
      * @throws IllegalArgumentException when the template does not exist or a placeholder has no value
      */
     public Rendered render(String name, String carrier, Map<String, ?> values) {
+        Parsed parsed = compiled.computeIfAbsent(name + "\u0000" + carrier, k -> parse(name, carrier));
+        return new Rendered(
+                name,
+                LINE_BREAKS
+                        .matcher(fill(name, parsed.subject(), values).strip())
+                        .replaceAll(" "),
+                fill(name, parsed.body(), values));
+    }
+
+    /**
+     * A template split once into text and placeholders ({@code parts[i]} is text for even i, a name for odd i): the
+     * mail worker renders one per diary, and scanning the text with a regular expression each time cost more than
+     * the rest of the rendering.
+     */
+    private record Parsed(String[] subject, String[] body) {}
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
+
+    private final Map<String, Parsed> compiled = new ConcurrentHashMap<>();
+
+    private Parsed parse(String name, String carrier) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("bad mail template name: " + name);
         }
@@ -62,22 +85,36 @@ public final class MailTemplates {
         if (body.startsWith("\n")) {
             body = body.substring(1);
         }
-        return new Rendered(
-                name, fill(name, subject, values).strip().replaceAll("[\\r\\n]+", " "), fill(name, body, values));
+        return new Parsed(split(subject), split(body));
     }
 
-    private static String fill(String name, String text, Map<String, ?> values) {
+    private static String[] split(String text) {
+        List<String> parts = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
+        int at = 0;
         while (m.find()) {
-            String key = m.group(1);
+            parts.add(text.substring(at, m.start()));
+            parts.add(m.group(1));
+            at = m.end();
+        }
+        parts.add(text.substring(at));
+        return parts.toArray(String[]::new);
+    }
+
+    private static String fill(String name, String[] parts, Map<String, ?> values) {
+        StringBuilder out = new StringBuilder(parts[0].length() + 64 * parts.length);
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 0) {
+                out.append(parts[i]);
+                continue;
+            }
+            String key = parts[i];
             if (!values.containsKey(key)) {
                 throw new IllegalArgumentException("mail/" + name + ": no value for ${" + key + "}");
             }
             Object value = values.get(key);
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+            out.append(value == null ? "" : value.toString());
         }
-        m.appendTail(out);
         return out.toString();
     }
 

@@ -40,7 +40,7 @@ public final class OutboundDispatcher {
 
     private static final Logger LOG = Logger.getLogger(OutboundDispatcher.class.getName());
     private static final Duration LEASE = Duration.ofMinutes(5);
-    private static final int BATCH = 20;
+    private static final int BATCH = 100;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final Database database;
@@ -56,10 +56,97 @@ public final class OutboundDispatcher {
     /** Delivers what is due at {@code now}; returns how many rows were attempted. */
     public int deliverDue(Instant now) {
         List<Long> ids = claim(now);
-        for (Long id : ids) {
-            deliver(id, now);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        // the claimed rows are read in one statement and their outcomes written in one batch: a transaction per
+        // row (read, then update through the entity manager) cost more than writing the mail itself
+        List<Due> due = database.jdbc(c -> load(c, ids));
+        List<Outcome> outcomes = new ArrayList<>(due.size());
+        for (Due mail : due) {
+            outcomes.add(deliver(mail, now));
+        }
+        database.tx(em -> database.jdbc(c -> record(c, outcomes)));
+        for (Outcome o : outcomes) {
+            if (o.error() != null) {
+                LOG.log(
+                        o.giveUp() ? Level.WARNING : Level.INFO,
+                        "outbound mail #{0} {1} after attempt {2}: {3}",
+                        new Object[] {o.id(), o.giveUp() ? "failed" : "will be retried", o.attempts(), o.error()});
+            }
         }
         return ids.size();
+    }
+
+    /** A claimed row, as delivery needs it. */
+    private record Due(long id, Instant createdAt, String recipient, byte[] raw, int attempts) {}
+
+    /** What became of one delivery: error null = sent. */
+    private record Outcome(long id, int attempts, String error, boolean giveUp, Instant at) {}
+
+    private List<Due> load(java.sql.Connection c, List<Long> ids) throws SQLException {
+        List<Due> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select id, created_at, recipient, raw, attempts from mail_outbox"
+                + " where state = 'queued' and claimed_by = ? and id in ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") order by id")) {
+            s.setString(1, node);
+            for (int i = 0; i < ids.size(); i++) {
+                s.setLong(i + 2, ids.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Due(
+                            r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3), r.getBytes(4), r.getInt(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int record(java.sql.Connection c, List<Outcome> outcomes) throws SQLException {
+        try (PreparedStatement sent = c.prepareStatement("update mail_outbox set state = 'sent', sent_at = ?,"
+                        + " claimed_by = null, lease_until = null, last_error = null where id = ?");
+                PreparedStatement failed = c.prepareStatement("update mail_outbox set state = 'failed',"
+                        + " claimed_by = null, lease_until = null, last_error = ? where id = ?");
+                PreparedStatement retry = c.prepareStatement("update mail_outbox set next_attempt_at = ?,"
+                        + " claimed_by = null, lease_until = null, last_error = ? where id = ?")) {
+            boolean anySent = false;
+            boolean anyFailed = false;
+            boolean anyRetry = false;
+            for (Outcome o : outcomes) {
+                if (o.error() == null) {
+                    sent.setTimestamp(1, Timestamp.from(o.at()));
+                    sent.setLong(2, o.id());
+                    sent.addBatch();
+                    anySent = true;
+                } else if (o.giveUp()) {
+                    failed.setString(1, clip(o.error()));
+                    failed.setLong(2, o.id());
+                    failed.addBatch();
+                    anyFailed = true;
+                } else {
+                    retry.setTimestamp(1, Timestamp.from(o.at()));
+                    retry.setString(2, clip(o.error()));
+                    retry.setLong(3, o.id());
+                    retry.addBatch();
+                    anyRetry = true;
+                }
+            }
+            if (anySent) {
+                sent.executeBatch();
+            }
+            if (anyFailed) {
+                failed.executeBatch();
+            }
+            if (anyRetry) {
+                retry.executeBatch();
+            }
+        }
+        return outcomes.size();
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
     private List<Long> claim(Instant now) {
@@ -100,11 +187,7 @@ public final class OutboundDispatcher {
         });
     }
 
-    private void deliver(long id, Instant now) {
-        OutboxMail mail = database.read(em -> em.find(OutboxMail.class, id));
-        if (mail == null || !OutboxMail.QUEUED.equals(mail.getState()) || !node.equals(mail.getClaimedBy())) {
-            return;
-        }
+    private Outcome deliver(Due mail, Instant now) {
         String error = null;
         boolean permanent = false;
         try {
@@ -120,50 +203,51 @@ public final class OutboundDispatcher {
         } catch (MessagingException | IOException | UncheckedIOException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        String failure = error;
-        boolean giveUp = permanent || mail.getAttempts() >= settings.maxAttempts();
-        database.run(em -> {
-            OutboxMail m = em.find(OutboxMail.class, id);
-            if (failure == null) {
-                m.sent(Clock.now());
-            } else if (giveUp) {
-                m.failed(failure);
-            } else {
-                m.retryAt(now.plus(settings.backoff(m.getAttempts())), failure);
-            }
-        });
-        if (failure != null) {
-            LOG.log(giveUp ? Level.WARNING : Level.INFO, "outbound mail #{0} {1} after attempt {2}: {3}", new Object[] {
-                id, giveUp ? "failed" : "will be retried", mail.getAttempts(), failure
-            });
+        if (error == null) {
+            return new Outcome(mail.id(), mail.attempts(), null, false, Clock.now());
         }
+        boolean giveUp = permanent || mail.attempts() >= settings.maxAttempts();
+        return new Outcome(
+                mail.id(), mail.attempts(), error, giveUp, giveUp ? now : now.plus(settings.backoff(mail.attempts())));
     }
 
     /** The same row always makes the same file name, so a repeated delivery overwrites rather than duplicates. */
-    private void writeFile(OutboxMail mail) throws IOException {
+    private void writeFile(Due mail) throws IOException {
         Path dir = settings.outboxDir();
         Files.createDirectories(dir);
-        String name = FILE_TIME.format(mail.getCreatedAt().atZone(Clock.JAPAN)) + "-"
-                + String.format("%010d", mail.getId()) + ".eml"; // sorts by time, then queue order
+        String name = FILE_TIME.format(mail.createdAt().atZone(Clock.JAPAN)) + "-" + String.format("%010d", mail.id())
+                + ".eml"; // sorts by time, then queue order
         Path tmp = dir.resolve("." + name + ".tmp");
-        Files.write(tmp, mail.getRaw());
+        Files.write(tmp, mail.raw());
         Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void relay(OutboxMail mail) throws MessagingException {
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.host", settings.smtpHost());
-        p.setProperty("mail.smtp.port", Integer.toString(settings.smtpPort()));
-        p.setProperty("mail.smtp.from", settings.from());
-        p.setProperty("mail.smtp.localhost", settings.mailDomain());
-        p.setProperty("mail.smtp.connectiontimeout", "10000");
-        p.setProperty("mail.smtp.timeout", "60000");
-        p.setProperty("mail.smtp.writetimeout", "60000");
-        p.setProperty("mail.mime.address.strict", "false");
-        Session session = Session.getInstance(p);
+    private volatile Session relaySession;
+
+    /** One Session for every relayed mail: its settings do not change while the application runs. */
+    private Session relaySession() {
+        Session s = relaySession;
+        if (s == null) {
+            Properties p = new Properties();
+            p.setProperty("mail.smtp.host", settings.smtpHost());
+            p.setProperty("mail.smtp.port", Integer.toString(settings.smtpPort()));
+            p.setProperty("mail.smtp.from", settings.from());
+            p.setProperty("mail.smtp.localhost", settings.mailDomain());
+            p.setProperty("mail.smtp.connectiontimeout", "10000");
+            p.setProperty("mail.smtp.timeout", "60000");
+            p.setProperty("mail.smtp.writetimeout", "60000");
+            p.setProperty("mail.mime.address.strict", "false");
+            s = Session.getInstance(p);
+            relaySession = s;
+        }
+        return s;
+    }
+
+    private void relay(Due mail) throws MessagingException {
+        Session session = relaySession();
         // parsed back from the stored bytes and sent without saveChanges(), so the Message-ID and encoding stay ours
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(mail.getRaw()));
-        Address[] to = {new InternetAddress(mail.getRecipient(), false)};
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(mail.raw()));
+        Address[] to = {new InternetAddress(mail.recipient(), false)};
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
             transport.sendMessage(message, to);

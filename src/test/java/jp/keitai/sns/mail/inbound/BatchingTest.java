@@ -24,6 +24,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.keitai.sns.mail.outbound.MailTemplates;
+import jp.keitai.sns.mail.outbound.Mailer;
+import jp.keitai.sns.mail.outbound.OutboundSettings;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.testsupport.TestDb;
@@ -236,6 +239,95 @@ class BatchingTest {
             assertEquals(60, rig.count(SpoolMessage.DONE));
             assertEquals(20, rig.count(SpoolMessage.DUPLICATE));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void repliesQueuedInABatchCommitWithItAndNoneForAMailWhoseHandlingFailed(TestDb db) {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of("sns.mail.max-attempts", "3"))) {
+            Mailer mailer = mailer(db);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ids.add(rig.spool(mail("r" + i)));
+            }
+            long poison = ids.get(3);
+            rig.behaviour = (mail, em) -> {
+                // the reply waits for the end of the batch's transaction (one JDBC batch), like every handler's
+                mailer.queue(em, "m" + mail.spoolId() + "@docomo.ne.jp", "refused", Map.of("reason", "test"));
+                if (mail.spoolId() == poison) {
+                    throw new IllegalStateException("fails after queueing its reply");
+                }
+                return MailResult.done();
+            };
+            assertEquals(8, rig.worker.runOnce(Clock.now()));
+            for (long id : ids) {
+                if (id != poison) {
+                    assertEquals(SpoolMessage.DONE, rig.row(id).getState(), "#" + id);
+                    assertEquals(1, outbox(db.database(), "m" + id + "@docomo.ne.jp"), "#" + id + " one reply");
+                }
+            }
+            assertEquals(SpoolMessage.NEW, rig.row(poison).getState());
+            assertEquals(0, outbox(db.database(), "m" + poison + "@docomo.ne.jp"), "rolled back with its mail");
+            assertEquals(7, outbox(db.database(), null), "nothing else queued");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aReplyTheDatabaseRefusesAtTheEndOfTheBatchRollsBackOnlyItsOwnMail(TestDb db) {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of("sns.mail.max-attempts", "3"))) {
+            Mailer mailer = mailer(db);
+            // refused only when the queued rows are written, just before the commit
+            sql(
+                    db.database(),
+                    "alter table mail_outbox add constraint test_poison check (recipient not like 'poison%')");
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(rig.spool(mail("q" + i)));
+            }
+            long poison = ids.get(2);
+            rig.behaviour = (mail, em) -> {
+                String to = (mail.spoolId() == poison ? "poison" : "m") + mail.spoolId() + "@docomo.ne.jp";
+                mailer.queue(em, to, "refused", Map.of("reason", "test"));
+                return MailResult.done();
+            };
+            assertEquals(6, rig.worker.runOnce(Clock.now()));
+            for (long id : ids) {
+                if (id != poison) {
+                    assertEquals(SpoolMessage.DONE, rig.row(id).getState(), "#" + id);
+                    assertEquals(1, rig.posts(id), "#" + id + " posted once");
+                    assertEquals(1, outbox(db.database(), "m" + id + "@docomo.ne.jp"), "#" + id + " one reply");
+                }
+            }
+            assertEquals(SpoolMessage.NEW, rig.row(poison).getState(), "retried later, alone");
+            assertEquals(0, rig.posts(poison), "its post went with its reply");
+            assertEquals(5, outbox(db.database(), null));
+        }
+    }
+
+    private static Mailer mailer(TestDb db) {
+        return new Mailer(
+                db.database(),
+                OutboundSettings.from(TestDb.settings(Map.of("sns.mail.domain", MailRig.DOMAIN))),
+                new MailTemplates());
+    }
+
+    /** Outbox rows to this address (null: all of them). */
+    private static long outbox(Database database, String to) {
+        return database.jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select count(*) from mail_outbox" + (to == null ? "" : " where recipient = ?"))) {
+                if (to != null) {
+                    s.setString(1, to);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
     }
 
     /** The Message-ID tags (what {@link #mail} put in front) of the spool rows matching {@code where}. */

@@ -48,6 +48,47 @@ class SmtpListenerTest {
 
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aMailManyTimesTheReadBufferIsStoredByteForByteWithItsFoldedMessageId(TestDb db) {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of());
+                SmtpClient c = new SmtpClient("127.0.0.1", rig.port())) {
+            ByteArrayOutputStream mail = new ByteArrayOutputStream();
+            mail.writeBytes(("From: a@docomo.ne.jp\r\nMessage-ID:\r\n \t<folded.id@docomo.ne.jp>\r\nSubject: x\r\n"
+                            + "Content-Type: text/plain; charset=us-ascii\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; mail.size() < 100_000; i++) { // the listener reads 8 KB at a time
+                mail.writeBytes(("line " + i + " of a long mail\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            byte[] sent = mail.toByteArray();
+            assertEquals(250, c.ehlo().code());
+            assertEquals(250, c.mail("a@docomo.ne.jp").code());
+            assertEquals(250, c.rcpt(POST).code());
+            SmtpClient.Reply r = c.data(sent);
+            assertEquals(250, r.code(), r.toString());
+            SpoolMessage row = rig.row(MailRig.queuedId(r));
+            byte[] raw = row.getRaw();
+            // the listener puts its Received: line in front; the rest is the mail as sent
+            assertTrue(raw.length >= sent.length, "stored " + raw.length + " of " + sent.length);
+            assertEquals(
+                    java.util.HexFormat.of().formatHex(sent),
+                    java.util.HexFormat.of()
+                            .formatHex(java.util.Arrays.copyOfRange(raw, raw.length - sent.length, raw.length)));
+            assertEquals("<folded.id@docomo.ne.jp>", row.getMessageId(), "unfolded, whitespace removed");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSenderIsPlausibleUnlessItCannotBeAnAddressAtAll() {
+        assertTrue(SmtpListener.plausibleSender(""), "bounces");
+        assertTrue(SmtpListener.plausibleSender("a..b.@docomo.ne.jp"));
+        assertTrue(SmtpListener.plausibleSender("\"a.b.\"@docomo.ne.jp"));
+        for (String bad : new String[] {"a b@docomo.ne.jp", "a\t@x.jp", "<a@x.jp>", "a@x.jp>", "nobody", "@x.jp"}) {
+            assertTrue(!SmtpListener.plausibleSender(bad), bad);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void refusesA20MegabyteMailAtDataAndKeepsServing(TestDb db) {
         try (db;
                 MailRig rig = new MailRig(db.database(), Map.of());

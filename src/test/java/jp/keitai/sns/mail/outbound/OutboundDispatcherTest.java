@@ -127,6 +127,45 @@ class OutboundDispatcherTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void mailsQueuedTogetherAreDeliveredInOneRoundEachOnceAndEachMarkedSent(String engine) throws Exception {
+        try (Store store = new Store(engine, Map.of());
+                Database db = store.open()) {
+            Mailer mailer = store.mailer(db);
+            // one transaction queues them all: the rows go in as one batch when it commits
+            List<String> ids = db.tx(em -> {
+                List<String> out = new java.util.ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    out.add(mailer.queue(em, "hanako-" + i + "@docomo.ne.jp", "notice", Map.of("name", "花子" + i)));
+                }
+                return out;
+            });
+            assertEquals(30, new java.util.HashSet<>(ids).size(), "a Message-ID each");
+            OutboundDispatcher dispatcher = store.dispatcher(db);
+            assertEquals(30, dispatcher.deliverDue(Clock.now()), "one round takes them all");
+            List<Path> files;
+            try (Stream<Path> st = Files.list(store.dir.resolve("outbox"))) {
+                files = st.sorted().toList();
+            }
+            assertEquals(30, files.size());
+            List<OutboxMail> rows =
+                    db.read(em -> em.createQuery("select m from OutboxMail m order by m.id", OutboxMail.class)
+                            .getResultList());
+            assertEquals(30, rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                OutboxMail row = rows.get(i);
+                assertEquals(OutboxMail.SENT, row.getState(), "#" + row.getId());
+                assertEquals(1, row.getAttempts());
+                assertEquals("hanako-" + i + "@docomo.ne.jp", row.getRecipient());
+                assertEquals(ids.get(i), row.getMessageId());
+                assertTrue(row.getSentAt() != null);
+                assertArrayEquals(row.getRaw(), Files.readAllBytes(files.get(i)), "#" + row.getId());
+            }
+            assertEquals(0, dispatcher.deliverDue(Clock.now().plusSeconds(3600)), "each sent once");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void aMailQueuedInARolledBackTransactionIsNeverSent(String engine) throws Exception {
         try (Store store = new Store(engine, Map.of());
                 Database db = store.open()) {
