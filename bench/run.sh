@@ -14,7 +14,9 @@ URL="http://127.0.0.1:$PORT"
 OUT=bench/out
 mkdir -p "$OUT"
 
-JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m -Xss512k}"
+# Parallel GC and room in the old generation for the caches (about 370 MB live with all 100,000 members' home data):
+# G1 at 512 MB marked the nearly full heap all the time and doubled the home page's CPU (docs/performance.md)
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms768m -Xmx768m -Xmn192m -XX:+UseParallelGC -Xss512k}"
 SCENARIOS="${SCENARIOS:-ceiling docomo-home diary-fof profile voice-post}"
 REPORT=docs/performance.md
 [[ -n "${NO_REPORT:-}" ]] && REPORT=/dev/null
