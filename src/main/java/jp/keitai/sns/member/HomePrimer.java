@@ -42,13 +42,10 @@ public class HomePrimer {
     @Inject
     Instance<HomeSection> sections;
 
-    private volatile boolean done;
-
     void onStart(@Observes Started started) {
         long hours = Long.getLong("sns.cache.prime-hours", 24);
         int limit = Integer.getInteger("sns.cache.prime-members", 100_000);
         if (hours <= 0 || limit <= 0) {
-            done = true;
             return;
         }
         Thread t = new Thread(() -> prime(Duration.ofHours(hours), limit), "sns-home-primer");
@@ -57,18 +54,14 @@ public class HomePrimer {
         t.start();
     }
 
-    /** Whether priming has finished (or was off); {@code bench/run.sh} waits for its log line instead. */
-    public boolean isDone() {
-        return done;
-    }
-
     void prime(Duration within, int limit) {
         long start = System.nanoTime();
         int primed = 0;
         try {
             primed = prime(sessions, members, sections.stream().toList(), within, limit);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not prime the home caches; pages will load what they need", e);
         } finally {
-            done = true;
             long ms = (System.nanoTime() - start) / 1_000_000;
             int n = primed;
             LOG.info(() -> "primed the home caches for " + n + " recent members in " + ms + " ms");
