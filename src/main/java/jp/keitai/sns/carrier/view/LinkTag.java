@@ -2,10 +2,8 @@ package jp.keitai.sns.carrier.view;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.JspWriter;
 import jakarta.servlet.jsp.PageContext;
-import jakarta.servlet.jsp.tagext.TagSupport;
 import java.io.IOException;
 import jp.keitai.sns.carrier.Handset;
 
@@ -18,7 +16,7 @@ import jp.keitai.sns.carrier.Handset;
  * handlers, while it makes every simple tag handler anew through CDI, under a lock shared by all requests (issue 9:
  * that lock held the home page to a few hundred requests per second).
  */
-public class LinkTag extends TagSupport {
+public class LinkTag extends EnclosingTag {
 
     private String href;
     private String key;
@@ -32,32 +30,17 @@ public class LinkTag extends TagSupport {
     }
 
     @Override
-    public int doStartTag() throws JspException {
-        try {
-            start();
-        } catch (IOException e) {
-            throw new JspException(e);
-        }
-        return EVAL_BODY_INCLUDE;
+    String close() {
+        return "</a>";
     }
 
     @Override
-    public int doEndTag() throws JspException {
-        try {
-            pageContext.getOut().write("</a>");
-        } catch (IOException e) {
-            throw new JspException(e);
-        }
-        return EVAL_PAGE;
-    }
-
-    private void start() throws IOException {
+    void open(JspWriter out) throws IOException {
         PageContext page = pageContext;
         HttpServletRequest request = (HttpServletRequest) page.getRequest();
         HttpServletResponse response = (HttpServletResponse) page.getResponse();
         Handset h = Handset.of(request);
         String url = href.startsWith("/") ? request.getContextPath() + href : href;
-        JspWriter out = page.getOut();
         out.write("<a href=\"" + Html.escape(response.encodeURL(url)) + "\"");
         boolean hasKey = key != null && key.matches("[0-9*#]");
         if (hasKey) {

@@ -1,9 +1,7 @@
 package jp.keitai.sns.carrier.view;
 
-import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.JspWriter;
 import jakarta.servlet.jsp.PageContext;
-import jakarta.servlet.jsp.tagext.TagSupport;
 import java.io.IOException;
 import jp.keitai.sns.carrier.Handset;
 
@@ -11,7 +9,7 @@ import jp.keitai.sns.carrier.Handset;
  * {@code <k:page title="…">…</k:page>}: the page skeleton for the handset — XML declaration and DOCTYPE of its
  * browser generation, the Content-Type meta with the charset label it will be encoded in, the title, the body.
  */
-public class PageTag extends TagSupport {
+public class PageTag extends EnclosingTag {
 
     private String title = "";
 
@@ -20,30 +18,15 @@ public class PageTag extends TagSupport {
     }
 
     @Override
-    public int doStartTag() throws JspException {
-        try {
-            start();
-        } catch (IOException e) {
-            throw new JspException(e);
-        }
-        return EVAL_BODY_INCLUDE;
+    String close() {
+        return "</body></html>";
     }
 
     @Override
-    public int doEndTag() throws JspException {
-        try {
-            pageContext.getOut().write("</body></html>");
-        } catch (IOException e) {
-            throw new JspException(e);
-        }
-        return EVAL_PAGE;
-    }
-
-    private void start() throws IOException {
+    void open(JspWriter out) throws IOException {
         PageContext page = pageContext;
         Handset h = Handset.of(page.getRequest());
-        JspWriter out = page.getOut();
-        String close = h.isXhtml() ? " />" : ">";
+        String emptyEnd = h.isXhtml() ? " />" : ">";
         if (h.isXhtml()) {
             out.write("<?xml version=\"1.0\" encoding=\"" + h.getCharsetLabel() + "\"?>\n");
         }
@@ -59,7 +42,7 @@ public class PageTag extends TagSupport {
             out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         } else {
             out.write("<meta http-equiv=\"Content-Type\" content=\"" + h.getContentType() + "; charset="
-                    + h.getCharsetLabel() + "\"" + close);
+                    + h.getCharsetLabel() + "\"" + emptyEnd);
         }
         out.write("<title>" + Html.escape(title) + "</title></head>\n<body>");
     }
