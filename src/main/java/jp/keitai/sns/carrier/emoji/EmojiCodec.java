@@ -182,16 +182,17 @@ public final class EmojiCodec {
         if (text == null || (target == Source.UNICODE && set.equals("unicode"))) {
             return text;
         }
-        Trie carrierTrie = isCarrierSet(set) ? encode.get(set + "/" + target) : null;
-        Set<Integer> reservedHere = reserved.getOrDefault(set + "/" + target, Set.of());
-        BitSet reservedSet = reservedBits.computeIfAbsent(set + "/" + target, k -> {
+        String key = set + "/" + target;
+        Trie carrierTrie = isCarrierSet(set) ? encode.get(key) : null;
+        Set<Integer> reservedHere = reserved.getOrDefault(key, Set.of());
+        BitSet reservedSet = reservedBits.computeIfAbsent(key, k -> {
             BitSet b = new BitSet();
             reservedHere.forEach(b::set);
             return b;
         });
         BitSet charset = target == Source.SJIS ? sjisEncodable : target == Source.JIS ? jisEncodable : null;
         BitSet starts = starters();
-        BitSet plain = plain(set + "/" + target, starts, reservedSet, charset);
+        BitSet plain = plain(key, starts, reservedSet, charset);
         StringBuilder out = new StringBuilder(text.length() + 16);
         int run = 0; // the characters since run go out as they are, appended in one piece (issue 9)
         for (int i = 0; i < text.length(); ) {
