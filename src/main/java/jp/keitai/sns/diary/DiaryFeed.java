@@ -56,7 +56,7 @@ final class DiaryFeed {
 
     DiaryFeed(Database database) {
         this.database = database;
-        this.byAuthor = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
+        this.byAuthor = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
         database.changes().subscribe(TOPIC, byAuthor::invalidate);
         database.changes().onReset(byAuthor::clear);
     }

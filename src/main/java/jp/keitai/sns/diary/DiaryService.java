@@ -128,8 +128,8 @@ public class DiaryService {
 
     @PostConstruct
     void init() {
-        pages = new ReadCache<>(Long.getLong("sns.cache.diaries", 50_000));
-        latest = new ReadCache<>(Long.getLong("sns.cache.latest-diaries", 100_000));
+        pages = ReadCache.ofIds(Long.getLong("sns.cache.diaries", 50_000));
+        latest = ReadCache.ofIds(Long.getLong("sns.cache.latest-diaries", 100_000));
         feed = new DiaryFeed(database);
         database.changes().subscribe(DIARY_TOPIC, pages::invalidate);
         database.changes().subscribe(AUTHOR_TOPIC, latest::invalidate);

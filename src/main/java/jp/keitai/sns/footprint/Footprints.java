@@ -104,8 +104,8 @@ public class Footprints {
                 .maximumSize(Long.getLong("sns.cache.footprint-pairs", 200_000))
                 .expireAfterWrite(window().isZero() ? Duration.ofMillis(1) : window())
                 .build();
-        stealth = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
-        freshCounts = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
+        stealth = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
+        freshCounts = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
         database.changes().subscribe(STEALTH_TOPIC, stealth::invalidate);
         database.changes().subscribe(STEALTH_TOPIC, freshCounts::invalidate);
         database.changes().subscribe(FRESH_TOPIC, freshCounts::invalidate);

@@ -52,8 +52,8 @@ public class FriendGraph {
     @PostConstruct
     void init() {
         long size = Long.getLong("sns.cache.members", 200_000);
-        friends = new ReadCache<>(size);
-        blocks = new ReadCache<>(size);
+        friends = ReadCache.ofIds(size);
+        blocks = ReadCache.ofIds(size);
         database.changes().subscribe(FRIENDS, friends::invalidate);
         database.changes().subscribe(BLOCKS, blocks::invalidate);
         database.changes().onReset(() -> {

@@ -71,7 +71,7 @@ public class FriendService {
 
     @PostConstruct
     void init() {
-        incoming = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
+        incoming = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
         database.changes().subscribe(REQUESTS, incoming::invalidate);
         database.changes().onReset(incoming::clear);
     }

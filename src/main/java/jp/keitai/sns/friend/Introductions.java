@@ -58,7 +58,7 @@ public class Introductions {
 
     @PostConstruct
     void init() {
-        byMember = new ReadCache<>(Long.getLong("sns.cache.profiles", 100_000));
+        byMember = ReadCache.ofIds(Long.getLong("sns.cache.profiles", 100_000));
         database.changes().subscribe(TOPIC, byMember::invalidate);
         database.changes().onReset(byMember::clear);
     }

@@ -48,8 +48,8 @@ public class MemberService {
 
     @PostConstruct
     void init() {
-        cards = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
-        profiles = new ReadCache<>(Long.getLong("sns.cache.profiles", 100_000));
+        cards = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
+        profiles = ReadCache.ofIds(Long.getLong("sns.cache.profiles", 100_000));
         database.changes().subscribe(TOPIC, cards::invalidate);
         database.changes().subscribe(TOPIC, profiles::invalidate);
         database.changes().onReset(() -> {

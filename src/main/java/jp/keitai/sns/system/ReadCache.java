@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,12 +25,118 @@ public final class ReadCache<K, V> {
 
     private static final int STRIPES = 1024;
 
-    private final Cache<K, V> cache;
+    private final Store<K, V> cache;
     private final AtomicLongArray epochs = new AtomicLongArray(STRIPES);
 
-    /** A cache keeping at most {@code maximumSize} entries (least useful dropped first). */
-    public ReadCache(long maximumSize) {
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    private ReadCache(Store<K, V> cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * A cache keyed by row ids, keeping at most {@code maximumSize} entries (least recently useful dropped first):
+     * stored in {@link IdCache}, which finds an id without walking boxed keys (the home page reads hundreds).
+     */
+    public static <V> ReadCache<Long, V> ofIds(long maximumSize) {
+        IdCache<V> ids = new IdCache<>(maximumSize);
+        return new ReadCache<>(new Store<>() {
+            @Override
+            public V getIfPresent(Long key) {
+                return ids.get(key);
+            }
+
+            @Override
+            public void put(Long key, V value) {
+                ids.put(key, value);
+            }
+
+            @Override
+            public void putIfAbsent(Long key, V value) {
+                ids.putIfAbsent(key, value);
+            }
+
+            @Override
+            public void invalidate(Long key) {
+                ids.remove(key);
+            }
+
+            @Override
+            public void invalidateAll() {
+                ids.clear();
+            }
+
+            @Override
+            public long estimatedSize() {
+                return ids.size();
+            }
+
+            @Override
+            public void forEach(BiConsumer<Long, V> action) {
+                for (Long key : ids.keys()) {
+                    V v = ids.get(key);
+                    if (v != null) {
+                        action.accept(key, v);
+                    }
+                }
+            }
+        });
+    }
+
+    /** A cache of any other keys (session tokens), keeping at most {@code maximumSize} entries, in Caffeine. */
+    public static <K, V> ReadCache<K, V> ofKeys(long maximumSize) {
+        Cache<K, V> caffeine = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        return new ReadCache<>(new Store<>() {
+            @Override
+            public V getIfPresent(K key) {
+                return caffeine.getIfPresent(key);
+            }
+
+            @Override
+            public void put(K key, V value) {
+                caffeine.put(key, value);
+            }
+
+            @Override
+            public void putIfAbsent(K key, V value) {
+                caffeine.asMap().putIfAbsent(key, value);
+            }
+
+            @Override
+            public void invalidate(K key) {
+                caffeine.invalidate(key);
+            }
+
+            @Override
+            public void invalidateAll() {
+                caffeine.invalidateAll();
+            }
+
+            @Override
+            public long estimatedSize() {
+                return caffeine.estimatedSize();
+            }
+
+            @Override
+            public void forEach(BiConsumer<K, V> action) {
+                caffeine.asMap().forEach(action);
+            }
+        });
+    }
+
+    /** Where the entries live: the operations of a bounded map that the cache needs. */
+    private interface Store<K, V> {
+        V getIfPresent(K key);
+
+        void put(K key, V value);
+
+        void putIfAbsent(K key, V value);
+
+        void invalidate(K key);
+
+        void invalidateAll();
+
+        long estimatedSize();
+
+        void forEach(BiConsumer<K, V> action);
     }
 
     /** The cached value, or what {@code load} finds (null: nothing, and nothing is cached). */
@@ -99,7 +206,7 @@ public final class ReadCache<K, V> {
             if (v == null || epochs.get(stripe) != before[stripe]) {
                 return;
             }
-            cache.asMap().putIfAbsent(k, v);
+            cache.putIfAbsent(k, v);
             if (epochs.get(stripe) != before[stripe]) {
                 cache.invalidate(k);
             }
@@ -120,7 +227,7 @@ public final class ReadCache<K, V> {
 
     /** Drops every entry whose value matches (a scan; for rare changes such as ending all of a member's sessions). */
     public void invalidateIf(java.util.function.BiPredicate<K, V> drop) {
-        cache.asMap().forEach((k, v) -> {
+        cache.forEach((k, v) -> {
             if (drop.test(k, v)) {
                 invalidate(k);
             }

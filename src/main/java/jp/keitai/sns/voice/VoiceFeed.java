@@ -78,7 +78,7 @@ final class VoiceFeed {
 
     VoiceFeed(Database database) {
         this.database = database;
-        this.byAuthor = new ReadCache<>(Long.getLong("sns.cache.members", 200_000));
+        this.byAuthor = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
         database.changes().subscribe(TOPIC, byAuthor::invalidate);
         database.changes().onReset(byAuthor::clear);
     }

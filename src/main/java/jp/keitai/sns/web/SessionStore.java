@@ -80,7 +80,7 @@ public class SessionStore {
 
     @PostConstruct
     void init() {
-        known = new ReadCache<>(Long.getLong("sns.cache.sessions", 200_000));
+        known = ReadCache.ofKeys(Long.getLong("sns.cache.sessions", 200_000));
         // a logout or a password change: every node drops that member's sessions and reads the ones still alive again
         database.changes().subscribe(MEMBER_ENDED, this::dropSessionsOf);
         // a suspended member's sessions end with the status change, on every node
