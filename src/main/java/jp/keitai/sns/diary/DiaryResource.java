@@ -1,6 +1,6 @@
 package jp.keitai.sns.diary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,7 @@ import jp.keitai.sns.web.View;
  * not see (by {@link DiaryService}, which asks the access policy) answers 404 on every one of them, like a diary that
  * does not exist.
  */
-@RequestScoped
+@ApplicationScoped // one instance: a request-scoped resource was built and injected per view (issue 9)
 @Path("diary")
 @Produces(MediaType.TEXT_HTML)
 public class DiaryResource {

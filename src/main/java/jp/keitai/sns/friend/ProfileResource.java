@@ -1,6 +1,6 @@
 package jp.keitai.sns.friend;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ import jp.keitai.sns.web.View;
  * <p>{@code /members/{id}/diary} belongs to the diary feature, in a class of its own with that longer path (JAX-RS
  * picks it over this one by its literal characters).
  */
-@RequestScoped
+@ApplicationScoped // one instance: a request-scoped resource was built and injected per view (issue 9)
 @Path("members/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class ProfileResource {
@@ -72,13 +72,10 @@ public class ProfileResource {
     @Inject
     DiaryService diaries;
 
-    @PathParam("id")
-    String idParam;
-
     @GET
-    public View profile() {
+    public View profile(@PathParam("id") String idParam) {
         long viewer = currentMember.requireId();
-        MemberService.Profile owner = visibleMember(viewer);
+        MemberService.Profile owner = visibleMember(viewer, idParam);
         long id = owner.id();
         footprints.record(viewer, id);
         return profileView(viewer, owner);
@@ -87,9 +84,9 @@ public class ProfileResource {
     /** The form for one's introduction of a friend on a page of its own (keitai pages keep the profile short). */
     @GET
     @Path("introduction")
-    public View introductionForm() {
+    public View introductionForm(@PathParam("id") String idParam) {
         long viewer = currentMember.requireId();
-        MemberService.Profile owner = visibleMember(viewer);
+        MemberService.Profile owner = visibleMember(viewer, idParam);
         if (!graph.areFriends(viewer, owner.id())) {
             return profileView(viewer, owner).with("error", "紹介文を書けるのはマイミクだけです。");
         }
@@ -105,10 +102,13 @@ public class ProfileResource {
 
     @POST
     @Path("introduction")
-    public View writeIntroduction(@FormParam("body") String body, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+    public View writeIntroduction(
+            @PathParam("id") String idParam,
+            @FormParam("body") String body,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
         long viewer = currentMember.requireId();
-        MemberService.Profile owner = visibleMember(viewer);
+        MemberService.Profile owner = visibleMember(viewer, idParam);
         String problem = introductions.write(viewer, owner.id(), body);
         if (problem == null) {
             return profileView(viewer, owner).with("notice", "紹介文を書きました。");
@@ -126,10 +126,12 @@ public class ProfileResource {
     @POST
     @Path("introduction/delete")
     public View deleteIntroduction(
-            @FormParam("writer_id") String writerParam, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
+            @PathParam("id") String idParam,
+            @FormParam("writer_id") String writerParam,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
         long viewer = currentMember.requireId();
-        MemberService.Profile owner = visibleMember(viewer);
+        MemberService.Profile owner = visibleMember(viewer, idParam);
         long writer;
         try {
             writer = Long.parseLong(writerParam == null ? "" : writerParam.strip());
@@ -142,9 +144,9 @@ public class ProfileResource {
 
     @GET
     @Path("graph")
-    public View graph() {
+    public View graph(@PathParam("id") String idParam) {
         long viewer = currentMember.requireId();
-        MemberService.Profile owner = visibleMember(viewer);
+        MemberService.Profile owner = visibleMember(viewer, idParam);
         return View.of("friend/graph")
                 .with("owner", owner)
                 .with("self", viewer == owner.id())
@@ -192,7 +194,7 @@ public class ProfileResource {
     }
 
     /** The member of the path, if the viewer may deal with them; else 404. */
-    private MemberService.Profile visibleMember(long viewer) {
+    private MemberService.Profile visibleMember(long viewer, String idParam) {
         long id;
         try {
             id = Long.parseLong(idParam);

@@ -1,6 +1,6 @@
 package jp.keitai.sns.voice;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DefaultValue;
@@ -26,7 +26,7 @@ import jp.keitai.sns.web.View;
  * replies, deleting one's own, イイネ!. Every answer to a POST is a redirect, so a handset posting from the home page
  * is back on the home page with its second page load.
  */
-@RequestScoped
+@ApplicationScoped // one instance: a request-scoped resource was built and injected per request (issue 9)
 @Path("voice")
 @Produces(MediaType.TEXT_HTML)
 public class VoiceResource {
