@@ -17,6 +17,9 @@ import java.util.Map;
  * Lets templates read record components as properties ({@code ${request.nickname}}), as Jakarta EL 6 does; Payara 6
  * ships EL 5, which only knows JavaBean getters. Views are fed records, so without this every template would need
  * {@code ${request.nickname()}}.
+ *
+ * <p>It reads the getters of the application's own view beans as well (read-only, like records): EL's
+ * {@code BeanELResolver} introspected such classes again and again on the busiest pages.
  */
 public final class RecordElResolver extends ELResolver {
 
@@ -38,18 +41,44 @@ public final class RecordElResolver extends ELResolver {
     private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
         @Override
         protected Map<String, Method> computeValue(Class<?> type) {
-            if (!type.isRecord()) {
-                return Map.of();
-            }
             Map<String, Method> accessors = new HashMap<>();
-            for (RecordComponent c : type.getRecordComponents()) {
-                Method accessor = c.getAccessor();
-                accessor.setAccessible(true); // records nested in non-public classes
-                accessors.put(c.getName(), accessor);
+            if (type.isRecord()) {
+                for (RecordComponent c : type.getRecordComponents()) {
+                    accessors.put(c.getName(), c.getAccessor());
+                }
+            } else if (type.getName().startsWith(OWN_PACKAGE)) {
+                // the application's own view beans: their getters, read here rather than by EL's BeanELResolver,
+                // whose per-class introspection showed up on every home page (issue 9)
+                for (Method m : type.getMethods()) {
+                    String property = property(m);
+                    if (property != null && m.getDeclaringClass() != Object.class) {
+                        accessors.putIfAbsent(property, m);
+                    }
+                }
             }
+            accessors.values().forEach(m -> m.setAccessible(true)); // records and beans nested in non-public classes
             return Map.copyOf(accessors);
         }
     };
+
+    private static final String OWN_PACKAGE = "jp.keitai.sns.";
+
+    /** The JavaBeans property a public no-argument getter reads ({@code getTitle} → title, {@code isMore} → more). */
+    private static String property(Method m) {
+        if (m.getParameterCount() != 0 || m.getReturnType() == void.class) {
+            return null;
+        }
+        String name = m.getName();
+        String rest;
+        if (name.startsWith("get") && name.length() > 3) {
+            rest = name.substring(3);
+        } else if (name.startsWith("is") && name.length() > 2 && m.getReturnType() == boolean.class) {
+            rest = name.substring(2);
+        } else {
+            return null;
+        }
+        return java.beans.Introspector.decapitalize(rest);
+    }
 
     private static Method component(Object base, Object property) {
         if (base == null || !(property instanceof String name)) {
@@ -85,7 +114,7 @@ public final class RecordElResolver extends ELResolver {
     @Override
     public void setValue(ELContext context, Object base, Object property, Object value) {
         if (component(base, property) != null) {
-            throw new PropertyNotWritableException("records are read-only: " + property);
+            throw new PropertyNotWritableException("views are read-only: " + property);
         }
     }
 
@@ -100,6 +129,6 @@ public final class RecordElResolver extends ELResolver {
 
     @Override
     public Class<?> getCommonPropertyType(ELContext context, Object base) {
-        return base != null && base.getClass().isRecord() ? String.class : null;
+        return base != null && !ACCESSORS.get(base.getClass()).isEmpty() ? String.class : null;
     }
 }
