@@ -21,6 +21,9 @@ final class LinkRewriter {
 
     private final String sid;
     private final String linkParams;
+    private final String sidParam; // sid=..., encoded once per page
+    private final String[] linkParamPairs;
+    private final String[] linkParamNames;
     private final String host;
     private final String contextPath;
     private final boolean xhtml;
@@ -34,6 +37,13 @@ final class LinkRewriter {
     LinkRewriter(String sid, String linkParams, String host, String contextPath, boolean xhtml) {
         this.sid = sid;
         this.linkParams = linkParams == null ? "" : linkParams;
+        this.sidParam = sid == null ? null : SID + "=" + URLEncoder.encode(sid, StandardCharsets.UTF_8);
+        String[] pairs = this.linkParams.isEmpty() ? new String[0] : this.linkParams.split("&");
+        this.linkParamPairs = pairs;
+        this.linkParamNames = new String[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            linkParamNames[i] = pairs[i].substring(0, pairs[i].indexOf('='));
+        }
         this.host = host == null ? "" : host.toLowerCase(Locale.ROOT);
         this.contextPath = contextPath == null ? "" : contextPath;
         this.xhtml = xhtml;
@@ -265,34 +275,66 @@ final class LinkRewriter {
 
     private String addParams(String url, String amp) {
         int hash = url.indexOf('#');
-        String fragment = hash < 0 ? "" : url.substring(hash);
-        String base = hash < 0 ? url : url.substring(0, hash);
-        StringBuilder sb = new StringBuilder(base);
-        if (sid != null && !hasParam(base, SID)) {
-            sb.append(base.indexOf('?') < 0 ? "?" : amp);
-            sb.append(SID).append('=').append(URLEncoder.encode(sid, StandardCharsets.UTF_8));
+        int end = hash < 0 ? url.length() : hash;
+        StringBuilder sb = new StringBuilder(url.length() + 64).append(url, 0, end);
+        if (sid != null && !hasParam(sb, SID)) {
+            sb.append(sb.indexOf("?") < 0 ? "?" : amp).append(sidParam);
         }
-        for (String p : linkParams.isEmpty() ? new String[0] : linkParams.split("&")) {
-            String name = p.substring(0, p.indexOf('='));
-            if (!hasParam(sb.toString(), name)) {
-                sb.append(sb.indexOf("?") < 0 ? "?" : amp).append(p);
+        for (int i = 0; i < linkParamNames.length; i++) {
+            if (!hasParam(sb, linkParamNames[i])) {
+                sb.append(sb.indexOf("?") < 0 ? "?" : amp).append(linkParamPairs[i]);
             }
         }
-        return sb.append(fragment).toString();
+        return sb.append(url, end, url.length()).toString();
     }
 
-    private static boolean hasParam(String url, String name) {
-        int q = url.indexOf('?');
-        if (q < 0) {
+    /**
+     * Whether the URL's query has the parameter, with or without a value; {@code &amp;} separates as {@code &} does.
+     * Scans in place: it runs for every link of every keitai page.
+     */
+    private static boolean hasParam(CharSequence url, String name) {
+        int n = url.length();
+        int i = indexOf(url, '?', 0);
+        if (i < 0) {
             return false;
         }
-        String query = url.substring(q + 1).replace("&amp;", "&");
-        for (String pair : query.split("&")) {
-            if (pair.equals(name) || pair.startsWith(name + "=")) {
+        int start = i + 1;
+        while (start <= n) {
+            int next = indexOf(url, '&', start);
+            int stop = next < 0 ? n : next;
+            int len = name.length();
+            if (stop - start >= len
+                    && regionEquals(url, start, name)
+                    && (stop - start == len || url.charAt(start + len) == '=')) {
                 return true;
             }
+            if (next < 0) {
+                return false;
+            }
+            start = regionEquals(url, next, "&amp;") ? next + 5 : next + 1;
         }
         return false;
+    }
+
+    private static int indexOf(CharSequence s, char c, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean regionEquals(CharSequence s, int at, String part) {
+        if (at + part.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < part.length(); k++) {
+            if (s.charAt(at + k) != part.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Relative URLs and absolute ones naming this host; not mailto:, tel:, fragments alone or other schemes. */

@@ -117,4 +117,61 @@ class LinkRewriterTest {
             assertEquals(BARE_AMP.matcher(u).replaceAll("&amp;"), LinkRewriter.escapeBareAmpersands(u), u);
         }
     }
+
+    /** The parameter check before it scanned in place (issue 9): split and compare, as the reference. */
+    private static String referenceAddParams(String url, String sid, String linkParams) {
+        int hash = url.indexOf('#');
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        String base = hash < 0 ? url : url.substring(0, hash);
+        StringBuilder sb = new StringBuilder(base);
+        if (sid != null && !referenceHasParam(base, "sid")) {
+            sb.append(base.indexOf('?') < 0 ? "?" : "&");
+            sb.append("sid=").append(java.net.URLEncoder.encode(sid, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String p : linkParams.isEmpty() ? new String[0] : linkParams.split("&")) {
+            String name = p.substring(0, p.indexOf('='));
+            if (!referenceHasParam(sb.toString(), name)) {
+                sb.append(sb.indexOf("?") < 0 ? "?" : "&").append(p);
+            }
+        }
+        return sb.append(fragment).toString();
+    }
+
+    private static boolean referenceHasParam(String url, String name) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return false;
+        }
+        for (String pair : url.substring(q + 1).replace("&amp;", "&").split("&")) {
+            if (pair.equals(name) || pair.startsWith(name + "=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void addsParametersExactlyAsTheSplittingCheckDid() {
+        List<String> pieces = List.of(
+                "?", "&", "&amp;", "amp;", "sid", "sid=", "t", "guid", "guid=ON", "=", "sidx=1", "a=sid", "#", "#f",
+                "x", "/p", "&&", "ON");
+        Random random = new Random(11);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder url = new StringBuilder("/m");
+            for (int k = random.nextInt(7); k >= 0; k--) {
+                url.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String u = url.toString();
+            assertEquals(
+                    referenceAddParams(u, "tok/en+1", "guid=ON"),
+                    new LinkRewriter("tok/en+1", "guid=ON", "sns.example.jp", "", true).url(u),
+                    u);
+            assertEquals(
+                    referenceAddParams(u, null, "guid=ON"),
+                    new LinkRewriter(null, "guid=ON", "sns.example.jp", "", true).url(u),
+                    u);
+            assertEquals(
+                    referenceAddParams(u, "t", ""), new LinkRewriter("t", "", "sns.example.jp", "", true).url(u), u);
+        }
+    }
 }
