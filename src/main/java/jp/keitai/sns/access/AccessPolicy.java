@@ -88,7 +88,7 @@ public class AccessPolicy {
             return out;
         }
         others.removeAll(graph.blockedEitherWay(viewer));
-        others.retainAll(members.activeAmong(others));
+        members.retainActive(others);
         out.addAll(others);
         return out;
     }

@@ -146,6 +146,42 @@ public class MemberService {
         return out;
     }
 
+    /**
+     * Keeps only the active members among these ids, in place: {@link #activeAmong} without building the maps and
+     * sets in between, for the home page's feeds, which ask it for every friend (issue 9). One query at most.
+     */
+    public void retainActive(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (database.inTransaction()) {
+            ids.retainAll(activeAmong(ids));
+            return;
+        }
+        List<Long> missing = null;
+        for (java.util.Iterator<Long> it = ids.iterator(); it.hasNext(); ) {
+            Long id = it.next();
+            Card card = cards.peek(id);
+            if (card == null) {
+                if (missing == null) {
+                    missing = new java.util.ArrayList<>();
+                }
+                missing.add(id);
+            } else if (card.status() != MemberStatus.ACTIVE) {
+                it.remove();
+            }
+        }
+        if (missing != null) {
+            java.util.Map<Long, Card> loaded = cards(missing);
+            for (Long id : missing) {
+                Card card = loaded.get(id);
+                if (card == null || card.status() != MemberStatus.ACTIVE) {
+                    ids.remove(id);
+                }
+            }
+        }
+    }
+
     /** Members whose nickname or address contains the text (for the operator console), newest first. */
     public List<Member> search(String text, int limit, int offset) {
         String q = "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%";

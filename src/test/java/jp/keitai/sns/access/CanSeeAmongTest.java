@@ -70,6 +70,22 @@ class CanSeeAmongTest {
             }
         }
         assertEquals(Set.of(me, friend), policy.canSeeAmong(me, everyone, Visibility.FRIENDS), "a spot check");
+
+        // the same answers from a node whose member cards are all cold, and from one where only some are in memory
+        MemberService cold = new MemberService(d);
+        MemberService half = new MemberService(d);
+        List.of(friend, suspended, other).forEach(half::isActive);
+        for (MemberService m : List.of(cold, half)) {
+            AccessPolicy p = new AccessPolicy(new FriendGraph(d), m);
+            for (Visibility level : Visibility.values()) {
+                assertEquals(policy.canSeeAmong(fof, everyone, level), p.canSeeAmong(fof, everyone, level));
+                assertEquals(policy.canSeeAmong(me, everyone, level), p.canSeeAmong(me, everyone, level));
+            }
+        }
+        Set<Long> ids = new LinkedHashSet<>(everyone);
+        ids.add(-1L); // no such member
+        members.retainActive(ids);
+        assertEquals(Set.of(me, friend, fof, other, blockedByMe, blocksMe), ids);
     }
 
     static long member(Database d, String nickname) {
