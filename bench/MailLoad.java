@@ -46,9 +46,12 @@ public class MailLoad {
         }
         long run = System.currentTimeMillis();
         long before;
+        long lastDiary;
         try (Connection c = DriverManager.getConnection(db, "postgres", "")) {
             before = count(c, "select count(*) from mail_spool");
+            lastDiary = count(c, "select coalesce(max(id), 0) from diary");
         }
+        long clientCpu0 = cpuNanos();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -109,6 +112,7 @@ public class MailLoad {
         }
         pool.shutdown();
         double sendSeconds = (System.nanoTime() - t0) / 1e9;
+        long clientCpu = cpuNanos() - clientCpu0;
         System.out.printf("accepted %d (refused %d) in %.1f s: %.0f mails/s over %d connections%n",
                 accepted.get(), refused.get(), sendSeconds, accepted.get() / sendSeconds, connections);
         List<Long> sorted = new ArrayList<>(latencies);
@@ -133,7 +137,19 @@ public class MailLoad {
                 }
             }
             System.out.println("spool rows before " + before + ", now " + count(c, "select count(*) from mail_spool"));
+            if (kind.equals("d")) {
+                // every mail one diary: as many new diaries as mails accepted, each title (it holds the mail's number) once
+                String posted = " from diary where id > " + lastDiary + " and via_mail and title like 'ベンチ日記%'";
+                System.out.println("diaries posted " + count(c, "select count(*)" + posted) + ", distinct "
+                        + count(c, "select count(distinct title)" + posted) + ", for " + accepted.get() + " mails");
+            }
+            System.out.printf("client CPU while sending %.2f ms per mail%n", clientCpu / 1e6 / Math.max(1, accepted.get()));
         }
+    }
+
+    /** This load generator's own CPU time (it shares the cores with the server and PostgreSQL). */
+    static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     static long count(Connection c, String sql) throws Exception {

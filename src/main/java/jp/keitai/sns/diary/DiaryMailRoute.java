@@ -126,11 +126,17 @@ public class DiaryMailRoute implements MailHandler {
         return MailResult.done("日記 #" + outcome.id());
     }
 
-    /** The owners of a batch's posting addresses and their default levels: two statements, not two per mail. */
+    /**
+     * The owners of a batch's posting addresses and their default levels: two statements, not two per mail; and the
+     * ids of the batch's diaries: one statement, the diaries themselves one batch at the commit.
+     */
     @Override
     public void beforeBatch(List<String> localParts, EntityManager em) {
         List<PostingAddresses.Owner> owners = addresses.prefetchOwners(PostingAddresses.Kind.DIARY, localParts);
         diaries.prefetchSettings(owners.stream().map(PostingAddresses.Owner::id).toList());
+        // the batch's diaries are written in one INSERT batch at its commit, with ids taken now (one per mail; a
+        // refused mail leaves its id unused)
+        diaries.reserveMailIds(localParts.size());
     }
 
     @Override

@@ -229,6 +229,63 @@ class DiaryMailTest {
     }
 
     /**
+     * Issue 9: on PostgreSQL a batch's diaries take ids reserved up front and are written together at the commit. Each
+     * confirmation names the diary really written; and a diary the database refuses at that commit rolls the batch back,
+     * after which the others are posted one by one, each once, and the refused one is posted by nobody.
+     */
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aBatchsDiariesWrittenAtItsCommitAreEachPostedOnceUnderTheIdTheirConfirmationNames(TestDb db) {
+        DiaryRig rig = new DiaryRig(db.database());
+        try (Channel channel = new Channel(rig, Map.of())) {
+            int n = 6;
+            long[] members = new long[n];
+            String[] from = new String[n];
+            for (int i = 0; i < n; i++) {
+                from[i] = "deferred" + i + "@docomo.ne.jp";
+                members[i] = rig.member("d" + i, from[i]);
+            }
+            // the database refuses the diary of the fourth member, only when it is written
+            long poisoned = members[3];
+            rig.database.jdbc(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("alter table diary add constraint test_poison check (author_id <> " + poisoned + ")");
+                }
+                return null;
+            });
+            for (int i = 0; i < n; i++) {
+                String to = rig.addresses.addressOf(members[i], PostingAddresses.Kind.DIARY);
+                assertEquals(
+                        250, smtp(channel.listener.port(), from[i], to, personalise("docomo-sjis-emoji.eml", from[i])));
+            }
+            assertEquals(n, channel.worker.runOnce(Clock.now()), "one batch, then one by one");
+            for (int i = 0; i < n; i++) {
+                long member = members[i];
+                if (member == poisoned) {
+                    assertEquals(0, rig.diaryCount(member));
+                    assertEquals(0, rig.outboxTo(from[i]).size(), "no confirmation for a diary not written");
+                    continue;
+                }
+                assertEquals(1, rig.diaryCount(member), from[i]);
+                long id = ((Number)
+                                rig.database.read(em -> em.createNativeQuery("select id from diary where author_id = ?")
+                                        .setParameter(1, member)
+                                        .getSingleResult()))
+                        .longValue();
+                List<OutboxMail> sent = rig.outboxTo(from[i]);
+                assertEquals(1, sent.size(), from[i]);
+                String text = new String(sent.get(0).getRaw(), java.nio.charset.Charset.forName("Windows-31J"));
+                assertTrue(text.contains("/diary/" + id + "\r") || text.contains("/diary/" + id + "\n"), text);
+            }
+            List<String> states = rig.database.read(
+                    em -> em.createNativeQuery("select state from mail_spool order by id").getResultList().stream()
+                            .map(String::valueOf)
+                            .toList());
+            assertEquals(List.of("done", "done", "done", "new", "done", "done"), states);
+        }
+    }
+
+    /**
      * One batch holding every kind of sender gives each the outcome it gets alone: what the batch reads up front
      * (owners, levels) is per address.
      */

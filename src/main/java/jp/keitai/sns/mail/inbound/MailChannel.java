@@ -8,8 +8,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -42,6 +44,10 @@ public class MailChannel {
     private volatile boolean running;
     private SmtpListener listener;
     private Spool spool;
+    /** Whether the listener is taking a burst (null without a listener: then nothing holds the workers back). */
+    private volatile Burst burst;
+    /** During a burst, the one worker that may handle a batch. */
+    private final Semaphore burstTurn = new Semaphore(1);
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Started started) {
         InboundSettings settings = InboundSettings.from(started.settings());
@@ -50,6 +56,11 @@ public class MailChannel {
             LOG.warning("sns.mail.echo=true: echo@" + settings.domain() + " answers any sender (diagnostics only)");
         }
         running = true;
+        if (settings.port() != 0) {
+            spool = new Spool(database, settings.spoolBatch());
+            Spool s = spool;
+            burst = new Burst(System::nanoTime, s::committed, BURST_WINDOW, BURST_RATE, BURST_MAX_HOLD);
+        }
         ClassLoader app = MailChannel.class.getClassLoader();
         String node = ManagementFactory.getRuntimeMXBean().getName();
         for (int i = 0; i < settings.workers(); i++) {
@@ -60,8 +71,7 @@ public class MailChannel {
             workers.add(t);
             t.start();
         }
-        if (settings.port() != 0) {
-            spool = new Spool(database, settings.spoolBatch());
+        if (spool != null) {
             listener = new SmtpListener(settings, settings.port(), routes, spool, this::wakeWorkers);
             listener.start();
         } else {
@@ -72,6 +82,18 @@ public class MailChannel {
     private void loop(SpoolWorker worker, int batch) {
         while (running) {
             try {
+                if (holdingBack()) {
+                    // a burst: one worker at a time handles a batch now and then, the others wait
+                    if (burstTurn.tryAcquire()) {
+                        try {
+                            worker.runOnce(Clock.now());
+                        } finally {
+                            burstTurn.release();
+                        }
+                    }
+                    LockSupport.parkNanos(BURST_PAUSE_NANOS);
+                    continue;
+                }
                 int took = worker.runOnce(Clock.now());
                 if (took == 0) {
                     LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
@@ -102,8 +124,27 @@ public class MailChannel {
 
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+    /*
+     * Handling yields to accepting (issue 9): while the listener takes more than BURST_RATE mails a second, the workers
+     * handle one batch every BURST_PAUSE between them and leave the cores to the listener; the burst's mail is handled
+     * at full speed as soon as it is over, or once it has lasted BURST_MAX_HOLD (a load that never stops gets its mail
+     * handled as before). Below the rate nothing changes.
+     */
+    private static final Duration BURST_WINDOW = Duration.ofMillis(100);
+    private static final int BURST_RATE = 200;
+    private static final Duration BURST_MAX_HOLD = Duration.ofSeconds(30);
+    private static final long BURST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private boolean holdingBack() {
+        Burst b = burst;
+        return b != null && b.holding();
+    }
+
     /** Parks and unparks rather than interrupts: an interrupt inside H2 file I/O would close the database. */
     private void wakeWorkers() {
+        if (holdingBack()) {
+            return; // they look again after their pause
+        }
         for (Thread t : workers) {
             LockSupport.unpark(t);
         }

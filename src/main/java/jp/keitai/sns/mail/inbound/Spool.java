@@ -48,6 +48,7 @@ public final class Spool implements AutoCloseable {
     private final Thread writer;
     private final Runnable beforeBatch;
     private volatile boolean open = true;
+    private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
 
     /** A spool whose writer takes up to 128 mails per commit. */
     public Spool(Database database) {
@@ -161,9 +162,15 @@ public final class Spool implements AutoCloseable {
             live.forEach(p -> p.ids().completeExceptionally(e));
             return;
         }
+        committed.addAndGet(live.size());
         for (int i = 0; i < live.size(); i++) {
             live.get(i).ids().complete(ids.get(i));
         }
+    }
+
+    /** How many mails this spool has committed since it was made. */
+    long committed() {
+        return committed.get();
     }
 
     private static List<List<Long>> insert(Connection c, List<Pending> batch) throws SQLException {

@@ -84,6 +84,7 @@ public final class SpoolWorker {
     private Claimed claimIn(Connection conn, Instant now, int limit) throws SQLException {
         conn.setAutoCommit(false);
         try {
+            database.indexScansOnly(conn);
             List<Long> claimed = new ArrayList<>();
             List<Long> exhausted = new ArrayList<>();
             // the same statement on PostgreSQL and H2 2.x (which also skips rows other transactions lock)
@@ -111,15 +112,16 @@ public final class SpoolWorker {
                 }
             }
             if (!claimed.isEmpty()) {
+                // one statement for the batch, not one per row
                 try (PreparedStatement u = conn.prepareStatement("update mail_spool set claimed_by = ?,"
-                        + " lease_until = ?, attempts = attempts + 1 where id = ?")) {
-                    for (long row : claimed) {
-                        u.setString(1, id);
-                        u.setTimestamp(2, Timestamp.from(now.plus(settings.lease())));
-                        u.setLong(3, row);
-                        u.addBatch();
+                        + " lease_until = ?, attempts = attempts + 1 where id in (" + placeholders(claimed.size())
+                        + ")")) {
+                    u.setString(1, id);
+                    u.setTimestamp(2, Timestamp.from(now.plus(settings.lease())));
+                    for (int i = 0; i < claimed.size(); i++) {
+                        u.setLong(i + 3, claimed.get(i));
                     }
-                    u.executeBatch();
+                    u.executeUpdate();
                 }
             }
             conn.commit();
@@ -170,7 +172,12 @@ public final class SpoolWorker {
     private List<String> handleLocked(EntityManager em, List<Long> rowIds) {
         // Read and locked with plain JDBC: through the entity manager every row (raw mail bytes included) was
         // registered, copied and compared at each flush.
-        List<SpoolMessage> rows = database.jdbc(c -> lockRows(c, rowIds)).stream()
+        List<SpoolMessage> rows = database
+                .jdbc(c -> {
+                    database.indexScansOnly(c);
+                    return lockRows(c, rowIds);
+                })
+                .stream()
                 // finished, or taken over by another worker after our lease ran out
                 .filter(r -> SpoolMessage.NEW.equals(r.getState()) && id.equals(r.getClaimedBy()))
                 .toList();
@@ -211,7 +218,7 @@ public final class SpoolWorker {
     private static List<SpoolMessage> lockRows(Connection c, List<Long> rowIds) throws SQLException {
         List<SpoolMessage> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select " + ROW_COLUMNS + " from mail_spool where id in ("
-                + String.join(",", java.util.Collections.nCopies(rowIds.size(), "?")) + ") order by id for update")) {
+                + placeholders(rowIds.size()) + ") order by id for update")) {
             for (int i = 0; i < rowIds.size(); i++) {
                 s.setLong(i + 1, rowIds.get(i));
             }
@@ -242,8 +249,8 @@ public final class SpoolWorker {
         if (keys.isEmpty()) {
             return out;
         }
-        try (PreparedStatement s = c.prepareStatement("select handled_key, id from mail_spool where handled_key in ("
-                + String.join(",", java.util.Collections.nCopies(keys.size(), "?")) + ")")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "select handled_key, id from mail_spool where handled_key in (" + placeholders(keys.size()) + ")")) {
             for (int i = 0; i < keys.size(); i++) {
                 s.setString(i + 1, keys.get(i));
             }
@@ -254,6 +261,11 @@ public final class SpoolWorker {
             }
         }
         return out;
+    }
+
+    /** "?,?,…,?": n parameters for an {@code in (…)} list. */
+    static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
     private Finish handleOne(EntityManager em, SpoolMessage row, Long earlier) {

@@ -61,12 +61,18 @@ public final class OutboundDispatcher {
         }
         // the claimed rows are read in one statement and their outcomes written in one batch: a transaction per
         // row (read, then update through the entity manager) cost more than writing the mail itself
-        List<Due> due = database.jdbc(c -> load(c, ids));
+        List<Due> due = database.tx(em -> database.jdbc(c -> {
+            database.indexScansOnly(c);
+            return load(c, ids);
+        }));
         List<Outcome> outcomes = new ArrayList<>(due.size());
         for (Due mail : due) {
             outcomes.add(deliver(mail, now));
         }
-        database.tx(em -> database.jdbc(c -> record(c, outcomes)));
+        database.tx(em -> database.jdbc(c -> {
+            database.indexScansOnly(c);
+            return record(c, outcomes);
+        }));
         for (Outcome o : outcomes) {
             if (o.error() != null) {
                 LOG.log(
@@ -88,7 +94,7 @@ public final class OutboundDispatcher {
         List<Due> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id, created_at, recipient, raw, attempts from mail_outbox"
                 + " where state = 'queued' and claimed_by = ? and id in ("
-                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") order by id")) {
+                + placeholders(ids.size()) + ") order by id")) {
             s.setString(1, node);
             for (int i = 0; i < ids.size(); i++) {
                 s.setLong(i + 2, ids.get(i));
@@ -145,6 +151,10 @@ public final class OutboundDispatcher {
         return outcomes.size();
     }
 
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
     private static String clip(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
@@ -153,6 +163,7 @@ public final class OutboundDispatcher {
         return database.jdbc(c -> {
             c.setAutoCommit(false);
             try {
+                database.indexScansOnly(c);
                 List<Long> ids = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("select id from mail_outbox where state = 'queued'"
                         + " and next_attempt_at <= ? and (lease_until is null or lease_until < ?)"
@@ -166,15 +177,18 @@ public final class OutboundDispatcher {
                         }
                     }
                 }
-                try (PreparedStatement u = c.prepareStatement(
-                        "update mail_outbox set claimed_by = ?, lease_until = ?, attempts = attempts + 1 where id = ?")) {
-                    for (Long id : ids) {
+                if (!ids.isEmpty()) {
+                    // one statement for the round, not one per row
+                    try (PreparedStatement u = c.prepareStatement("update mail_outbox set claimed_by = ?,"
+                            + " lease_until = ?, attempts = attempts + 1 where id in (" + placeholders(ids.size())
+                            + ")")) {
                         u.setString(1, node);
                         u.setTimestamp(2, Timestamp.from(now.plus(LEASE)));
-                        u.setLong(3, id);
-                        u.addBatch();
+                        for (int i = 0; i < ids.size(); i++) {
+                            u.setLong(i + 3, ids.get(i));
+                        }
+                        u.executeUpdate();
                     }
-                    u.executeBatch();
                 }
                 c.commit();
                 return ids;
