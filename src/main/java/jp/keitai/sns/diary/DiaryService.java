@@ -277,20 +277,10 @@ public class DiaryService {
             return 0;
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into diary (id, author_id, title, body, visibility, month_jst, comment_count, next_comment_no,"
-                        + " via_mail, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?)")) {
+                "insert into diary (id, " + MAILED_COLUMNS + ") values (?, " + MAILED_VALUES + ")")) {
             for (MailRow r : rows) {
-                Diary d = r.diary();
                 ps.setLong(1, r.id());
-                ps.setLong(2, d.getAuthorId());
-                ps.setString(3, d.getTitle());
-                ps.setString(4, d.getBody());
-                ps.setString(5, d.getVisibility());
-                ps.setInt(6, d.getMonthJst());
-                ps.setBoolean(7, d.isViaMail());
-                Timestamp at = Timestamp.from(d.getCreatedAt());
-                ps.setTimestamp(8, at);
-                ps.setTimestamp(9, at);
+                bindMailed(ps, 2, r.diary());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -298,20 +288,28 @@ public class DiaryService {
         return rows.size();
     }
 
+    /** A mailed diary's columns, whichever way its id is chosen; {@link #bindMailed} fills their parameters. */
+    private static final String MAILED_COLUMNS = "author_id, title, body, visibility, month_jst, comment_count,"
+            + " next_comment_no, via_mail, created_at, updated_at";
+
+    private static final String MAILED_VALUES = "?, ?, ?, ?, ?, 0, 1, ?, ?, ?";
+
+    private static void bindMailed(PreparedStatement ps, int first, Diary d) throws SQLException {
+        ps.setLong(first, d.getAuthorId());
+        ps.setString(first + 1, d.getTitle());
+        ps.setString(first + 2, d.getBody());
+        ps.setString(first + 3, d.getVisibility());
+        ps.setInt(first + 4, d.getMonthJst());
+        ps.setBoolean(first + 5, d.isViaMail());
+        Timestamp at = Timestamp.from(d.getCreatedAt());
+        ps.setTimestamp(first + 6, at);
+        ps.setTimestamp(first + 7, at);
+    }
+
     private static long insertRow(Connection c, Diary d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into diary (author_id, title, body, visibility, month_jst, comment_count, next_comment_no,"
-                        + " via_mail, created_at, updated_at) values (?, ?, ?, ?, ?, 0, 1, ?, ?, ?)",
-                new String[] {"id"})) {
-            ps.setLong(1, d.getAuthorId());
-            ps.setString(2, d.getTitle());
-            ps.setString(3, d.getBody());
-            ps.setString(4, d.getVisibility());
-            ps.setInt(5, d.getMonthJst());
-            ps.setBoolean(6, d.isViaMail());
-            Timestamp at = Timestamp.from(d.getCreatedAt());
-            ps.setTimestamp(7, at);
-            ps.setTimestamp(8, at);
+                "insert into diary (" + MAILED_COLUMNS + ") values (" + MAILED_VALUES + ")", new String[] {"id"})) {
+            bindMailed(ps, 1, d);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 if (!keys.next()) {
