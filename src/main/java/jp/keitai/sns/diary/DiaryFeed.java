@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ final class DiaryFeed {
                 try (PreparedStatement ps = c.prepareStatement("select id, author_id, created_at, visibility, title,"
                         + " comment_count from (select d.*, row_number() over (partition by author_id"
                         + " order by created_at desc, id desc) as rn from diary d where author_id in ("
-                        + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                        + Database.placeholders(chunk.size())
                         + ") and visibility <> ?) t where rn <= ? order by author_id, created_at desc, id desc")) {
                     int i = 1;
                     for (Long a : chunk) {

@@ -855,7 +855,7 @@ public class DiaryService {
         database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "select member_id, default_visibility, comment_mail from diary_setting where member_id in ("
-                            + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                            + Database.placeholders(ids.size()) + ")")) {
                 for (int i = 0; i < ids.size(); i++) {
                     ps.setLong(i + 1, ids.get(i));
                 }

@@ -240,7 +240,7 @@ public class FriendGraph {
         List<Long> rest = new ArrayList<>(wanted);
         for (int from = 0; from < rest.size(); from += 500) {
             List<Long> chunk = rest.subList(from, Math.min(rest.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = Database.placeholders(chunk.size());
             out.addAll(database.jdbc(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "select distinct y.friend_id from friendship x join friendship y on y.member_id = x.friend_id"
@@ -294,7 +294,7 @@ public class FriendGraph {
         for (int from = 0; from < all.size(); from += 500) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
             Map<Long, List<Long>> rows = database.jdbc(c -> {
-                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                String marks = Database.placeholders(chunk.size());
                 String q = String.format(sql, marks);
                 int params = q.split("\\?", -1).length - 1;
                 try (PreparedStatement ps = c.prepareStatement(q)) {

@@ -170,7 +170,7 @@ public class PostingAddresses {
         database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("select p.secret, m.id, m.mobile_email, m.pc_email, m.status"
                     + " from member m join posting_secret p on p.member_id = m.id where p.kind = ? and p.secret in ("
-                    + String.join(",", java.util.Collections.nCopies(secrets.size(), "?")) + ")")) {
+                    + Database.placeholders(secrets.size()) + ")")) {
                 ps.setString(1, kind.column());
                 for (int i = 0; i < secrets.size(); i++) {
                     ps.setString(i + 2, secrets.get(i));

@@ -119,6 +119,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** "?,?,…,?": {@code n} parameters for an SQL {@code in (…)} list. */
+    public static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
     public boolean isPostgresql() {
         return postgresql;
     }

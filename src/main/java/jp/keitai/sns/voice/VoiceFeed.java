@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +113,7 @@ final class VoiceFeed {
         try (PreparedStatement ps = c.prepareStatement("select id, author_id, body, created_at from (select v.id,"
                 + " v.author_id, v.body, v.created_at, row_number() over (partition by v.author_id"
                 + " order by v.created_at desc, v.id desc) as rn from voice v where v.reply_to is null and v.author_id in ("
-                + marks(authors.size()) + ")) t where rn <= ? order by created_at desc, id desc")) {
+                + Database.placeholders(authors.size()) + ")) t where rn <= ? order by created_at desc, id desc")) {
             int i = 1;
             for (Long a : authors) {
                 ps.setLong(i++, a);
@@ -159,7 +158,7 @@ final class VoiceFeed {
 
     private static void pairs(java.sql.Connection c, String sql, List<Long> ids, Map<Long, List<Long>> into)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(String.format(sql, marks(ids.size())))) {
+        try (PreparedStatement ps = c.prepareStatement(String.format(sql, Database.placeholders(ids.size())))) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setLong(i + 1, ids.get(i));
             }
@@ -173,9 +172,5 @@ final class VoiceFeed {
 
     private static long[] array(List<Long> ids) {
         return ids == null ? NONE : ids.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static String marks(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
     }
 }

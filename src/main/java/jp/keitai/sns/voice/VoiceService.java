@@ -390,7 +390,7 @@ public class VoiceService {
         Set<Long> mine = new HashSet<>();
         database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("select voice_id, count(*), sum(case when member_id = ?"
-                    + " then 1 else 0 end) from voice_like where voice_id in (" + marks(all.size())
+                    + " then 1 else 0 end) from voice_like where voice_id in (" + Database.placeholders(all.size())
                     + ") group by voice_id")) {
                 ps.setLong(1, viewer);
                 for (int i = 0; i < all.size(); i++) {
@@ -444,10 +444,6 @@ public class VoiceService {
                 replyCount,
                 v.getAuthorId() == viewer,
                 replies);
-    }
-
-    private static String marks(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
     /** For tests and the mail route: the number of voices a member has posted (posts and replies). */

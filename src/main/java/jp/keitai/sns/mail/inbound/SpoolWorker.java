@@ -114,7 +114,8 @@ public final class SpoolWorker {
             if (!claimed.isEmpty()) {
                 // one statement for the batch, not one per row
                 try (PreparedStatement u = conn.prepareStatement("update mail_spool set claimed_by = ?,"
-                        + " lease_until = ?, attempts = attempts + 1 where id in (" + placeholders(claimed.size())
+                        + " lease_until = ?, attempts = attempts + 1 where id in ("
+                        + Database.placeholders(claimed.size())
                         + ")")) {
                     u.setString(1, id);
                     u.setTimestamp(2, Timestamp.from(now.plus(settings.lease())));
@@ -218,7 +219,7 @@ public final class SpoolWorker {
     private static List<SpoolMessage> lockRows(Connection c, List<Long> rowIds) throws SQLException {
         List<SpoolMessage> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select " + ROW_COLUMNS + " from mail_spool where id in ("
-                + placeholders(rowIds.size()) + ") order by id for update")) {
+                + Database.placeholders(rowIds.size()) + ") order by id for update")) {
             for (int i = 0; i < rowIds.size(); i++) {
                 s.setLong(i + 1, rowIds.get(i));
             }
@@ -249,8 +250,8 @@ public final class SpoolWorker {
         if (keys.isEmpty()) {
             return out;
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "select handled_key, id from mail_spool where handled_key in (" + placeholders(keys.size()) + ")")) {
+        try (PreparedStatement s = c.prepareStatement("select handled_key, id from mail_spool where handled_key in ("
+                + Database.placeholders(keys.size()) + ")")) {
             for (int i = 0; i < keys.size(); i++) {
                 s.setString(i + 1, keys.get(i));
             }
@@ -261,11 +262,6 @@ public final class SpoolWorker {
             }
         }
         return out;
-    }
-
-    /** "?,?,…,?": n parameters for an {@code in (…)} list. */
-    static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
     private Finish handleOne(EntityManager em, SpoolMessage row, Long earlier) {

@@ -94,7 +94,7 @@ public final class OutboundDispatcher {
         List<Due> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id, created_at, recipient, raw, attempts from mail_outbox"
                 + " where state = 'queued' and claimed_by = ? and id in ("
-                + placeholders(ids.size()) + ") order by id")) {
+                + Database.placeholders(ids.size()) + ") order by id")) {
             s.setString(1, node);
             for (int i = 0; i < ids.size(); i++) {
                 s.setLong(i + 2, ids.get(i));
@@ -151,10 +151,6 @@ public final class OutboundDispatcher {
         return outcomes.size();
     }
 
-    private static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
-    }
-
     private static String clip(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
@@ -180,7 +176,8 @@ public final class OutboundDispatcher {
                 if (!ids.isEmpty()) {
                     // one statement for the round, not one per row
                     try (PreparedStatement u = c.prepareStatement("update mail_outbox set claimed_by = ?,"
-                            + " lease_until = ?, attempts = attempts + 1 where id in (" + placeholders(ids.size())
+                            + " lease_until = ?, attempts = attempts + 1 where id in ("
+                            + Database.placeholders(ids.size())
                             + ")")) {
                         u.setString(1, node);
                         u.setTimestamp(2, Timestamp.from(now.plus(LEASE)));
