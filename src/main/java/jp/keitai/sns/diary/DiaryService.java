@@ -206,7 +206,7 @@ public class DiaryService {
                 // a plain INSERT: em.persist registers, copies and compares the entity at every flush, which was most
                 // of the cost of a diary posted by mail. With an id reserved for this transaction's mail batch, it
                 // waits for the batch's one INSERT just before the commit.
-                MailBatch batch = viaMail && stored.isEmpty() ? mailBatch() : null;
+                MailBatch batch = viaMail && stored.isEmpty() ? reservedMailBatch() : null;
                 long diaryId;
                 if (batch != null && !batch.ids().isEmpty()) {
                     diaryId = batch.ids().remove(0);
@@ -264,6 +264,14 @@ public class DiaryService {
             database.beforeCommit(() -> database.jdbc(c -> insertRows(c, b.rows())));
             return b;
         });
+    }
+
+    /**
+     * The batch {@link #reserveMailIds} made for this transaction, or null: a mailed diary without one is inserted at
+     * once, and no empty batch is left to run its hook at the commit.
+     */
+    private MailBatch reservedMailBatch() {
+        return database.transactionLocal(MAIL_BATCH, () -> null);
     }
 
     private static final String MAIL_BATCH = DiaryService.class.getName() + ".mailBatch";
