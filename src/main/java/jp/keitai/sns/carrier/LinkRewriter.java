@@ -241,8 +241,7 @@ final class LinkRewriter {
         int end = html.indexOf("</form", from);
         String form = html.substring(from, end < 0 ? html.length() : end);
         return (sid == null || form.contains("name=\"" + SID + "\""))
-                && (linkParams.isEmpty()
-                        || form.contains("name=\"" + linkParams.substring(0, linkParams.indexOf('=')) + "\""));
+                && (linkParamNames.length == 0 || form.contains("name=\"" + linkParamNames[0] + "\""));
     }
 
     /** The interstitial's own URL never carries the session id: it is what the other site sees as Referer. */
@@ -259,16 +258,14 @@ final class LinkRewriter {
                     .append('"')
                     .append(close);
         }
-        if (!linkParams.isEmpty()) {
-            for (String p : linkParams.split("&")) {
-                int eq = p.indexOf('=');
-                sb.append("<input type=\"hidden\" name=\"")
-                        .append(p, 0, eq)
-                        .append("\" value=\"")
-                        .append(p.substring(eq + 1))
-                        .append('"')
-                        .append(close);
-            }
+        for (int i = 0; i < linkParamNames.length; i++) {
+            String name = linkParamNames[i];
+            sb.append("<input type=\"hidden\" name=\"")
+                    .append(name)
+                    .append("\" value=\"")
+                    .append(linkParamPairs[i], name.length() + 1, linkParamPairs[i].length())
+                    .append('"')
+                    .append(close);
         }
         return sb.toString();
     }
