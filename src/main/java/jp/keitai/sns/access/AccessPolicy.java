@@ -93,6 +93,23 @@ public class AccessPolicy {
         return out;
     }
 
+    /**
+     * The viewer's friends whose content kept for friends (and so at every level but private) the viewer may see,
+     * ascending: {@link #canSeeAmong} for the viewer's friends at {@link Visibility#FRIENDS}, as an array. The home
+     * page's feeds ask it on every view (issue 9): nothing is boxed, and with no blocks and everyone active it is the
+     * friend graph's own array (do not change it).
+     */
+    public long[] visibleFriends(long viewer) {
+        long[] friends = graph.friendIdArray(viewer);
+        long[] blocked = graph.blockedIds(viewer);
+        if (blocked.length > 0) {
+            friends = java.util.Arrays.stream(friends)
+                    .filter(f -> java.util.Arrays.binarySearch(blocked, f) < 0)
+                    .toArray();
+        }
+        return members.active(friends);
+    }
+
     /** The levels a relation opens, blocks and account status aside. */
     public static Set<Visibility> levelsFor(Relation relation) {
         return switch (relation) {

@@ -4,7 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +66,15 @@ final class DiaryFeed {
     }
 
     /** The newest friends-visible diaries of these authors, merged, newest first, at most {@code limit}. */
-    List<DiaryViews.Line> latest(Collection<Long> authors, int limit) {
-        Map<Long, Packed> lists = byAuthor.getAll(authors, this::load);
-        List<Long> owners = new ArrayList<>(lists.keySet());
-        List<Packed> packed = owners.stream().map(lists::get).toList();
-        return NewestFirst.merge(packed, limit).stream()
-                .map(p -> packed.get(p[0]).line(owners.get(p[0]), p[1]))
+    List<DiaryViews.Line> latest(long[] authors, int limit) {
+        Packed[] lists = byAuthor.getAll(authors, Packed[]::new, this::load);
+        for (int i = 0; i < lists.length; i++) {
+            if (lists[i] == null) {
+                lists[i] = EMPTY;
+            }
+        }
+        return NewestFirst.merge(Arrays.asList(lists), limit).stream()
+                .map(p -> lists[p[0]].line(authors[p[0]], p[1]))
                 .toList();
     }
 

@@ -775,9 +775,7 @@ public class DiaryService {
             return friendsLatestFromDatabase(viewer, limit);
         }
         // from memory: friends see every level but private, so the policy's answer for FRIENDS covers them all
-        Set<Long> authors = policy.canSeeAmong(viewer, graph.friendIds(viewer), Visibility.FRIENDS);
-        authors.remove(viewer);
-        List<DiaryViews.Line> shown = feed.latest(authors, limit);
+        List<DiaryViews.Line> shown = feed.latest(policy.visibleFriends(viewer), limit);
         Map<Long, String> nick =
                 members.nicknames(shown.stream().map(DiaryViews.Line::authorId).toList());
         return shown.stream()

@@ -35,6 +35,9 @@ public class FriendGraph {
     public static final String BLOCKS = "blocks";
 
     private static final long[] NONE = new long[0];
+    /** (member, friend) rows of the members in {@code %s}, for {@link #adjacency}. */
+    private static final String FRIENDS_OF =
+            "select member_id, friend_id from friendship where member_id in (%s) order by 1, 2";
 
     @Inject
     Database database;
@@ -135,6 +138,17 @@ public class FriendGraph {
         return loadBlocks(member);
     }
 
+    /**
+     * {@link #blockedEitherWay(long)} as ascending ids, from memory outside a transaction (the caller must not change
+     * the array).
+     */
+    public long[] blockedIds(long member) {
+        if (!database.inTransaction()) {
+            return blocksOf(member);
+        }
+        return loadBlocks(member).stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
     private Set<Long> loadBlocks(long member) {
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("select blocked_id from member_block where blocker_id = ?"
@@ -155,6 +169,17 @@ public class FriendGraph {
     /** Whether {@code blocker} has blocked {@code blocked}. */
     public boolean hasBlocked(long blocker, long blocked) {
         return exists("select 1 from member_block where blocker_id = ? and blocked_id = ?", blocker, blocked);
+    }
+
+    /**
+     * Ids of the member's friends, ascending, as an array: from memory outside a transaction (the caller must not
+     * change the array).
+     */
+    public long[] friendIdArray(long member) {
+        if (!database.inTransaction()) {
+            return friendsOf(member);
+        }
+        return friendIds(member).stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Ids of the member's friends, ascending. */
@@ -265,15 +290,13 @@ public class FriendGraph {
     // ---- the in-memory copy
 
     private long[] friendsOf(long member) {
-        return friendsOf(List.of(member)).getOrDefault(member, NONE);
+        long[] ids = friends.get(member, m -> adjacency(Set.of(m), FRIENDS_OF).get(m));
+        return ids == null ? NONE : ids;
     }
 
     /** Sorted friend ids of each member (members without friends map to an empty array). */
     private Map<Long, long[]> friendsOf(java.util.Collection<Long> members) {
-        return friends.getAll(
-                members,
-                missing -> adjacency(
-                        missing, "select member_id, friend_id from friendship where member_id in (%s) order by 1, 2"));
+        return friends.getAll(members, missing -> adjacency(missing, FRIENDS_OF));
     }
 
     private long[] blocksOf(long member) {

@@ -147,6 +147,38 @@ public class MemberService {
     }
 
     /**
+     * The active members among these ids, in their order: the array itself when all are active. {@link #retainActive}
+     * for arrays (the home page's friends on every view, issue 9); one query at most, for the cards not in memory.
+     */
+    public long[] active(long[] ids) {
+        Card[] found;
+        if (database.inTransaction()) {
+            java.util.Map<Long, Card> loaded =
+                    cards(java.util.Arrays.stream(ids).boxed().toList());
+            found = java.util.Arrays.stream(ids).mapToObj(loaded::get).toArray(Card[]::new);
+        } else {
+            found = cards.getAll(ids, Card[]::new, this::loadCards);
+        }
+        int kept = 0;
+        for (Card card : found) {
+            if (card != null && card.status() == MemberStatus.ACTIVE) {
+                kept++;
+            }
+        }
+        if (kept == ids.length) {
+            return ids;
+        }
+        long[] out = new long[kept];
+        int n = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (found[i] != null && found[i].status() == MemberStatus.ACTIVE) {
+                out[n++] = ids[i];
+            }
+        }
+        return out;
+    }
+
+    /**
      * Keeps only the active members among these ids, in place: {@link #activeAmong} without building the maps and
      * sets in between, for the home page's feeds, which ask it for every friend (issue 9). One query at most.
      */

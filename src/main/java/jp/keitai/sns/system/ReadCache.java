@@ -2,14 +2,17 @@ package jp.keitai.sns.system;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -188,6 +191,36 @@ public final class ReadCache<K, V> {
                 cache.invalidate(k);
             }
         });
+        return out;
+    }
+
+    /**
+     * {@link #getAll(Collection, Function)} for an id-keyed cache ({@link #ofIds}) and an array of ids: the values in
+     * the ids' order, {@code null} where {@code load} found nothing. The home page asks for one value per friend on
+     * every view; this builds no map when all are cached.
+     */
+    @SuppressWarnings("unchecked")
+    public V[] getAll(long[] ids, IntFunction<V[]> newArray, Function<Set<K>, Map<K, V>> load) {
+        V[] out = newArray.apply(ids.length);
+        List<K> missing = null;
+        for (int i = 0; i < ids.length; i++) {
+            K key = (K) Long.valueOf(ids[i]);
+            out[i] = cache.getIfPresent(key);
+            if (out[i] == null) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
+                missing.add(key);
+            }
+        }
+        if (missing != null) {
+            Map<K, V> loaded = getAll(missing, load);
+            for (int i = 0; i < ids.length; i++) {
+                if (out[i] == null) {
+                    out[i] = loaded.get((K) Long.valueOf(ids[i]));
+                }
+            }
+        }
         return out;
     }
 

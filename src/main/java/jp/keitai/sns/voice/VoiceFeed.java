@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +72,8 @@ final class VoiceFeed {
         }
     }
 
+    private static final Packed EMPTY = Packed.of(List.of());
+
     private final Database database;
     private final ReadCache<Long, Packed> byAuthor;
 
@@ -88,12 +90,15 @@ final class VoiceFeed {
     }
 
     /** The newest posts of these authors, merged, newest first, at most {@code limit}. */
-    List<Head> latest(Collection<Long> authors, int limit) {
-        Map<Long, Packed> lists = byAuthor.getAll(authors, this::load);
-        List<Long> owners = new ArrayList<>(lists.keySet());
-        List<Packed> packed = owners.stream().map(lists::get).toList();
-        return NewestFirst.merge(packed, limit).stream()
-                .map(p -> packed.get(p[0]).head(owners.get(p[0]), p[1]))
+    List<Head> latest(long[] authors, int limit) {
+        Packed[] lists = byAuthor.getAll(authors, Packed[]::new, this::load);
+        for (int i = 0; i < lists.length; i++) {
+            if (lists[i] == null) {
+                lists[i] = EMPTY;
+            }
+        }
+        return NewestFirst.merge(Arrays.asList(lists), limit).stream()
+                .map(p -> lists[p[0]].head(authors[p[0]], p[1]))
                 .toList();
     }
 

@@ -292,9 +292,10 @@ public class VoiceService {
 
     /** The first page of {@link #timeline} from the authors' feeds in memory: no query once they are loaded. */
     private Page firstPageFromMemory(long viewer, int size) {
-        Set<Long> candidates = new LinkedHashSet<>(graph.friendIds(viewer));
-        candidates.add(viewer);
-        Set<Long> authors = policy.canSeeAmong(viewer, candidates, LEVEL);
+        // voices are kept at LEVEL (FRIENDS), as visibleFriends answers; the viewer sees their own too
+        long[] friends = policy.visibleFriends(viewer);
+        long[] authors = java.util.Arrays.copyOf(friends, friends.length + 1);
+        authors[friends.length] = viewer;
         List<VoiceFeed.Head> heads = feed.latest(authors, size + 1);
         boolean next = heads.size() > size;
         List<VoiceFeed.Head> shown = next ? heads.subList(0, size) : heads;

@@ -1,6 +1,8 @@
 package jp.keitai.sns.access;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.sql.PreparedStatement;
 import java.util.LinkedHashSet;
@@ -86,6 +88,27 @@ class CanSeeAmongTest {
         ids.add(-1L); // no such member
         members.retainActive(ids);
         assertEquals(Set.of(me, friend, fof, other, blockedByMe, blocksMe), ids);
+        long[] all = {me, friend, fof, -1L, suspended, other, withdrawn};
+        assertArrayEquals(
+                new long[] {me, friend, fof, other}, members.active(all), "in order, the unknown id left out");
+        long[] allActive = {me, friend, fof};
+        assertSame(allActive, members.active(allActive), "nothing to drop: the same array");
+
+        // visibleFriends is canSeeAmong for the viewer's friends at FRIENDS, as an ascending array: on a warm node,
+        // cold and half-warm ones, and inside a transaction (read from the database)
+        for (MemberService m : List.of(members, new MemberService(d), half)) {
+            AccessPolicy p = new AccessPolicy(new FriendGraph(d), m);
+            for (long viewer : everyone) {
+                long[] expected =
+                        policy.canSeeAmong(viewer, new FriendGraph(d).friendIds(viewer), Visibility.FRIENDS).stream()
+                                .mapToLong(Long::longValue)
+                                .sorted()
+                                .toArray();
+                assertArrayEquals(expected, p.visibleFriends(viewer), "viewer " + viewer);
+                assertArrayEquals(expected, d.tx(em -> p.visibleFriends(viewer)), "in a transaction, viewer " + viewer);
+            }
+        }
+        assertArrayEquals(new long[] {friend}, policy.visibleFriends(me), "a spot check: blocks and suspensions gone");
     }
 
     static long member(Database d, String nickname) {
