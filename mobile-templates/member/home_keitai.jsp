@@ -8,7 +8,16 @@
 <c:forEach items="${sections}" var="part">
 <a name="${part.anchorId}" id="${part.anchorId}"></a>
 <c:set var="section" value="${part.data}" scope="request"/>
-<jsp:include page="${part.path}"/>
+<%-- The usual sections are compiled into this page: dispatching an include per section cost a sixth of the page
+     (issue 9, docs/performance.md). A section whose fragment resolves to another file (a carrier's own, a new
+     feature's) is included as before. --%>
+<c:choose>
+<c:when test="${part.path == '/WEB-INF/templates/voice/home_section_keitai.jsp'}"><%@ include file="/WEB-INF/templates/voice/home_section_keitai.jsp" %></c:when>
+<c:when test="${part.path == '/WEB-INF/templates/diary/home_section_keitai.jsp'}"><%@ include file="/WEB-INF/templates/diary/home_section_keitai.jsp" %></c:when>
+<c:when test="${part.path == '/WEB-INF/templates/friend/home_requests_keitai.jsp'}"><%@ include file="/WEB-INF/templates/friend/home_requests_keitai.jsp" %></c:when>
+<c:when test="${part.path == '/WEB-INF/templates/footprint/home_section_keitai.jsp'}"><%@ include file="/WEB-INF/templates/footprint/home_section_keitai.jsp" %></c:when>
+<c:otherwise><jsp:include page="${part.path}"/></c:otherwise>
+</c:choose>
 <hr />
 </c:forEach>
 </k:split>
