@@ -8,10 +8,14 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.jsp.JspFactory;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Lets templates read record components as properties ({@code ${request.nickname}}), as Jakarta EL 6 does; Payara 6
@@ -37,10 +41,13 @@ public final class RecordElResolver extends ELResolver {
         }
     }
 
-    /** Each record class's accessors by component name, looked up once per class (pages read them constantly). */
-    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+    /**
+     * Each record class's accessors (and each own class's getters) by property name, looked up once per class, as
+     * functions: pages read them constantly, and a reflective {@code Method.invoke} cost several times a call.
+     */
+    private static final ClassValue<Map<String, Function<Object, Object>>> ACCESSORS = new ClassValue<>() {
         @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
+        protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
             Map<String, Method> accessors = new HashMap<>();
             if (type.isRecord()) {
                 for (RecordComponent c : type.getRecordComponents()) {
@@ -56,10 +63,40 @@ public final class RecordElResolver extends ELResolver {
                     }
                 }
             }
-            accessors.values().forEach(m -> m.setAccessible(true)); // records and beans nested in non-public classes
-            return Map.copyOf(accessors);
+            Map<String, Function<Object, Object>> readers = new HashMap<>();
+            accessors.forEach((name, m) -> readers.put(name, reader(m)));
+            return Map.copyOf(readers);
         }
     };
+
+    /**
+     * The getter as a function, made like a lambda would be (records and beans nested in non-public classes too); by
+     * reflection if that is refused.
+     */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> reader(Method m) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(m.getDeclaringClass(), MethodHandles.lookup());
+            return (Function<Object, Object>) LambdaMetafactory.metafactory(
+                            lookup,
+                            "apply",
+                            MethodType.methodType(Function.class),
+                            MethodType.methodType(Object.class, Object.class),
+                            lookup.unreflect(m),
+                            MethodType.methodType(Object.class, m.getDeclaringClass()))
+                    .getTarget()
+                    .invokeExact();
+        } catch (Throwable refused) {
+            m.setAccessible(true);
+            return base -> {
+                try {
+                    return m.invoke(base);
+                } catch (ReflectiveOperationException e) {
+                    throw new ELException(e);
+                }
+            };
+        }
+    }
 
     private static final String OWN_PACKAGE = "jp.keitai.sns.";
 
@@ -80,7 +117,12 @@ public final class RecordElResolver extends ELResolver {
         return java.beans.Introspector.decapitalize(rest);
     }
 
-    private static Method component(Object base, Object property) {
+    /** The reader of a property of a class, or null (for tests: it should be a made function, not reflection). */
+    static Function<Object, Object> reader(Class<?> type, String property) {
+        return ACCESSORS.get(type).get(property);
+    }
+
+    private static Function<Object, Object> component(Object base, Object property) {
         if (base == null || !(property instanceof String name)) {
             return null;
         }
@@ -89,17 +131,13 @@ public final class RecordElResolver extends ELResolver {
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
-        Method accessor = component(base, property);
+        Function<Object, Object> accessor = component(base, property);
         if (accessor == null) {
             return null;
         }
-        try {
-            Object value = accessor.invoke(base);
-            context.setPropertyResolved(base, property);
-            return value;
-        } catch (ReflectiveOperationException e) {
-            throw new ELException(e);
-        }
+        Object value = accessor.apply(base);
+        context.setPropertyResolved(base, property);
+        return value;
     }
 
     @Override
