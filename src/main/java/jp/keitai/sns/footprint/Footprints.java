@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.system.Clock;
@@ -400,19 +402,11 @@ public class Footprints {
     private Set<Pair> claimed(Connection c, String sql, List<FootprintWriter.Visit> visits, boolean stale)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "bigint",
-                            visits.stream().map(FootprintWriter.Visit::visitor).toArray()));
-            ps.setArray(
-                    2,
-                    c.createArrayOf(
-                            "bigint",
-                            visits.stream().map(FootprintWriter.Visit::visited).toArray()));
-            ps.setArray(3, c.createArrayOf("timestamp", timestamps(visits, Duration.ZERO)));
+            ps.setArray(1, ids(c, visits, FootprintWriter.Visit::visitor));
+            ps.setArray(2, ids(c, visits, FootprintWriter.Visit::visited));
+            ps.setArray(3, times(c, visits, Duration.ZERO));
             if (stale) {
-                ps.setArray(4, c.createArrayOf("timestamp", timestamps(visits, window())));
+                ps.setArray(4, times(c, visits, window()));
             }
             Set<Pair> claimed = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -424,9 +418,17 @@ public class Footprints {
         }
     }
 
-    /** Each visit's time less {@code before}, as {@link PreparedStatement#setTimestamp} would send it. */
-    private static Timestamp[] timestamps(List<FootprintWriter.Visit> visits, Duration before) {
-        return visits.stream().map(v -> Timestamp.from(v.at().minus(before))).toArray(Timestamp[]::new);
+    /** The visitors or visited members of the visits, as a PostgreSQL {@code bigint[]}. */
+    private static Array ids(Connection c, List<FootprintWriter.Visit> visits, Function<FootprintWriter.Visit, Long> id)
+            throws SQLException {
+        return c.createArrayOf("bigint", visits.stream().map(id).toArray());
+    }
+
+    /** Each visit's time less {@code before}, as a {@code timestamp[]} (sent as {@code setTimestamp} sends one). */
+    private static Array times(Connection c, List<FootprintWriter.Visit> visits, Duration before) throws SQLException {
+        return c.createArrayOf(
+                "timestamp",
+                visits.stream().map(v -> Timestamp.from(v.at().minus(before))).toArray());
     }
 
     /** Inserts the claimed visits (PostgreSQL: one statement, the visits as arrays; H2: one batch). */
@@ -437,21 +439,9 @@ public class Footprints {
         if (database.isPostgresql()) {
             try (PreparedStatement ps = c.prepareStatement("insert into footprint (visited_id, visitor_id, visited_at)"
                     + " select * from unnest(?::bigint[], ?::bigint[], ?::timestamp[])")) {
-                ps.setArray(
-                        1,
-                        c.createArrayOf(
-                                "bigint",
-                                claimed.stream()
-                                        .map(FootprintWriter.Visit::visited)
-                                        .toArray()));
-                ps.setArray(
-                        2,
-                        c.createArrayOf(
-                                "bigint",
-                                claimed.stream()
-                                        .map(FootprintWriter.Visit::visitor)
-                                        .toArray()));
-                ps.setArray(3, c.createArrayOf("timestamp", timestamps(claimed, Duration.ZERO)));
+                ps.setArray(1, ids(c, claimed, FootprintWriter.Visit::visited));
+                ps.setArray(2, ids(c, claimed, FootprintWriter.Visit::visitor));
+                ps.setArray(3, times(c, claimed, Duration.ZERO));
                 ps.executeUpdate();
             }
             return;
