@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,10 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.system.Clock;
@@ -211,7 +215,7 @@ public class Footprints {
         recent.asMap().remove(new Pair(v.visitor(), v.visited()), v.at());
     }
 
-    private void writeOne(FootprintWriter.Visit v) {
+    void writeOne(FootprintWriter.Visit v) {
         try {
             write(v);
         } finally {
@@ -250,12 +254,13 @@ public class Footprints {
     }
 
     /**
-     * Writes a batch of visits in one transaction, a few batched statements whatever its size: claim the pairs
-     * ({@code footprint_last}, as {@link #claimPair} does for one), insert the claimed visits, add them to the per-day
-     * counts. Rows are touched in (visited, visitor) order so two nodes' batches do not deadlock. A pair twice in a
-     * batch (a window of 0) is claimed in a second round.
+     * Writes a batch of visits in one transaction, a few statements whatever its size (on PostgreSQL each takes the
+     * whole batch as arrays; on H2 they are JDBC batches): claim the pairs ({@code footprint_last}, as
+     * {@link #claimPair} does for one), insert the claimed visits, add them to the per-day counts. Rows are touched in
+     * (visited, visitor) order so two nodes' batches do not deadlock. A pair twice in a batch (a window of 0) is claimed
+     * in a second round.
      */
-    private void writeBatch(List<FootprintWriter.Visit> visits) {
+    void writeBatch(List<FootprintWriter.Visit> visits) {
         List<List<FootprintWriter.Visit>> rounds = new ArrayList<>();
         List<java.util.Set<Pair>> seen = new ArrayList<>();
         List<FootprintWriter.Visit> sorted = new ArrayList<>(visits);
@@ -281,18 +286,7 @@ public class Footprints {
             for (List<FootprintWriter.Visit> round : rounds) {
                 claimed.addAll(claimPairs(c, round, refused));
             }
-            try (PreparedStatement ps =
-                    c.prepareStatement("insert into footprint (visited_id, visitor_id, visited_at) values (?, ?, ?)")) {
-                for (FootprintWriter.Visit v : claimed) {
-                    ps.setLong(1, v.visited());
-                    ps.setLong(2, v.visitor());
-                    ps.setTimestamp(3, Timestamp.from(v.at()));
-                    ps.addBatch();
-                }
-                if (!claimed.isEmpty()) {
-                    ps.executeBatch();
-                }
-            }
+            insertFootprints(c, claimed);
             Map<Map.Entry<Long, LocalDate>, Integer> days = new TreeMap<>(
                     Map.Entry.<Long, LocalDate>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
             for (FootprintWriter.Visit v : claimed) {
@@ -312,9 +306,12 @@ public class Footprints {
         written(visits);
     }
 
-    /** Claims each pair of the round (no pair twice) in two batched statements; returns the visits that got theirs. */
+    /** Claims each pair of the round (no pair twice) in two statements; returns the visits that got theirs. */
     private List<FootprintWriter.Visit> claimPairs(
             Connection c, List<FootprintWriter.Visit> round, List<FootprintWriter.Visit> refused) throws SQLException {
+        if (database.isPostgresql()) {
+            return claimPairsAtOnce(c, round, refused);
+        }
         int[] moved;
         try (PreparedStatement ps = c.prepareStatement("update footprint_last set last_at = ?"
                 + " where visitor_id = ? and visited_id = ? and last_at <= ?")) {
@@ -336,21 +333,16 @@ public class Footprints {
             return claimed;
         }
         // pairs without a row yet; an existing row (fresh, or written meanwhile) refuses the visit
-        String insert = database.isPostgresql()
-                ? "insert into footprint_last (visitor_id, visited_id, last_at) values (?, ?, ?) on conflict do nothing"
-                : "insert into footprint_last (visitor_id, visited_id, last_at)"
-                        + " select cast(? as bigint), cast(? as bigint), cast(? as timestamp)"
-                        + " where not exists (select 1 from footprint_last where visitor_id = ? and visited_id = ?)";
         int[] inserted;
-        try (PreparedStatement ps = c.prepareStatement(insert)) {
+        try (PreparedStatement ps = c.prepareStatement("insert into footprint_last (visitor_id, visited_id, last_at)"
+                + " select cast(? as bigint), cast(? as bigint), cast(? as timestamp)"
+                + " where not exists (select 1 from footprint_last where visitor_id = ? and visited_id = ?)")) {
             for (FootprintWriter.Visit v : firsts) {
                 ps.setLong(1, v.visitor());
                 ps.setLong(2, v.visited());
                 ps.setTimestamp(3, Timestamp.from(v.at()));
-                if (!database.isPostgresql()) {
-                    ps.setLong(4, v.visitor());
-                    ps.setLong(5, v.visited());
-                }
+                ps.setLong(4, v.visitor());
+                ps.setLong(5, v.visited());
                 ps.addBatch();
             }
             inserted = ps.executeBatch();
@@ -359,6 +351,111 @@ public class Footprints {
             (inserted[i] > 0 ? claimed : refused).add(firsts.get(i));
         }
         return claimed;
+    }
+
+    /**
+     * PostgreSQL: {@link #claimPairs} in two statements whatever the round's size, the visits passed as arrays. The
+     * first locks the pairs whose last visit lies outside the window, in (visited, visitor) order, and moves them; the
+     * second inserts the pairs that had no row, in the same order, an existing row (fresh, or written meanwhile by
+     * another node) refusing the visit. Like the batched statements on H2, all locks are taken in one order, updates
+     * before inserts, so two nodes' batches do not deadlock.
+     */
+    private List<FootprintWriter.Visit> claimPairsAtOnce(
+            Connection c, List<FootprintWriter.Visit> round, List<FootprintWriter.Visit> refused) throws SQLException {
+        Set<Pair> moved = claimed(
+                c,
+                "with v (visitor_id, visited_id, at, stale) as"
+                        + " (select * from unnest(?::bigint[], ?::bigint[], ?::timestamp[], ?::timestamp[])),"
+                        + " s as (select l.visitor_id, l.visited_id, v.at from footprint_last l join v"
+                        + " on l.visitor_id = v.visitor_id and l.visited_id = v.visited_id where l.last_at <= v.stale"
+                        + " order by l.visited_id, l.visitor_id for no key update of l)"
+                        + " update footprint_last l set last_at = s.at from s"
+                        + " where l.visitor_id = s.visitor_id and l.visited_id = s.visited_id"
+                        + " returning l.visitor_id, l.visited_id",
+                round,
+                true);
+        List<FootprintWriter.Visit> claimed = new ArrayList<>();
+        List<FootprintWriter.Visit> firsts = new ArrayList<>();
+        for (FootprintWriter.Visit v : round) {
+            (moved.contains(new Pair(v.visitor(), v.visited())) ? claimed : firsts).add(v);
+        }
+        if (firsts.isEmpty()) {
+            return claimed;
+        }
+        Set<Pair> inserted = claimed(
+                c,
+                "insert into footprint_last (visitor_id, visited_id, last_at)"
+                        + " select * from unnest(?::bigint[], ?::bigint[], ?::timestamp[]) v (visitor_id, visited_id, at)"
+                        + " order by visited_id, visitor_id on conflict do nothing returning visitor_id, visited_id",
+                firsts,
+                false);
+        for (FootprintWriter.Visit v : firsts) {
+            (inserted.contains(new Pair(v.visitor(), v.visited())) ? claimed : refused).add(v);
+        }
+        return claimed;
+    }
+
+    /**
+     * Runs a claim over the visits, passed as arrays of visitors, visited members and times (and, if {@code stale},
+     * the time before which each pair's last visit lies outside the window); returns the pairs it claimed.
+     */
+    private Set<Pair> claimed(Connection c, String sql, List<FootprintWriter.Visit> visits, boolean stale)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, ids(c, visits, FootprintWriter.Visit::visitor));
+            ps.setArray(2, ids(c, visits, FootprintWriter.Visit::visited));
+            ps.setArray(3, times(c, visits, Duration.ZERO));
+            if (stale) {
+                ps.setArray(4, times(c, visits, window()));
+            }
+            Set<Pair> claimed = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Pair(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+            return claimed;
+        }
+    }
+
+    /** The visitors or visited members of the visits, as a PostgreSQL {@code bigint[]}. */
+    private static Array ids(Connection c, List<FootprintWriter.Visit> visits, Function<FootprintWriter.Visit, Long> id)
+            throws SQLException {
+        return c.createArrayOf("bigint", visits.stream().map(id).toArray());
+    }
+
+    /** Each visit's time less {@code before}, as a {@code timestamp[]} (sent as {@code setTimestamp} sends one). */
+    private static Array times(Connection c, List<FootprintWriter.Visit> visits, Duration before) throws SQLException {
+        return c.createArrayOf(
+                "timestamp",
+                visits.stream().map(v -> Timestamp.from(v.at().minus(before))).toArray());
+    }
+
+    /** Inserts the claimed visits (PostgreSQL: one statement, the visits as arrays; H2: one batch). */
+    private void insertFootprints(Connection c, List<FootprintWriter.Visit> claimed) throws SQLException {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        if (database.isPostgresql()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into footprint (visited_id, visitor_id, visited_at)"
+                    + " select * from unnest(?::bigint[], ?::bigint[], ?::timestamp[])")) {
+                ps.setArray(1, ids(c, claimed, FootprintWriter.Visit::visited));
+                ps.setArray(2, ids(c, claimed, FootprintWriter.Visit::visitor));
+                ps.setArray(3, times(c, claimed, Duration.ZERO));
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("insert into footprint (visited_id, visitor_id, visited_at) values (?, ?, ?)")) {
+            for (FootprintWriter.Visit v : claimed) {
+                ps.setLong(1, v.visited());
+                ps.setLong(2, v.visitor());
+                ps.setTimestamp(3, Timestamp.from(v.at()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /**
@@ -396,15 +493,36 @@ public class Footprints {
         countDays(c, Map.of(Map.entry(visited, day), visits));
     }
 
-    /** Adds visits to the per-day counts, (visited, day) to visits, in one batch. */
+    /**
+     * Adds visits to the per-day counts, (visited, day) to visits, in the map's order (PostgreSQL: one statement, the
+     * counts as arrays; H2: one batch).
+     */
     private void countDays(Connection c, Map<Map.Entry<Long, LocalDate>, Integer> days) throws SQLException {
         if (days.isEmpty()) {
             return;
         }
-        String sql = database.isPostgresql()
-                ? "insert into footprint_day (visited_id, visit_date, visits) values (?, ?, ?)"
-                        + " on conflict (visited_id, visit_date) do update set visits = footprint_day.visits + excluded.visits"
-                : "merge into footprint_day t using (values (cast(? as bigint), cast(? as date), cast(? as int))) s (v, d, n)"
+        if (database.isPostgresql()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into footprint_day (visited_id, visit_date, visits)"
+                            + " select * from unnest(?::bigint[], ?::date[], ?::int[])"
+                            + " on conflict (visited_id, visit_date) do update set visits = footprint_day.visits + excluded.visits")) {
+                ps.setArray(
+                        1,
+                        c.createArrayOf(
+                                "bigint",
+                                days.keySet().stream().map(Map.Entry::getKey).toArray()));
+                ps.setArray(
+                        2,
+                        c.createArrayOf(
+                                "date",
+                                days.keySet().stream().map(Map.Entry::getValue).toArray()));
+                ps.setArray(3, c.createArrayOf("int", days.values().toArray()));
+                ps.executeUpdate();
+            }
+            return;
+        }
+        String sql =
+                "merge into footprint_day t using (values (cast(? as bigint), cast(? as date), cast(? as int))) s (v, d, n)"
                         + " on t.visited_id = s.v and t.visit_date = s.d"
                         + " when matched then update set visits = t.visits + s.n"
                         + " when not matched then insert (visited_id, visit_date, visits) values (s.v, s.d, s.n)";

@@ -113,6 +113,179 @@ class FootprintBatchTest {
         assertEquals(3, f.page(hana, 1).items().size());
     }
 
+    static FootprintWriter.Visit visit(long visitor, long visited, Instant at) {
+        return new FootprintWriter.Visit(visitor, visited, at);
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aBatchKeepsThePairRuleWithinItselfAndAcrossBatches(TestDb db) {
+        GraphRig rig = new GraphRig(db.database());
+        long taro = rig.member("たろう");
+        long hana = rig.member("はなこ");
+        long jiro = rig.member("じろう");
+        Footprints f =
+                new Footprints(db.database(), rig.policy(), rig.graph(), Duration.ofMinutes(5), Duration.ofDays(30));
+        Instant t = T0.plusMillis(123); // a time the database must keep to the millisecond
+        // one batch (out of order, as several request threads queue them): the same pair twice within the window, a
+        // pair twice five minutes apart, and a pair seen for the first time
+        f.writeBatch(List.of(
+                visit(taro, hana, t.plusSeconds(10)),
+                visit(taro, hana, t),
+                visit(jiro, hana, t.plusSeconds(300)),
+                visit(jiro, hana, t),
+                visit(hana, taro, t)));
+        assertEquals(
+                List.of(
+                        new Footprints.Footprint(jiro, t.plusSeconds(300)),
+                        new Footprints.Footprint(jiro, t),
+                        new Footprints.Footprint(taro, t)),
+                f.page(hana, 1).items(),
+                "the first of each pair within the window, at its exact time, newest first");
+        assertEquals(List.of(new Footprints.Footprint(hana, t)), f.page(taro, 1).items());
+
+        // the next batch: within the window of the last recorded visit (refused), just at its end (recorded), a
+        // pair the first batch refused (its window runs from the recorded visit, not the refused one)
+        f.writeBatch(List.of(
+                visit(jiro, hana, t.plusSeconds(599)),
+                visit(hana, taro, t.plusSeconds(300)),
+                visit(taro, hana, t.plusSeconds(305))));
+        assertEquals(
+                List.of(
+                        new Footprints.Footprint(taro, t.plusSeconds(305)),
+                        new Footprints.Footprint(jiro, t.plusSeconds(300)),
+                        new Footprints.Footprint(jiro, t),
+                        new Footprints.Footprint(taro, t)),
+                f.page(hana, 1).items());
+        assertEquals(2, f.page(taro, 1).items().size());
+        assertEquals(6, count(db.database(), "select coalesce(sum(visits), 0) from footprint_day"));
+        assertEquals(3, count(db.database(), "select count(*) from footprint_last"), "one row per pair");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aBatchCountsEachJapanDayOnTopOfWhatIsCounted(TestDb db) {
+        GraphRig rig = new GraphRig(db.database());
+        long hana = rig.member("はなこ");
+        long[] visitors = new long[5];
+        for (int i = 0; i < visitors.length; i++) {
+            visitors[i] = rig.member("v" + i);
+        }
+        Footprints f =
+                new Footprints(db.database(), rig.policy(), rig.graph(), Duration.ofMinutes(5), Duration.ofDays(30));
+        Instant midnight = Instant.parse("2026-11-30T15:00:00Z"); // 2026-12-01 00:00 in Japan
+        f.writeBatch(List.of(visit(visitors[0], hana, midnight.minusSeconds(1))));
+        f.writeBatch(List.of(
+                visit(visitors[1], hana, midnight.minusSeconds(1)),
+                visit(visitors[2], hana, midnight),
+                visit(visitors[3], hana, midnight.plusSeconds(3600)),
+                visit(visitors[4], hana, midnight.minusSeconds(86_401)),
+                visit(visitors[4], visitors[0], midnight)));
+        assertEquals(
+                List.of(1, 2, 2),
+                f.perDay(hana, 3, java.time.LocalDate.of(2026, 12, 1)).stream()
+                        .map(Footprints.DayCount::visits)
+                        .toList(),
+                "11-29, 11-30 (one from each batch), 12-01");
+        assertEquals(
+                1,
+                f.perDay(visitors[0], 1, java.time.LocalDate.of(2026, 12, 1))
+                        .get(0)
+                        .visits());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aVisitTheDatabaseRefusesIsForgottenByTheNodeThatQueuedIt(TestDb db) {
+        GraphRig rig = new GraphRig(db.database());
+        long taro = rig.member("たろう");
+        long hana = rig.member("はなこ");
+        long jiro = rig.member("じろう");
+        Footprints one = batched(db.database(), rig, 60_000);
+        Footprints two = batched(db.database(), rig, 60_000);
+        try {
+            assertTrue(one.record(taro, hana, T0));
+            one.settle();
+            // the other node does not know it: it queues the visit, and the database refuses it in the batch
+            assertTrue(two.record(taro, hana, T0.plusSeconds(1)));
+            assertTrue(two.record(jiro, hana, T0.plusSeconds(1)));
+            two.settle();
+            assertEquals(2, two.page(hana, 1).items().size(), "the refused visit left nothing");
+            // refused, so that node forgot the pair and asks the database again (which refuses again)
+            assertTrue(two.record(taro, hana, T0.plusSeconds(2)), "the refused pair is not remembered as recorded");
+            assertFalse(two.record(jiro, hana, T0.plusSeconds(2)), "the recorded one is");
+            two.settle();
+            assertEquals(2, count(db.database(), "select count(*) from footprint"));
+            assertEquals(2, count(db.database(), "select coalesce(sum(visits), 0) from footprint_day"));
+        } finally {
+            one.close();
+            two.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void twoWritersRacingOnTheSamePairsRecordEachOnceAndDoNotDeadlock(TestDb db) throws Exception {
+        GraphRig rig = new GraphRig(db.database());
+        int n = 10;
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = rig.member("m" + i);
+        }
+        Footprints one =
+                new Footprints(db.database(), rig.policy(), rig.graph(), Duration.ofMinutes(5), Duration.ofDays(30));
+        Footprints two =
+                new Footprints(db.database(), rig.policy(), rig.graph(), Duration.ofMinutes(5), Duration.ofDays(30));
+        int rounds = 20;
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                // every pair, in opposite orders, at the same time: first visits in round 0 (inserts), then visits
+                // just out of the window of the last round (updates)
+                Instant at = T0.plus(Duration.ofMinutes(5L * round));
+                List<FootprintWriter.Visit> visits = new ArrayList<>();
+                for (long visitor : ids) {
+                    for (long visited : ids) {
+                        if (visitor != visited) {
+                            visits.add(visit(visitor, visited, at));
+                        }
+                    }
+                }
+                List<FootprintWriter.Visit> reversed = new ArrayList<>(visits);
+                java.util.Collections.reverse(reversed);
+                Future<?> a = pool.submit(() -> writeLikeTheWriter(one, visits, failed));
+                Future<?> b = pool.submit(() -> writeLikeTheWriter(two, reversed, failed));
+                a.get(1, TimeUnit.MINUTES);
+                b.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        if (db.database().isPostgresql()) {
+            // no deadlock (PostgreSQL would abort one of them) and no conflict: the claims wait for each other
+            assertEquals(0, failed.get(), "failed batches");
+        } // H2's claim of a new pair is a check and an insert, and may conflict; the writer then writes visit by visit
+        int pairs = n * (n - 1);
+        assertEquals(pairs * rounds, count(db.database(), "select count(*) from footprint"), "one per pair and round");
+        assertEquals(
+                pairs * rounds,
+                count(
+                        db.database(),
+                        "select count(*) from (select distinct visitor_id, visited_id, visited_at from footprint) d"));
+        assertEquals(pairs * rounds, count(db.database(), "select coalesce(sum(visits), 0) from footprint_day"));
+    }
+
+    /** What {@link FootprintWriter} does with a batch: write it in one transaction, or visit by visit if that fails. */
+    static void writeLikeTheWriter(Footprints f, List<FootprintWriter.Visit> visits, AtomicInteger failed) {
+        try {
+            f.writeBatch(visits);
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            visits.forEach(f::writeOne);
+        }
+    }
+
     static int count(Database db, String sql) {
         return db.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql);
