@@ -27,7 +27,8 @@ import jp.keitai.sns.web.View;
  * ({@code /members/{id}/graph}). A member one may not deal with (blocked either way, suspended, withdrawn, unknown)
  * answers 404 alike, so the page does not tell which.
  *
- * <p>{@code /members/{id}/diary} belongs to the diary feature, in a class of its own with that longer path (JAX-RS
+ * <p>The page itself is served by {@link ProfileServlet} (the busiest page after the home page, issue 9); its forms
+ * and sub-pages are resources here. {@code /members/{id}/diary} belongs to the diary feature, in a class of its own with that longer path (JAX-RS
  * picks it over this one by its literal characters).
  */
 @ApplicationScoped // one instance: a request-scoped resource was built and injected per view (issue 9)
@@ -72,8 +73,11 @@ public class ProfileResource {
     @Inject
     DiaryService diaries;
 
-    @GET
-    public View profile(@PathParam("id") String idParam) {
+    /**
+     * The profile page ({@code GET /members/{id}}), served by {@link ProfileServlet} without JAX-RS dispatch; a guest
+     * is sent to the top page, a member one may not see is 404.
+     */
+    public View profile(String idParam) {
         long viewer = currentMember.requireId();
         MemberService.Profile owner = visibleMember(viewer, idParam);
         long id = owner.id();

@@ -106,6 +106,27 @@ class ProfileIT {
         assertEquals(404, taro.http().get("/members/999999999/graph").statusCode());
     }
 
+    /** The profile page is a plain servlet (issue 9): it answers as the JAX-RS resource did, sub-pages stay there. */
+    @Test
+    void theProfileServletAnswersAsTheResourceDid() {
+        Members.NewMember taro = Members.register(base, "たろう");
+        Members.NewMember hana = Members.register(base, "はなこ");
+        HttpResponse<byte[]> guest = new Http(base).get("/members/" + hana.id());
+        assertEquals(303, guest.statusCode(), "a guest signs in first");
+        assertTrue(
+                guest.headers().firstValue("Location").orElseThrow().endsWith("/"),
+                guest.headers().toString());
+        HttpResponse<byte[]> slash = taro.http().get("/members/" + hana.id() + "/");
+        assertEquals(200, slash.statusCode());
+        assertTrue(new String(slash.body(), StandardCharsets.UTF_8).contains("はなこ"));
+        assertTrue(
+                new String(taro.http().get("/members/999999999").body(), StandardCharsets.UTF_8)
+                        .contains("このメンバーのページは表示できません。"),
+                "the 404 page");
+        assertEquals(405, taro.http().post("/members/" + hana.id(), "x", "y").statusCode(), "GET only");
+        assertEquals(200, taro.http().get("/members/" + hana.id() + "/graph").statusCode(), "sub-pages stay JAX-RS");
+    }
+
     @Test
     void theGraphIsAPictureOnPcAndTextOnKeitai() {
         Members.NewMember hana = Members.register(base, "はなこ");
