@@ -68,11 +68,6 @@ final class DiaryFeed {
     /** The newest friends-visible diaries of these authors, merged, newest first, at most {@code limit}. */
     List<DiaryViews.Line> latest(long[] authors, int limit) {
         Packed[] lists = byAuthor.getAll(authors, Packed[]::new, this::load);
-        for (int i = 0; i < lists.length; i++) {
-            if (lists[i] == null) {
-                lists[i] = EMPTY;
-            }
-        }
         return NewestFirst.merge(Arrays.asList(lists), limit).stream()
                 .map(p -> lists[p[0]].line(authors[p[0]], p[1]))
                 .toList();

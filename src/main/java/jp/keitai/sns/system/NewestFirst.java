@@ -20,14 +20,18 @@ public interface NewestFirst {
         return ids().length;
     }
 
-    /** The newest {@code limit} items of these lists, newest first, as (list index, position) pairs. */
+    /**
+     * The newest {@code limit} items of these lists, newest first, as (list index, position) pairs; a null list (an
+     * owner a cache found nothing for) is an empty one.
+     */
     static List<int[]> merge(List<? extends NewestFirst> lists, int limit) {
         int[] next = new int[lists.size()];
         List<int[]> out = new ArrayList<>(limit);
         while (out.size() < limit) {
             int best = -1;
             for (int k = 0; k < lists.size(); k++) {
-                if (next[k] < lists.get(k).size()
+                if (lists.get(k) != null
+                        && next[k] < lists.get(k).size()
                         && (best < 0 || newer(lists.get(k), next[k], lists.get(best), next[best]))) {
                     best = k;
                 }

@@ -72,8 +72,6 @@ final class VoiceFeed {
         }
     }
 
-    private static final Packed EMPTY = Packed.of(List.of());
-
     private final Database database;
     private final ReadCache<Long, Packed> byAuthor;
 
@@ -92,11 +90,6 @@ final class VoiceFeed {
     /** The newest posts of these authors, merged, newest first, at most {@code limit}. */
     List<Head> latest(long[] authors, int limit) {
         Packed[] lists = byAuthor.getAll(authors, Packed[]::new, this::load);
-        for (int i = 0; i < lists.length; i++) {
-            if (lists[i] == null) {
-                lists[i] = EMPTY;
-            }
-        }
         return NewestFirst.merge(Arrays.asList(lists), limit).stream()
                 .map(p -> lists[p[0]].head(authors[p[0]], p[1]))
                 .toList();
