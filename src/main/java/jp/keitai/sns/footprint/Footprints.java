@@ -236,13 +236,7 @@ public class Footprints {
             if (!claimPair(c, v.visitor(), v.visited(), v.at())) {
                 return false;
             }
-            try (PreparedStatement ps =
-                    c.prepareStatement("insert into footprint (visited_id, visitor_id, visited_at) values (?, ?, ?)")) {
-                ps.setLong(1, v.visited());
-                ps.setLong(2, v.visitor());
-                ps.setTimestamp(3, Timestamp.from(v.at()));
-                ps.executeUpdate();
-            }
+            insertFootprints(c, List.of(v));
             countDay(c, v.visited(), LocalDate.ofInstant(v.at(), Clock.JAPAN), 1);
             database.changes().publish(FRESH_TOPIC, v.visited());
             return true;
@@ -431,7 +425,7 @@ public class Footprints {
                 visits.stream().map(v -> Timestamp.from(v.at().minus(before))).toArray());
     }
 
-    /** Inserts the claimed visits (PostgreSQL: one statement, the visits as arrays; H2: one batch). */
+    /** Inserts claimed visits (PostgreSQL: one statement, the visits as arrays; H2: one batch). */
     private void insertFootprints(Connection c, List<FootprintWriter.Visit> claimed) throws SQLException {
         if (claimed.isEmpty()) {
             return;
