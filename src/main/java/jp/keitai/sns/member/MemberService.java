@@ -159,58 +159,32 @@ public class MemberService {
         } else {
             found = cards.getAll(ids, Card[]::new, this::loadCards);
         }
-        int kept = 0;
-        for (Card card : found) {
-            if (card != null && card.status() == MemberStatus.ACTIVE) {
-                kept++;
-            }
-        }
-        if (kept == ids.length) {
-            return ids;
-        }
-        long[] out = new long[kept];
+        long[] out = new long[ids.length];
         int n = 0;
         for (int i = 0; i < ids.length; i++) {
             if (found[i] != null && found[i].status() == MemberStatus.ACTIVE) {
                 out[n++] = ids[i];
             }
         }
-        return out;
+        return n == ids.length ? ids : java.util.Arrays.copyOf(out, n);
     }
 
     /**
-     * Keeps only the active members among these ids, in place: {@link #activeAmong} without building the maps and
-     * sets in between, for the home page's feeds, which ask it for every friend (issue 9). One query at most.
+     * Keeps only the active members among these ids, in place: {@link #active} for a collection (AccessPolicy's
+     * answers for lists of owners). One query at most.
      */
     public void retainActive(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        if (database.inTransaction()) {
-            ids.retainAll(activeAmong(ids));
-            return;
-        }
-        List<Long> missing = null;
-        for (java.util.Iterator<Long> it = ids.iterator(); it.hasNext(); ) {
-            Long id = it.next();
-            Card card = cards.peek(id);
-            if (card == null) {
-                if (missing == null) {
-                    missing = new java.util.ArrayList<>();
-                }
-                missing.add(id);
-            } else if (card.status() != MemberStatus.ACTIVE) {
-                it.remove();
+        long[] all = ids.stream().mapToLong(Long::longValue).toArray();
+        long[] kept = active(all);
+        if (kept != all) {
+            java.util.Set<Long> keep = new java.util.HashSet<>();
+            for (long id : kept) {
+                keep.add(id);
             }
-        }
-        if (missing != null) {
-            java.util.Map<Long, Card> loaded = cards(missing);
-            for (Long id : missing) {
-                Card card = loaded.get(id);
-                if (card == null || card.status() != MemberStatus.ACTIVE) {
-                    ids.remove(id);
-                }
-            }
+            ids.retainAll(keep);
         }
     }
 
