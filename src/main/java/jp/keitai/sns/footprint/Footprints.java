@@ -625,8 +625,8 @@ public class Footprints {
                 + "(select seen_at from footprint_member where member_id = ?), timestamp '1970-01-01 00:00:00')");
         if (!blocked.isEmpty()) {
             sql.append(" and f.visitor_id not in (")
-                    .append("?,".repeat(blocked.size() - 1))
-                    .append("?)");
+                    .append(Database.placeholders(blocked.size()))
+                    .append(")");
         }
         sql.append(")");
         return database.jdbc(c -> {
