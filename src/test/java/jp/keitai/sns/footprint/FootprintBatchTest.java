@@ -35,15 +35,21 @@ class FootprintBatchTest {
                 .batching(flushMillis, 50, 10_000);
     }
 
+    /** Members m0 … m(n-1). */
+    static long[] members(GraphRig rig, int n) {
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = rig.member("m" + i);
+        }
+        return ids;
+    }
+
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void concurrentViewsLeaveOneFootprintPerPairAndNoneIsLostOnStop(TestDb db) throws Exception {
         GraphRig rig = new GraphRig(db.database());
         int n = 12;
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = rig.member("m" + i);
-        }
+        long[] ids = members(rig, n);
         // two "nodes" (each with its own memory of recent pairs) write to the same database
         Footprints one = batched(db.database(), rig, 20);
         Footprints two = batched(db.database(), rig, 20);
@@ -228,10 +234,7 @@ class FootprintBatchTest {
     void twoWritersRacingOnTheSamePairsRecordEachOnceAndDoNotDeadlock(TestDb db) throws Exception {
         GraphRig rig = new GraphRig(db.database());
         int n = 10;
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = rig.member("m" + i);
-        }
+        long[] ids = members(rig, n);
         Footprints one =
                 new Footprints(db.database(), rig.policy(), rig.graph(), Duration.ofMinutes(5), Duration.ofDays(30));
         Footprints two =
