@@ -41,9 +41,9 @@ import jp.keitai.sns.system.ReadCache;
  * may not see is answered exactly like one that does not exist.
  *
  * <p>Hot pages read from memory (issue 9): a diary's page (the diary, its comments and its photo list) is kept by diary
- * id, and each author's latest diaries per level (for the profile) by author id. Every write here publishes the diary
- * and its author ({@link #changed}) in its transaction, so every node drops its copies once it commits. Only the rows
- * are kept: who may see them is asked of {@link AccessPolicy} on every read, and nicknames come from the member
+ * id, and each author's newest diaries per level (for the home page and the profile, {@link DiaryFeed}) by author id.
+ * Every write here publishes the diary and its author ({@link #changed}) in its transaction, so every node drops its
+ * copies once it commits. Only the rows are kept: who may see them is asked of {@link AccessPolicy} on every read, and nicknames come from the member
  * service's own copy. Reads inside a transaction go to the database.
  */
 @ApplicationScoped
@@ -97,16 +97,9 @@ public class DiaryService {
     /** What a diary's page shows of its rows: the diary, its comments and photos (all detached, never changed). */
     record Cached(Diary diary, List<DiaryComment> comments, List<DiaryPhoto> photos) {}
 
-    /** The latest diaries of an author, at most {@link #LATEST_KEPT} of each level, newest first. */
-    record Latest(List<DiaryViews.Line> lines) {}
-
     static final String DIARY_TOPIC = "diary";
-    static final String AUTHOR_TOPIC = "diary-author";
-    /** Diaries of each level kept per author for the profile's list. */
-    static final int LATEST_KEPT = 5;
 
     private ReadCache<Long, Cached> pages;
-    private ReadCache<Long, Latest> latest;
 
     protected DiaryService() {}
 
@@ -129,14 +122,9 @@ public class DiaryService {
     @PostConstruct
     void init() {
         pages = ReadCache.ofIds(Long.getLong("sns.cache.diaries", 50_000));
-        latest = ReadCache.ofIds(Long.getLong("sns.cache.latest-diaries", 100_000));
         feed = new DiaryFeed(database);
         database.changes().subscribe(DIARY_TOPIC, pages::invalidate);
-        database.changes().subscribe(AUTHOR_TOPIC, latest::invalidate);
-        database.changes().onReset(() -> {
-            pages.clear();
-            latest.clear();
-        });
+        database.changes().onReset(pages::clear);
     }
 
     /**
@@ -145,7 +133,6 @@ public class DiaryService {
      */
     void changed(long diaryId, long authorId) {
         database.changes().publish(DIARY_TOPIC, diaryId);
-        database.changes().publish(AUTHOR_TOPIC, authorId);
         feed.changed(authorId);
     }
 
@@ -700,11 +687,8 @@ public class DiaryService {
         if (allowed.isEmpty()) {
             return List.of();
         }
-        if (!database.inTransaction() && limit <= LATEST_KEPT) {
-            // the newest `limit` of the allowed levels are among the newest `limit` of each level
-            return latest.get(owner, this::loadLatest).lines().stream()
-                    .filter(l -> allowed.contains(l.level()))
-                    .limit(limit)
+        if (!database.inTransaction() && limit <= DiaryFeed.DEPTH) {
+            return feed.ofAuthor(owner, allowed, limit).stream()
                     .map(l -> new DiaryViews.Entry(l, ""))
                     .toList();
         }
@@ -721,32 +705,6 @@ public class DiaryService {
                 .stream()
                 .map(d -> new DiaryViews.Entry(d, ""))
                 .toList();
-    }
-
-    /** The author's newest {@link #LATEST_KEPT} diaries of each level, newest first, in one query. */
-    private Latest loadLatest(long author) {
-        return new Latest(database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select id, title, visibility, created_at, comment_count"
-                    + " from (select id, title, visibility, created_at, comment_count, row_number() over"
-                    + " (partition by visibility order by created_at desc, id desc) as n from diary where author_id = ?) t"
-                    + " where n <= ? order by created_at desc, id desc")) {
-                ps.setLong(1, author);
-                ps.setInt(2, LATEST_KEPT);
-                List<DiaryViews.Line> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new DiaryViews.Line(
-                                rs.getLong(1),
-                                author,
-                                rs.getString(2),
-                                Visibility.parse(rs.getString(3)).orElse(Visibility.PRIVATE),
-                                rs.getTimestamp(4).toInstant(),
-                                rs.getInt(5)));
-                    }
-                }
-                return List.copyOf(out);
-            }
-        }));
     }
 
     /** How many of the owner's diaries the viewer may see. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.footprint.Footprints;
 import jp.keitai.sns.friend.Introductions;
 import jp.keitai.sns.member.AccountService;
@@ -130,6 +131,44 @@ class DiaryCacheTest {
             assertEquals(
                     "新しい名前",
                     d.page(o.viewer(), e).orElseThrow().getComments().get(0).getAuthorNickname());
+        }
+    }
+
+    /**
+     * The profile's list and the home page's both come from {@link DiaryFeed}'s one copy of each author's diaries (the
+     * newest {@link DiaryFeed#DEPTH} of each level): for an author with more than that at every level, interleaved, the
+     * profile shows what the database shows to the owner, a friend, a friend of a friend and a stranger, at every
+     * length it may ask for, and the home page never shows a private one.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theProfileAndTheHomePageShareOneCopyThatAgreesWithTheDatabase(Counted c) {
+        try (c) {
+            DiaryRig rig = new DiaryRig(c.db().database());
+            Circle o = circle(rig);
+            long stranger =
+                    rig.member("stranger", "s" + UUID.randomUUID().toString().substring(0, 6) + "@docomo.ne.jp");
+            DiaryService d = rig.diaries;
+            String[] levels = {"private", "private", "friends", "everyone", "friends_of_friends", "private", "everyone"
+            };
+            for (int i = 0; i < 4 * DiaryFeed.DEPTH + 3; i++) {
+                d.create(o.owner(), "日記" + i, "x", levels[i % levels.length], List.of(), false);
+            }
+            for (long viewer : new long[] {o.owner(), o.friend(), o.viewer(), stranger}) {
+                for (int limit = 1; limit <= DiaryFeed.DEPTH; limit++) {
+                    int n = limit;
+                    List<Long> fromDatabase = rig.database.tx(em -> ids(d.latest(viewer, o.owner(), n)));
+                    assertEquals(fromDatabase, ids(d.latest(viewer, o.owner(), n)), viewer + " at " + n);
+                    assertEquals(fromDatabase, ids(d.latest(viewer, o.owner(), n)), viewer + " at " + n + ", warm");
+                }
+            }
+            assertEquals(
+                    DiaryFeed.DEPTH,
+                    d.latest(o.friend(), o.owner(), DiaryFeed.DEPTH).size());
+            List<DiaryViews.Entry> home = d.friendsLatest(o.friend(), DiaryFeed.DEPTH);
+            assertEquals(ids(rig.database.tx(em -> d.friendsLatest(o.friend(), DiaryFeed.DEPTH))), ids(home));
+            assertEquals(DiaryFeed.DEPTH, home.size());
+            assertTrue(home.stream().noneMatch(e -> e.getVisibilityLabel().equals(Visibility.PRIVATE.label())));
         }
     }
 
