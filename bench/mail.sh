@@ -24,7 +24,7 @@ DOC="${BENCH_DOC:-docs/performance.md}"
 # first 80 s of the mail load
 java -Xmx512m ${BENCH_JAVA_OPTS:-} -Dsns.cache.prime-hours=0 -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$DATA" -Dsns.smtp.port="$SMTP" \
   -Dsns.mail.domain=bench.example.jp -Dsns.http.port="$PORT" \
-  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster --nohazelcast \
+  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nohazelcast \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server-mail.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

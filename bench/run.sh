@@ -27,7 +27,7 @@ fi
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
   -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 \
-  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nocluster --nohazelcast --maxhttpthreads "${BENCH_HTTP_THREADS:-24}" \
+  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nohazelcast --maxhttpthreads "${BENCH_HTTP_THREADS:-24}" \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

@@ -36,7 +36,7 @@ class BadSettingsIT {
                         "/",
                         "--port",
                         String.valueOf(freePort()),
-                        "--nocluster")
+                        "--nohazelcast")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("SNS_DATA_DIR", dir.toString());
