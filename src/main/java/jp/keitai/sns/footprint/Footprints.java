@@ -1,7 +1,5 @@
 package jp.keitai.sns.footprint;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,12 +38,13 @@ import jp.keitai.sns.system.Settings;
  * trade, sees no one else's (the list, the per-day counts and the home count are hidden while it is on).
  *
  * <p>A view must not wait for a write (issue 9). So a visit is first checked against this node's memory of the pairs it
- * recorded within the window (no SQL), then queued and written in batches by one thread ({@link FootprintWriter}:
- * every {@code sns.footprint.flush-millis}, default 100, one transaction per batch; queued visits are written when the
- * application stops). The database's pair rule ({@code footprint_last}, under its row lock) stays the authority: a
- * visit another node recorded within the window is refused there. The owner's list and counts wait for the visits
- * queued on this node before they read, so they are exact here; visits queued on another node show after its next
- * flush. Whether the visitor walks with 忍び足 is kept in memory too, dropped on every node when it changes.
+ * recorded within the window ({@link RecentPairs}, no SQL), then queued and written in batches by one thread
+ * ({@link FootprintWriter}: every {@code sns.footprint.flush-millis}, default 100, one transaction per batch; queued
+ * visits are written when the application stops). The database's pair rule ({@code footprint_last}, under its row
+ * lock) stays the authority: a visit another node recorded within the window is refused there. The owner's list and
+ * counts wait for the visits queued on this node before they read, so they are exact here; visits queued on another
+ * node show after its next flush. Whether the visitor walks with 忍び足 is kept in memory too, dropped on every node
+ * when it changes.
  */
 @ApplicationScoped
 public class Footprints {
@@ -73,8 +72,8 @@ public class Footprints {
     private Duration window;
     private Duration retention;
 
-    /** Pairs this node recorded within the window: (visitor, visited) to the time of the visit. */
-    private Cache<Pair, Instant> recent;
+    /** Pairs this node recorded within the window, with the time of the visit. */
+    private RecentPairs recent;
     /** 忍び足 of each member (false when never chosen). */
     private ReadCache<Long, Boolean> stealth;
     /** The write-behind queue; null writes each visit at once (unit tests that do not ask for batching). */
@@ -104,10 +103,7 @@ public class Footprints {
     }
 
     private void caches() {
-        recent = Caffeine.newBuilder()
-                .maximumSize(Long.getLong("sns.cache.footprint-pairs", 200_000))
-                .expireAfterWrite(window().isZero() ? Duration.ofMillis(1) : window())
-                .build();
+        recent = new RecentPairs(Math.toIntExact(Long.getLong("sns.cache.footprint-pairs", 200_000)), window());
         stealth = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
         freshCounts = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
         database.changes().subscribe(STEALTH_TOPIC, stealth::invalidate);
@@ -117,7 +113,7 @@ public class Footprints {
         database.changes().onReset(() -> {
             stealth.clear();
             freshCounts.clear();
-            recent.invalidateAll();
+            recent.clear();
         });
     }
 
@@ -181,7 +177,7 @@ public class Footprints {
         if (visitor == visited || !policy.canInteract(visitor, visited) || isStealth(visitor)) {
             return false;
         }
-        if (!claimRecent(visitor, visited, now)) {
+        if (!recent.claim(visitor, visited, now)) {
             return false; // this node recorded the pair within the window
         }
         FootprintWriter w = writer;
@@ -193,26 +189,9 @@ public class Footprints {
         return write(new FootprintWriter.Visit(visitor, visited, now));
     }
 
-    /** The pair rule in memory: false when this node recorded the pair within the window, else notes this visit. */
-    private boolean claimRecent(long visitor, long visited, Instant now) {
-        if (window().isZero()) {
-            return true;
-        }
-        Instant freshAfter = now.minus(window());
-        boolean[] claimed = {false};
-        recent.asMap().compute(new Pair(visitor, visited), (k, last) -> {
-            if (last != null && last.isAfter(freshAfter)) {
-                return last;
-            }
-            claimed[0] = true;
-            return now;
-        });
-        return claimed[0];
-    }
-
     /** The database refused the visit (another node recorded the pair): forget it here, the database knows better. */
     private void forgetRecent(FootprintWriter.Visit v) {
-        recent.asMap().remove(new Pair(v.visitor(), v.visited()), v.at());
+        recent.forget(v.visitor(), v.visited(), v.at());
     }
 
     void writeOne(FootprintWriter.Visit v) {

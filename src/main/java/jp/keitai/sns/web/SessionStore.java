@@ -42,7 +42,7 @@ public class SessionStore {
     static final Duration COOKIE_IDLE = Duration.ofDays(14);
     static final Duration URL_IDLE = Duration.ofHours(3);
     /** last_seen is written at most this often, so reading a page is not a write every time. */
-    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private static final long TOUCH_EVERY_MILLIS = Duration.ofMinutes(1).toMillis();
 
     private static final String MEMBER_ENDED = "sessions-of-member";
     private static final long FLUSH_MILLIS = 5_000;
@@ -67,14 +67,17 @@ public class SessionStore {
     /** A signed-in session: who, and the token forms must echo. */
     public record Session(long memberId, String csrfToken, boolean viaUrl) {}
 
-    /** A session as this node knows it; {@code lastSeen} moves when a page is read. */
+    /**
+     * A session as this node knows it; {@code lastSeenMillis} (epoch milliseconds, a plain long so that checking it on
+     * every page allocates nothing) moves when a page is read.
+     */
     private static final class Known {
         final Session session;
-        volatile Instant lastSeen;
+        volatile long lastSeenMillis;
 
         Known(Session session, Instant lastSeen) {
             this.session = session;
-            this.lastSeen = lastSeen;
+            this.lastSeenMillis = lastSeen.toEpochMilli();
         }
     }
 
@@ -144,15 +147,21 @@ public class SessionStore {
         if (k == null || expired(k, now)) {
             return Optional.empty();
         }
-        if (k.lastSeen.plus(TOUCH_EVERY).isBefore(now)) {
-            k.lastSeen = now;
+        if (due(k, now)) {
+            k.lastSeenMillis = now.toEpochMilli();
             touched.put(hash, now);
         }
         return Optional.of(k.session);
     }
 
     private static boolean expired(Known k, Instant now) {
-        return k.lastSeen.plus(k.session.viaUrl() ? URL_IDLE : COOKIE_IDLE).isBefore(now);
+        long idle = k.session.viaUrl() ? URL_IDLE.toMillis() : COOKIE_IDLE.toMillis();
+        return k.lastSeenMillis + idle < now.toEpochMilli();
+    }
+
+    /** Whether the last-seen time is old enough to be written again. */
+    private static boolean due(Known k, Instant now) {
+        return k.lastSeenMillis + TOUCH_EVERY_MILLIS < now.toEpochMilli();
     }
 
     private Known load(String hash) {
@@ -247,7 +256,7 @@ public class SessionStore {
         if (k == null || expired(k, now)) {
             return Optional.empty();
         }
-        if (k.lastSeen.plus(TOUCH_EVERY).isBefore(now)) {
+        if (due(k, now)) {
             touched.put(hash, now);
         }
         return Optional.of(k.session);
