@@ -88,7 +88,9 @@ final class DiaryFeed {
                 .toList();
     }
 
-    /** The author's newest diaries at these levels, newest first, at most {@code limit} (no more than {@link #DEPTH}). */
+    /**
+     * The author's newest diaries at these levels, newest first, at most {@code limit} (no more than {@link #DEPTH}).
+     */
     List<DiaryViews.Line> ofAuthor(long author, Set<Visibility> levels, int limit) {
         if (limit > DEPTH) {
             throw new IllegalArgumentException("at most " + DEPTH + " diaries are kept per level, asked " + limit);

@@ -43,8 +43,8 @@ import jp.keitai.sns.system.ReadCache;
  * <p>Hot pages read from memory (issue 9): a diary's page (the diary, its comments and its photo list) is kept by diary
  * id, and each author's newest diaries per level (for the home page and the profile, {@link DiaryFeed}) by author id.
  * Every write here publishes the diary and its author ({@link #changed}) in its transaction, so every node drops its
- * copies once it commits. Only the rows are kept: who may see them is asked of {@link AccessPolicy} on every read, and nicknames come from the member
- * service's own copy. Reads inside a transaction go to the database.
+ * copies once it commits. Only the rows are kept: who may see them is asked of {@link AccessPolicy} on every read, and
+ * nicknames come from the member service's own copy. Reads inside a transaction go to the database.
  */
 @ApplicationScoped
 public class DiaryService {

@@ -28,8 +28,8 @@ import jp.keitai.sns.web.View;
  * answers 404 alike, so the page does not tell which.
  *
  * <p>The page itself is served by {@link ProfileServlet} (the busiest page after the home page, issue 9); its forms
- * and sub-pages are resources here. {@code /members/{id}/diary} belongs to the diary feature, in a class of its own with that longer path (JAX-RS
- * picks it over this one by its literal characters).
+ * and sub-pages are resources here. {@code /members/{id}/diary} belongs to the diary feature, in a class of its own
+ * with that longer path (JAX-RS picks it over this one by its literal characters).
  */
 @ApplicationScoped // one instance: a request-scoped resource was built and injected per view (issue 9)
 @Path("members/{id}")
