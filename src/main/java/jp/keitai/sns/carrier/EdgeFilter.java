@@ -37,6 +37,9 @@ public class EdgeFilter extends HttpFilter {
     Settings settings;
 
     private final EmojiCodec emoji = EmojiCodec.bundled();
+    /** Buffers for the pages in flight: about one set per request thread is kept. */
+    private final PageBuffers.Pool pool = new PageBuffers.Pool(64);
+
     private int maxFormBytes;
 
     @Override
@@ -63,43 +66,63 @@ public class EdgeFilter extends HttpFilter {
             return;
         }
 
-        EdgeResponse edge = new EdgeResponse(response, edgeRequest, handset, host(request));
-        chain.doFilter(edgeRequest, edge);
-        edge.noStore();
-        if (!edge.hasText() || response.isCommitted()) {
-            return;
+        PageBuffers buffers = pool.take();
+        EdgeResponse edge = new EdgeResponse(response, edgeRequest, handset, host(request), buffers.page());
+        try {
+            chain.doFilter(edgeRequest, edge);
+            edge.noStore();
+            if (edge.hasText() && !response.isCommitted()) {
+                send(edge.text(), buffers, handset, source, edgeRequest, edge, response);
+            }
+        } finally {
+            edge.detach(); // the buffers go to another request next: nothing may write this page into them later
+            pool.give(buffers);
         }
+    }
 
-        // 4–6: response encoding, URL session, byte budget
+    /**
+     * Steps 4–6 for a finished page: emoji and characters for the handset, the session id and carrier parameters in
+     * its links, its byte budget, its charset. Each step writes into the other of two buffers, and the page is encoded
+     * once into a third; a copy of the page per step was most of the home page's allocation (issue 9).
+     */
+    private void send(
+            StringBuilder text,
+            PageBuffers buffers,
+            Handset handset,
+            EmojiCodec.Source source,
+            HttpServletRequest request,
+            EdgeResponse edge,
+            HttpServletResponse response)
+            throws IOException {
         String contentType = response.getContentType();
         boolean html = contentType == null
                 || contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
                 || contentType.toLowerCase(Locale.ROOT).startsWith("application/xhtml+xml");
-        String page = emoji.fromUnicode(edge.text(), handset.getEmojiSet(), source);
-        byte[] body = null;
+        emoji.fromUnicode(text, handset.getEmojiSet(), source, buffers.next());
+        buffers.swap();
+        LinkRewriter links = html ? edge.links() : null;
         if (html) {
-            LinkRewriter links = edge.links();
             if (request.getRequestURI().equals(request.getContextPath() + LinkRewriter.OUT)) {
                 links.directExternalLinks();
             }
             if (links.active()) {
-                page = links.page(page);
-            }
-            if (handset.getPageBudget() > 0) {
-                PageSplitter.Result r = split(page, handset, edgeRequest, links);
-                page = r.page();
-                body = r.encoded();
-            } else {
-                page = page.replace(PageSplitter.START, "").replace(PageSplitter.END, "");
+                links.page(buffers.page(), buffers.next());
+                buffers.swap();
             }
         }
-        if (body == null) {
-            body = page.getBytes(handset.getCharset());
+        int length = buffers.encode(buffers.page(), handset.getCharset(), html);
+        byte[] body = buffers.bytes();
+        int budget = html ? handset.getPageBudget() : 0;
+        if (budget > 0 && length > budget && isGet(request) && buffers.page().indexOf(PageSplitter.START) >= 0) {
+            // too long for the handset: cut the marked part into parts (rare, so the page is copied here)
+            PageSplitter.Result r = split(buffers.page().toString(), handset, request, links);
+            body = r.encoded() != null ? r.encoded() : r.page().getBytes(handset.getCharset());
+            length = body.length;
         }
-        if (html && handset.getPageBudget() > 0 && body.length > handset.getPageBudget()) {
-            int size = body.length;
-            LOG.warning(() -> request.getRequestURI() + ": " + size + " bytes for a " + handset.getPageBudget()
-                    + "-byte " + handset.getCarrier() + "/" + handset.getGeneration()
+        if (budget > 0 && length > budget) {
+            int size = length;
+            LOG.warning(() -> request.getRequestURI() + ": " + size + " bytes for a " + budget + "-byte "
+                    + handset.getCarrier() + "/" + handset.getGeneration()
                     + " budget; mark the long part of the template with <k:split>");
         }
         if (html) {
@@ -108,16 +131,16 @@ public class EdgeFilter extends HttpFilter {
             String type = contentType.contains(";") ? contentType.substring(0, contentType.indexOf(';')) : contentType;
             response.setContentType(type + "; charset=" + handset.getCharsetLabel());
         }
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.setContentLength(length);
+        response.getOutputStream().write(body, 0, length);
+    }
+
+    private static boolean isGet(HttpServletRequest request) {
+        // parts are fetched with GET; a POST answer should redirect (PRG) rather than be long
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
     private PageSplitter.Result split(String page, Handset handset, HttpServletRequest request, LinkRewriter links) {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            // parts are fetched with GET; a POST answer should redirect (PRG) rather than be long
-            return new PageSplitter.Result(
-                    page.replace(PageSplitter.START, "").replace(PageSplitter.END, ""), 1, 1, null);
-        }
         int part = 1;
         String asked = request.getParameter(PageSplitter.PART);
         if (asked != null && asked.matches("\\d{1,4}")) {

@@ -5,9 +5,9 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 
 /**
  * Holds back what a page writes as characters so the edge can convert and encode it for the handset once it is
@@ -19,12 +19,20 @@ final class EdgeResponse extends HttpServletResponseWrapper {
     private final HttpServletRequest request;
     private final Handset handset;
     private final String host;
-    private final CharArrayWriter chars = new CharArrayWriter(8192);
+    private StringBuilder chars; // null once detached
+    private Capture capture;
     private PrintWriter writer;
     private boolean noStoreSent;
 
-    EdgeResponse(HttpServletResponse response, HttpServletRequest request, Handset handset, String host) {
+    /** @param chars where the page's characters go (the edge's {@link PageBuffers#page()}) */
+    EdgeResponse(
+            HttpServletResponse response,
+            HttpServletRequest request,
+            Handset handset,
+            String host,
+            StringBuilder chars) {
         super(response);
+        this.chars = chars;
         this.request = request;
         this.handset = handset;
         this.host = host;
@@ -108,7 +116,8 @@ final class EdgeResponse extends HttpServletResponseWrapper {
     @Override
     public PrintWriter getWriter() {
         if (writer == null) {
-            writer = new PrintWriter(chars);
+            capture = new Capture(chars);
+            writer = new PrintWriter(capture);
         }
         return writer;
     }
@@ -163,7 +172,9 @@ final class EdgeResponse extends HttpServletResponseWrapper {
 
     @Override
     public void resetBuffer() {
-        chars.reset();
+        if (chars != null) {
+            chars.setLength(0);
+        }
         if (writer == null) {
             super.resetBuffer();
         }
@@ -171,7 +182,9 @@ final class EdgeResponse extends HttpServletResponseWrapper {
 
     @Override
     public void reset() {
-        chars.reset();
+        if (chars != null) {
+            chars.setLength(0);
+        }
         super.reset();
         noStoreSent = false;
     }
@@ -180,8 +193,47 @@ final class EdgeResponse extends HttpServletResponseWrapper {
         return writer != null;
     }
 
-    String text() {
+    /** The page is finished: a later write (a bug) fails instead of reaching buffers another request now uses. */
+    void detach() {
+        chars = null;
+        if (capture != null) {
+            capture.to = null;
+        }
+    }
+
+    /** What the page wrote, complete. */
+    StringBuilder text() {
         writer.flush();
-        return chars.toString();
+        return chars;
+    }
+
+    /** Characters into a {@link StringBuilder}; unsynchronized, as one request writes its page. */
+    private static final class Capture extends Writer {
+        private StringBuilder to; // null once detached: appending then throws
+
+        Capture(StringBuilder to) {
+            this.to = to;
+        }
+
+        @Override
+        public void write(int c) {
+            to.append((char) c);
+        }
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            to.append(c, off, len);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            to.append(s, off, off + len);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 }

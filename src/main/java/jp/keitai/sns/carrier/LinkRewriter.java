@@ -67,38 +67,37 @@ final class LinkRewriter {
         return addParams(url, "&");
     }
 
-    /**
-     * The whole page: every {@code <a href>} and {@code <form action>}; GET forms get hidden fields. A hand-written
-     * scan, not regular expressions: every keitai page passes through here, and the regular expressions were a
-     * quarter of the home page's CPU (issue 9). {@code LinkRewriterTest} holds the regular expressions as the
-     * reference it is compared with.
-     */
+    /** The whole page as {@link #page(CharSequence, StringBuilder)} writes it. */
     String page(String html) {
-        int lt = html.indexOf('<');
-        if (lt < 0) {
-            return html;
-        }
-        StringBuilder out = null;
+        StringBuilder out = new StringBuilder(html.length() + 256);
+        page(html, out);
+        return out.toString();
+    }
+
+    /**
+     * The whole page, appended to {@code out}: every {@code <a href>} and {@code <form action>}; GET forms get hidden
+     * fields. A hand-written scan, not regular expressions: every keitai page passes through here, and the regular
+     * expressions were a quarter of the home page's CPU (issue 9). {@code LinkRewriterTest} holds the regular
+     * expressions as the reference it is compared with.
+     */
+    void page(CharSequence html, StringBuilder out) {
         int last = 0;
-        for (; lt >= 0; lt = html.indexOf('<', lt + 1)) {
+        for (int lt = indexOf(html, '<', 0); lt >= 0; lt = indexOf(html, '<', lt + 1)) {
             int nameEnd = tagNameEnd(html, lt + 1);
             if (nameEnd < 0) {
                 continue;
             }
-            int gt = html.indexOf('>', nameEnd);
+            int gt = indexOf(html, '>', nameEnd);
             if (gt < 0) {
                 break;
             }
-            String attrs = html.substring(nameEnd, gt);
+            String attrs = html.subSequence(nameEnd, gt).toString();
             String rewritten = rewriteAttrs(attrs);
             boolean form = nameEnd - lt == 5;
             boolean hidden = form && !METHOD_POST.matcher(attrs).find() && !hasHiddenFields(html, gt + 1);
             if (rewritten.equals(attrs) && !hidden) {
                 lt = gt;
                 continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(html.length() + 256);
             }
             out.append(html, last, nameEnd).append(rewritten).append('>');
             if (hidden) {
@@ -107,15 +106,15 @@ final class LinkRewriter {
             last = gt + 1;
             lt = gt;
         }
-        return out == null ? html : out.append(html, last, html.length()).toString();
+        out.append(html, last, html.length());
     }
 
     /** After {@code <a} or {@code <form} (any case) followed by a non-word character: the name's end; else -1. */
-    private static int tagNameEnd(String html, int i) {
+    private static int tagNameEnd(CharSequence html, int i) {
         int end;
-        if (html.regionMatches(true, i, "a", 0, 1)) {
+        if (startsWithIgnoreCase(html, i, "a")) {
             end = i + 1;
-        } else if (html.regionMatches(true, i, "form", 0, 4)) {
+        } else if (startsWithIgnoreCase(html, i, "form")) {
             end = i + 4;
         } else {
             return -1;
@@ -237,9 +236,9 @@ final class LinkRewriter {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
-    boolean hasHiddenFields(String html, int from) {
-        int end = html.indexOf("</form", from);
-        String form = html.substring(from, end < 0 ? html.length() : end);
+    boolean hasHiddenFields(CharSequence html, int from) {
+        int end = indexOf(html, "</form", from);
+        String form = html.subSequence(from, end < 0 ? html.length() : end).toString();
         return (sid == null || form.contains("name=\"" + SID + "\""))
                 && (linkParamNames.length == 0 || form.contains("name=\"" + linkParamNames[0] + "\""));
     }
@@ -320,6 +319,28 @@ final class LinkRewriter {
             }
         }
         return -1;
+    }
+
+    private static int indexOf(CharSequence s, String part, int from) {
+        for (int i = indexOf(s, part.charAt(0), from); i >= 0; i = indexOf(s, part.charAt(0), i + 1)) {
+            if (regionEquals(s, i, part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code part} (lower case ASCII) starts at {@code at}, in any case. */
+    private static boolean startsWithIgnoreCase(CharSequence s, int at, String part) {
+        if (at + part.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < part.length(); k++) {
+            if (Character.toLowerCase(s.charAt(at + k)) != part.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean regionEquals(CharSequence s, int at, String part) {

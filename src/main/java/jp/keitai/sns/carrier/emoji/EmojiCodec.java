@@ -177,10 +177,25 @@ public final class EmojiCodec {
      *     fallback in Shift_JIS/JIS
      */
     public String fromUnicode(String text, String carrier, Source target) {
+        Objects.requireNonNull(target, "target");
+        if (text == null || (target == Source.UNICODE && setOf(carrier).equals("unicode"))) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        fromUnicode(text, carrier, target, out);
+        return out.toString();
+    }
+
+    /**
+     * {@link #fromUnicode(String, String, Source)}, appended to {@code out}: the edge converts every page this way into
+     * a buffer it reuses, without a copy of the page per step (issue 9).
+     */
+    public void fromUnicode(CharSequence text, String carrier, Source target, StringBuilder out) {
         String set = setOf(carrier);
         Objects.requireNonNull(target, "target");
-        if (text == null || (target == Source.UNICODE && set.equals("unicode"))) {
-            return text;
+        if (target == Source.UNICODE && set.equals("unicode")) {
+            out.append(text);
+            return;
         }
         String key = set + "/" + target;
         Trie carrierTrie = isCarrierSet(set) ? encode.get(key) : null;
@@ -193,7 +208,6 @@ public final class EmojiCodec {
         BitSet charset = target == Source.SJIS ? sjisEncodable : target == Source.JIS ? jisEncodable : null;
         BitSet starts = starters();
         BitSet plain = plain(key, starts, reservedSet, charset);
-        StringBuilder out = new StringBuilder(text.length() + 16);
         int run = 0; // the characters since run go out as they are, appended in one piece (issue 9)
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
@@ -202,7 +216,7 @@ public final class EmojiCodec {
                 continue;
             }
             out.append(text, run, i);
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(text, i);
             int n = Character.charCount(cp);
             if (cp < 0x80 && !startsKeycap(text, i + n)) {
                 out.append((char) cp);
@@ -220,7 +234,7 @@ public final class EmojiCodec {
                 continue;
             }
             if (fallback != null) {
-                String original = text.substring(i, fallback.end());
+                String original = text.subSequence(i, fallback.end()).toString();
                 // a text-style symbol (↔ ©) the charset has stays itself; a picture the carrier lacks becomes words
                 boolean keepAsText = fallback.textDefault()
                         && !fallback.selected()
@@ -246,7 +260,7 @@ public final class EmojiCodec {
             i += n;
             run = i;
         }
-        return out.append(text, run, text.length()).toString();
+        out.append(text, run, text.length());
     }
 
     /**
@@ -327,7 +341,7 @@ public final class EmojiCodec {
         return !set.equals("unicode") && !set.equals("text");
     }
 
-    private static boolean startsKeycap(String text, int next) {
+    private static boolean startsKeycap(CharSequence text, int next) {
         if (next >= text.length()) {
             return false;
         }
@@ -336,9 +350,9 @@ public final class EmojiCodec {
     }
 
     /** Skin tone modifiers after an emoji the carrier shows without them. */
-    private static int skinTones(String text, int i) {
+    private static int skinTones(CharSequence text, int i) {
         while (i + 1 < text.length()) {
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(text, i);
             if (cp < 0x1F3FB || cp > 0x1F3FF) {
                 break;
             }
@@ -536,13 +550,13 @@ public final class EmojiCodec {
 
         record Match(String value, int end, boolean textDefault, boolean selected) {}
 
-        Match match(String text, int start) {
+        Match match(CharSequence text, int start) {
             Trie node = this;
             Match best = null;
             boolean selected = false;
             int i = start;
             while (i < text.length()) {
-                int cp = text.codePointAt(i);
+                int cp = Character.codePointAt(text, i);
                 if (i > start && (cp == VS16 || cp == VS15)) {
                     selected |= cp == VS16;
                     i += 1;
