@@ -26,6 +26,7 @@ final class LinkRewriter {
     private final String[] linkParamNames;
     private final String host;
     private final String contextPath;
+    private final String interstitial; // contextPath + OUT
     private final boolean xhtml;
     private boolean rewriteExternal = true;
 
@@ -46,6 +47,7 @@ final class LinkRewriter {
         }
         this.host = host == null ? "" : host.toLowerCase(Locale.ROOT);
         this.contextPath = contextPath == null ? "" : contextPath;
+        this.interstitial = this.contextPath + OUT;
         this.xhtml = xhtml;
     }
 
@@ -170,7 +172,7 @@ final class LinkRewriter {
     String rewriteUrl(String url) {
         if (isExternal(url)) {
             if (sid != null && rewriteExternal) {
-                url = contextPath + OUT + "?url=" + URLEncoder.encode(unescape(url), StandardCharsets.UTF_8);
+                url = interstitial + "?url=" + URLEncoder.encode(unescape(url), StandardCharsets.UTF_8);
             }
         } else if (isSameSite(url) && active() && !isInterstitial(url)) {
             url = addParams(url, "&amp;");
@@ -245,7 +247,8 @@ final class LinkRewriter {
 
     /** The interstitial's own URL never carries the session id: it is what the other site sees as Referer. */
     private boolean isInterstitial(String url) {
-        return url.equals(contextPath + OUT) || url.startsWith(contextPath + OUT + "?");
+        return url.startsWith(interstitial)
+                && (url.length() == interstitial.length() || url.charAt(interstitial.length()) == '?');
     }
 
     String hiddenFields() {

@@ -48,6 +48,11 @@ public final class ReadCache<K, V> {
             }
 
             @Override
+            public V getIfPresent(long id) {
+                return ids.get(id);
+            }
+
+            @Override
             public void put(Long key, V value) {
                 ids.put(key, value);
             }
@@ -129,6 +134,12 @@ public final class ReadCache<K, V> {
     private interface Store<K, V> {
         V getIfPresent(K key);
 
+        /** For caches keyed by ids ({@link #ofIds}): the lookup without a boxed key (issue 9). */
+        @SuppressWarnings("unchecked")
+        default V getIfPresent(long id) {
+            return getIfPresent((K) Long.valueOf(id));
+        }
+
         void put(K key, V value);
 
         void putIfAbsent(K key, V value);
@@ -204,13 +215,12 @@ public final class ReadCache<K, V> {
         V[] out = newArray.apply(ids.length);
         List<K> missing = null;
         for (int i = 0; i < ids.length; i++) {
-            K key = (K) Long.valueOf(ids[i]);
-            out[i] = cache.getIfPresent(key);
+            out[i] = cache.getIfPresent(ids[i]);
             if (out[i] == null) {
                 if (missing == null) {
                     missing = new ArrayList<>();
                 }
-                missing.add(key);
+                missing.add((K) Long.valueOf(ids[i]));
             }
         }
         if (missing != null) {

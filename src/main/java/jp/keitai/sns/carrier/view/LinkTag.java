@@ -42,7 +42,7 @@ public class LinkTag extends EnclosingTag {
         Handset h = Handset.of(request);
         String url = href.startsWith("/") ? request.getContextPath() + href : href;
         out.write("<a href=\"" + Html.escape(response.encodeURL(url)) + "\"");
-        boolean hasKey = key != null && key.matches("[0-9*#]");
+        boolean hasKey = key != null && key.length() == 1 && "0123456789*#".indexOf(key.charAt(0)) >= 0;
         if (hasKey) {
             out.write(" accesskey=\"" + key + "\"");
         }
