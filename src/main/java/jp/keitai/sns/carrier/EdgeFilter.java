@@ -72,7 +72,7 @@ public class EdgeFilter extends HttpFilter {
             chain.doFilter(edgeRequest, edge);
             edge.noStore();
             if (edge.hasText() && !response.isCommitted()) {
-                send(edge.text(), buffers, handset, source, edgeRequest, edge, response);
+                send(edge, buffers, handset, source, edgeRequest, response);
             }
         } finally {
             edge.detach(); // the buffers go to another request next: nothing may write this page into them later
@@ -86,19 +86,18 @@ public class EdgeFilter extends HttpFilter {
      * once into a third; a copy of the page per step was most of the home page's allocation (issue 9).
      */
     private void send(
-            StringBuilder text,
+            EdgeResponse edge,
             PageBuffers buffers,
             Handset handset,
             EmojiCodec.Source source,
             HttpServletRequest request,
-            EdgeResponse edge,
             HttpServletResponse response)
             throws IOException {
         String contentType = response.getContentType();
         boolean html = contentType == null
                 || contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
                 || contentType.toLowerCase(Locale.ROOT).startsWith("application/xhtml+xml");
-        emoji.fromUnicode(text, handset.getEmojiSet(), source, buffers.next());
+        emoji.fromUnicode(edge.text(), handset.getEmojiSet(), source, buffers.next()); // text() is buffers.page()
         buffers.swap();
         LinkRewriter links = html ? edge.links() : null;
         if (html) {
