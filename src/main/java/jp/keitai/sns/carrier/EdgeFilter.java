@@ -115,7 +115,7 @@ public class EdgeFilter extends HttpFilter {
         if (budget > 0 && length > budget && isGet(request) && buffers.page().indexOf(PageSplitter.START) >= 0) {
             // too long for the handset: cut the marked part into parts (rare, so the page is copied here)
             PageSplitter.Result r = split(buffers.page().toString(), handset, request, links);
-            body = r.encoded() != null ? r.encoded() : r.page().getBytes(handset.getCharset());
+            body = r.page().getBytes(handset.getCharset());
             length = body.length;
         }
         if (budget > 0 && length > budget) {

@@ -19,8 +19,7 @@ final class EdgeResponse extends HttpServletResponseWrapper {
     private final HttpServletRequest request;
     private final Handset handset;
     private final String host;
-    private StringBuilder chars; // null once detached
-    private Capture capture;
+    private StringBuilder chars; // null once detached: a write then fails
     private PrintWriter writer;
     private boolean noStoreSent;
 
@@ -116,8 +115,7 @@ final class EdgeResponse extends HttpServletResponseWrapper {
     @Override
     public PrintWriter getWriter() {
         if (writer == null) {
-            capture = new Capture(chars);
-            writer = new PrintWriter(capture);
+            writer = new PrintWriter(new Capture());
         }
         return writer;
     }
@@ -196,9 +194,6 @@ final class EdgeResponse extends HttpServletResponseWrapper {
     /** The page is finished: a later write (a bug) fails instead of reaching buffers another request now uses. */
     void detach() {
         chars = null;
-        if (capture != null) {
-            capture.to = null;
-        }
     }
 
     /** What the page wrote, complete. */
@@ -207,27 +202,21 @@ final class EdgeResponse extends HttpServletResponseWrapper {
         return chars;
     }
 
-    /** Characters into a {@link StringBuilder}; unsynchronized, as one request writes its page. */
-    private static final class Capture extends Writer {
-        private StringBuilder to; // null once detached: appending then throws
-
-        Capture(StringBuilder to) {
-            this.to = to;
-        }
-
+    /** The page's characters into {@link #chars}; unsynchronized, as one request writes its page. */
+    private final class Capture extends Writer {
         @Override
         public void write(int c) {
-            to.append((char) c);
+            chars.append((char) c);
         }
 
         @Override
         public void write(char[] c, int off, int len) {
-            to.append(c, off, len);
+            chars.append(c, off, len);
         }
 
         @Override
         public void write(String s, int off, int len) {
-            to.append(s, off, off + len);
+            chars.append(s, off, off + len);
         }
 
         @Override

@@ -81,14 +81,16 @@ final class PageBuffers {
         int length = 0;
         int from = 0;
         while (true) {
-            int marker = stripMarkers ? nextMarker(page, from) : -1;
-            int end = marker < 0 ? n : marker;
-            page.getChars(from, end, chars, length);
-            length += end - from;
-            if (marker < 0) {
+            int start = stripMarkers ? page.indexOf(PageSplitter.START, from) : -1;
+            int end = stripMarkers ? page.indexOf(PageSplitter.END, from) : -1;
+            boolean startFirst = start >= 0 && (end < 0 || start < end);
+            int at = startFirst ? start : end >= 0 ? end : n; // the next marker, or the end of the page
+            page.getChars(from, at, chars, length);
+            length += at - from;
+            if (at == n) {
                 break;
             }
-            from = marker + (isAt(page, marker, PageSplitter.START) ? PageSplitter.START : PageSplitter.END).length();
+            from = at + (startFirst ? PageSplitter.START : PageSplitter.END).length();
         }
         CharsetEncoder encoder = encoders.computeIfAbsent(charset, c -> c.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
@@ -107,24 +109,6 @@ final class PageBuffers {
     /** The bytes {@link #encode} wrote. */
     byte[] bytes() {
         return bytes;
-    }
-
-    private static int nextMarker(StringBuilder page, int from) {
-        int start = page.indexOf(PageSplitter.START, from);
-        int end = page.indexOf(PageSplitter.END, from);
-        return start < 0 ? end : end < 0 ? start : Math.min(start, end);
-    }
-
-    private static boolean isAt(StringBuilder s, int at, String part) {
-        if (s.length() < at + part.length()) {
-            return false;
-        }
-        for (int k = 0; k < part.length(); k++) {
-            if (s.charAt(at + k) != part.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean fitsForReuse() {

@@ -53,11 +53,8 @@ final class PageSplitter {
 
     private PageSplitter() {}
 
-    /**
-     * The result: the page to send, which part it is of how many, and the page already encoded when it had to be to
-     * see that it fits (else null). Encoding is the one pass over a page that fits: it is not counted first.
-     */
-    record Result(String page, int part, int parts, byte[] encoded) {}
+    /** The result: the page to send, and which part it is of how many. */
+    record Result(String page, int part, int parts) {}
 
     /**
      * @param budget most bytes allowed; 0 = no limit
@@ -69,18 +66,17 @@ final class PageSplitter {
         int start = page.indexOf(START);
         int end = start < 0 ? -1 : page.indexOf(END, start);
         if (start < 0 || end < 0) {
-            return new Result(page, 1, 1, null);
+            return new Result(page, 1, 1);
         }
         String head = page.substring(0, start);
         String region = page.substring(start + START.length(), end);
         String tail = page.substring(end + END.length());
         String whole = head + region + tail;
         if (budget <= 0) {
-            return new Result(whole, 1, 1, null);
+            return new Result(whole, 1, 1);
         }
-        byte[] encoded = whole.getBytes(charset);
-        if (encoded.length <= budget) {
-            return new Result(whole, 1, 1, encoded);
+        if (whole.getBytes(charset).length <= budget) {
+            return new Result(whole, 1, 1);
         }
         int navBytes = bytes(nav(98, 99, partUrl, xhtml), charset);
         int available = Math.max(200, budget - bytes(head, charset) - bytes(tail, charset) - navBytes);
@@ -88,7 +84,7 @@ final class PageSplitter {
         int n = parts.size();
         int p = Math.max(1, Math.min(part, n));
         String body = head + parts.get(p - 1) + nav(p, n, partUrl, xhtml) + tail;
-        return new Result(body, p, n, null);
+        return new Result(body, p, n);
     }
 
     /** 前へ / numbered parts / 次へ, with the keys the handsets have: * back, # forward. */
