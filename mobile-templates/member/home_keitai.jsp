@@ -1,25 +1,27 @@
+<%@ page import="jp.keitai.sns.member.HomeServlet, jp.keitai.sns.carrier.view.Html" %>
 <%-- Member home for feature phones: a menu of the sections (accesskey = the hundreds of the section's order, 1-6;
-     each jumps to its section), the sections in order (cut into parts on small budgets), the member menu on 7-9. --%>
+     each jumps to its section), the sections in order (cut into parts on small budgets), the member menu on 7-9.
+     The two loops over the sections, and the voice and diary lines, are written in Java, not EL: this is the busiest
+     page, and its 150 EL expressions were a fifth of its CPU (issue 9, docs/performance.md). --%>
 <k:page title="ﾎｰﾑ">
 <div data-member-id="${me.id}" style="color:#ff6600"><c:out value="${me.nickname}"/>さんのﾎｰﾑ</div>
-<c:forEach items="${sections}" var="part"><c:if test="${not empty part.keyNumber}"><a href="#${part.anchorId}" accesskey="${part.keyNumber}">[${part.keyNumber}]<c:out value="${part.title}"/></a> </c:if></c:forEach>
+<% for (HomeServlet.Part part : HomeServlet.parts(request)) { if (part.getKeyNumber() != null) { %><a href="#<%= part.getAnchorId() %>" accesskey="<%= part.getKeyNumber() %>">[<%= part.getKeyNumber() %>]<%= Html.escape(part.getTitle()) %></a> <% } } %>
 <hr />
 <k:split>
-<c:forEach items="${sections}" var="part">
-<a name="${part.anchorId}" id="${part.anchorId}"></a>
-<c:set var="section" value="${part.data}" scope="request"/>
 <%-- The usual sections are compiled into this page: dispatching an include per section cost a sixth of the page
      (issue 9, docs/performance.md). A section whose fragment resolves to another file (a carrier's own, a new
      feature's) is included as before. --%>
-<c:choose>
-<c:when test="${part.path == '/WEB-INF/templates/voice/home_section_keitai.jsp'}"><%@ include file="/WEB-INF/templates/voice/home_section_keitai.jsp" %></c:when>
-<c:when test="${part.path == '/WEB-INF/templates/diary/home_section_keitai.jsp'}"><%@ include file="/WEB-INF/templates/diary/home_section_keitai.jsp" %></c:when>
-<c:when test="${part.path == '/WEB-INF/templates/friend/home_requests_keitai.jsp'}"><%@ include file="/WEB-INF/templates/friend/home_requests_keitai.jsp" %></c:when>
-<c:when test="${part.path == '/WEB-INF/templates/footprint/home_section_keitai.jsp'}"><%@ include file="/WEB-INF/templates/footprint/home_section_keitai.jsp" %></c:when>
-<c:otherwise><jsp:include page="${part.path}"/></c:otherwise>
-</c:choose>
+<% for (HomeServlet.Part part : HomeServlet.parts(request)) { %>
+<a name="<%= part.getAnchorId() %>" id="<%= part.getAnchorId() %>"></a>
+<% request.setAttribute("section", part.getData());
+   String fragment = part.getPath();
+   if (fragment.equals("/WEB-INF/templates/voice/home_section_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/voice/home_section_keitai.jsp" %><%
+   } else if (fragment.equals("/WEB-INF/templates/diary/home_section_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/diary/home_section_keitai.jsp" %><%
+   } else if (fragment.equals("/WEB-INF/templates/friend/home_requests_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/friend/home_requests_keitai.jsp" %><%
+   } else if (fragment.equals("/WEB-INF/templates/footprint/home_section_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/footprint/home_section_keitai.jsp" %><%
+   } else { %><jsp:include page="<%= fragment %>"/><% } %>
 <hr />
-</c:forEach>
+<% } %>
 </k:split>
 <k:link href="/members/${me.id}" key="7">ﾌﾟﾛﾌｨｰﾙ</k:link><br />
 <k:link href="/invite" key="8">友達を招待</k:link><br />

@@ -3,6 +3,7 @@ package jp.keitai.sns.member;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,6 +74,15 @@ public class HomeServlet extends HttpServlet {
         public Object getData() {
             return data;
         }
+    }
+
+    /**
+     * The sections as the keitai home template reads them, in its Java loops (EL there cost a fifth of the page:
+     * issue 9).
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Part> parts(ServletRequest request) {
+        return (List<Part>) request.getAttribute("sections");
     }
 
     /** Who the home page is for, as its template shows them. */

@@ -149,6 +149,39 @@ class VoiceIT {
         assertTrue(liked.contains("ｲｲﾈ!1"), liked);
     }
 
+    /** The keitai home writes its lines in Java, not EL (issue 9): what friends write still shows as text there. */
+    @Test
+    void markupFriendsWriteIsTextOnTheKeitaiHome() {
+        NewMember writer = Members.register(base, "<b>太郎</b>&\"'");
+        NewMember reader = Members.register(base, "読む人");
+        Friends.makeFriends(writer, reader);
+        String home = Http.text(writer.http().get("/home"), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> voice = writer.http()
+                .post(
+                        "/voice",
+                        StandardCharsets.UTF_8,
+                        "_csrf",
+                        Http.csrf(home),
+                        "key",
+                        field(home, "key"),
+                        "from",
+                        "home",
+                        "body",
+                        "<script>alert(1)</script>");
+        assertEquals(303, voice.statusCode(), Http.text(voice, StandardCharsets.UTF_8));
+        String form = Http.text(writer.http().get("/diary/new"), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> diary = writer.http()
+                .post("/diary", "title", "<i>日記</i>", "body", "本文", "visibility", "friends", "_csrf", Http.csrf(form));
+        assertEquals(303, diary.statusCode(), Http.text(diary, StandardCharsets.UTF_8));
+
+        String page = new String(Members.onDocomo(base, reader).get("/home").body(), SJIS);
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the voice: " + page);
+        assertTrue(page.contains("&lt;i&gt;日記&lt;/i&gt;"), "the diary's title: " + page);
+        assertTrue(page.contains("&lt;b&gt;太郎&lt;/b&gt;&amp;&quot;&#39;:"), "the voice's author: " + page);
+        assertTrue(page.contains("(&lt;b&gt;太郎&lt;/b&gt;&amp;&quot;&#39;)"), "the diary's author: " + page);
+        assertFalse(page.contains("<script") || page.contains("<i>") || page.contains("<b>"), page);
+    }
+
     @Test
     void aVoiceByMailFromASoftBankPhoneShowsOnAFriendsDocomoHomeOnce() {
         NewMember sb = Members.register(base, "メール太郎", "softbank.ne.jp");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * JSP EL does not escape. Every {@code ${…}} a template writes into the page must be escaped ({@code <c:out>} or
  * {@code fn:escapeXml}), sit in a JSTL attribute that is not output as such, or be a value that cannot carry markup
- * (ids, counts, the CSRF token, literal choices). This test reads every template and names each violation.
+ * (ids, counts, the CSRF token, literal choices). The same holds for the Java expressions ({@code <%= … %>}) of the
+ * few templates allowed to have Java: each text through {@code Html.escape}. This test reads every template and names
+ * each violation.
  */
 class TemplateSafetyTest {
 
@@ -29,6 +32,60 @@ class TemplateSafetyTest {
             "csrf|page|pages|[\\w.]*(\\.id|Id|Count|count|\\.size|Number|number)|handset\\.[\\w.]+|signedIn"
                     + "|fn:escapeXml\\(.*\\)|fn:length\\(.*\\)|.*\\?\\s*'[^']*'\\s*:\\s*'[^']*'|[\\w.]+\\s*[-+]\\s*\\d+"
                     + "|[\\w.]+\\s*(==|!=|>|<|>=|<=|eq|ne|gt|lt)\\s*[\\w.']+");
+
+    /**
+     * The templates written partly in Java, because EL was too slow on the busiest page (issue 9). Java anywhere else
+     * is a violation: templates are EL and JSTL.
+     */
+    private static final Set<String> JAVA_TEMPLATES = Set.of(
+            "mobile-templates/member/home_keitai.jsp",
+            "mobile-templates/diary/home_section_keitai.jsp",
+            "mobile-templates/voice/home_section_keitai.jsp");
+
+    /** Java code in a template: a scriptlet, an expression or a declaration (not a directive, not a comment). */
+    private static final Pattern JAVA = Pattern.compile("<%(?![@-])");
+
+    private static final Pattern JAVA_OUTPUT = Pattern.compile("<%=(.*?)%>", Pattern.DOTALL);
+    /** What a Java expression may print: escaped text, the context path, ids, counts, keys and anchors. */
+    private static final Pattern SAFE_JAVA = Pattern.compile(
+            "Html\\.escape\\(\\w+(\\.\\w+\\(\\))*\\)|request\\.getContextPath\\(\\)|\\w+\\.get(Id|\\w*Count|KeyNumber|AnchorId)\\(\\)");
+    /** A Java expression in an action's attribute ({@code <jsp:include page="<%= fragment %>"/>}) is not printed. */
+    private static final Pattern ACTION_ATTRIBUTE = Pattern.compile("<jsp:[a-zA-Z]+[^>]*=\\s*\"$");
+
+    @Test
+    void onlyTheListedTemplatesHaveJavaAndItEscapesWhatItPrints() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("mobile-templates"))) {
+            for (Path f : files.filter(
+                            p -> p.toString().endsWith(".jsp") || p.toString().endsWith(".jspf"))
+                    .toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                String name = f.toString().replace('\\', '/');
+                if (!JAVA_TEMPLATES.contains(name)) {
+                    if (JAVA.matcher(text).find()) {
+                        problems.add(name + ": Java in a template not listed in JAVA_TEMPLATES");
+                    }
+                    continue;
+                }
+                Matcher m = JAVA_OUTPUT.matcher(text);
+                while (m.find()) {
+                    String expr = m.group(1).strip();
+                    if (SAFE_JAVA.matcher(expr).matches()
+                            || ACTION_ATTRIBUTE
+                                    .matcher(text.substring(
+                                            Math.max(0, text.lastIndexOf('<', m.start() - 1)), m.start()))
+                                    .find()) {
+                        continue;
+                    }
+                    problems.add(name + ": <%= " + expr + " %>");
+                }
+            }
+        }
+        assertTrue(
+                problems.isEmpty(),
+                "unescaped Java output (print text as Html.escape(...)):\n" + String.join("\n", problems));
+        assertTrue(JAVA_TEMPLATES.stream().allMatch(t -> Files.exists(Path.of(t))), "a listed template was renamed");
+    }
 
     @Test
     void everyTemplateEscapesWhatItPrints() throws IOException {
