@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,33 +54,41 @@ class TemplateSafetyTest {
     /** A Java expression in an action's attribute ({@code <jsp:include page="<%= fragment %>"/>}) is not printed. */
     private static final Pattern ACTION_ATTRIBUTE = Pattern.compile("<jsp:[a-zA-Z]+[^>]*=\\s*\"$");
 
-    @Test
-    void onlyTheListedTemplatesHaveJavaAndItEscapesWhatItPrints() throws IOException {
-        List<String> problems = new ArrayList<>();
+    /** Every JSP and JSP fragment under mobile-templates, by path ({@code mobile-templates/…}), with its text. */
+    private static Map<String, String> templates() throws IOException {
+        Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(Path.of("mobile-templates"))) {
             for (Path f : files.filter(
                             p -> p.toString().endsWith(".jsp") || p.toString().endsWith(".jspf"))
                     .toList()) {
-                String text = Files.readString(f, StandardCharsets.UTF_8);
-                String name = f.toString().replace('\\', '/');
-                if (!JAVA_TEMPLATES.contains(name)) {
-                    if (JAVA.matcher(text).find()) {
-                        problems.add(name + ": Java in a template not listed in JAVA_TEMPLATES");
-                    }
+                out.put(f.toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void onlyTheListedTemplatesHaveJavaAndItEscapesWhatItPrints() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> template : templates().entrySet()) {
+            String name = template.getKey();
+            String text = template.getValue();
+            if (!JAVA_TEMPLATES.contains(name)) {
+                if (JAVA.matcher(text).find()) {
+                    problems.add(name + ": Java in a template not listed in JAVA_TEMPLATES");
+                }
+                continue;
+            }
+            Matcher m = JAVA_OUTPUT.matcher(text);
+            while (m.find()) {
+                String expr = m.group(1).strip();
+                if (SAFE_JAVA.matcher(expr).matches()
+                        || ACTION_ATTRIBUTE
+                                .matcher(text.substring(Math.max(0, text.lastIndexOf('<', m.start() - 1)), m.start()))
+                                .find()) {
                     continue;
                 }
-                Matcher m = JAVA_OUTPUT.matcher(text);
-                while (m.find()) {
-                    String expr = m.group(1).strip();
-                    if (SAFE_JAVA.matcher(expr).matches()
-                            || ACTION_ATTRIBUTE
-                                    .matcher(text.substring(
-                                            Math.max(0, text.lastIndexOf('<', m.start() - 1)), m.start()))
-                                    .find()) {
-                        continue;
-                    }
-                    problems.add(name + ": <%= " + expr + " %>");
-                }
+                problems.add(name + ": <%= " + expr + " %>");
             }
         }
         assertTrue(
@@ -90,21 +100,17 @@ class TemplateSafetyTest {
     @Test
     void everyTemplateEscapesWhatItPrints() throws IOException {
         List<String> problems = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("mobile-templates"))) {
-            for (Path f : files.filter(
-                            p -> p.toString().endsWith(".jsp") || p.toString().endsWith(".jspf"))
-                    .toList()) {
-                String text = Files.readString(f, StandardCharsets.UTF_8);
-                Matcher m = EL.matcher(text);
-                while (m.find()) {
-                    String expr = m.group(1).strip();
-                    String before = text.substring(Math.max(0, text.lastIndexOf('<', m.start())), m.start());
-                    if (JSTL_ATTRIBUTE.matcher(before).find()
-                            || SAFE.matcher(expr).matches()) {
-                        continue;
-                    }
-                    problems.add(f + ": ${" + expr + "}");
+        for (Map.Entry<String, String> template : templates().entrySet()) {
+            String f = template.getKey();
+            String text = template.getValue();
+            Matcher m = EL.matcher(text);
+            while (m.find()) {
+                String expr = m.group(1).strip();
+                String before = text.substring(Math.max(0, text.lastIndexOf('<', m.start())), m.start());
+                if (JSTL_ATTRIBUTE.matcher(before).find() || SAFE.matcher(expr).matches()) {
+                    continue;
                 }
+                problems.add(f + ": ${" + expr + "}");
             }
         }
         assertTrue(
