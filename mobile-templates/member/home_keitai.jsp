@@ -1,4 +1,4 @@
-<%@ page import="jp.keitai.sns.member.HomeServlet, jp.keitai.sns.carrier.view.Html" %>
+<%@ page import="jp.keitai.sns.member.HomeServlet, jp.keitai.sns.web.HomeSection, jp.keitai.sns.carrier.view.Html" %>
 <%-- Member home for feature phones: a menu of the sections (accesskey = the hundreds of the section's order, 1-6;
      each jumps to its section), the sections in order (cut into parts on small budgets), the member menu on 7-9.
      The two loops over the sections, and the voice and diary lines, are written in Java, not EL: this is the busiest
@@ -13,7 +13,7 @@
      feature's) is included as before. --%>
 <% for (HomeServlet.Part part : HomeServlet.parts(request)) { %>
 <a name="<%= part.getAnchorId() %>" id="<%= part.getAnchorId() %>"></a>
-<% request.setAttribute("section", part.getData());
+<% request.setAttribute(HomeSection.ATTRIBUTE, part.getData());
    String fragment = part.getPath();
    if (fragment.equals("/WEB-INF/templates/voice/home_section_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/voice/home_section_keitai.jsp" %><%
    } else if (fragment.equals("/WEB-INF/templates/diary/home_section_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/diary/home_section_keitai.jsp" %><%

@@ -33,11 +33,6 @@ public class DiaryHomeSection implements HomeSection {
         private final long memberId;
         private final java.util.List<DiaryViews.Entry> entries;
 
-        /** The section's data as its keitai fragment reads it, in Java (issue 9): the {@code section} attribute. */
-        public static Data of(jakarta.servlet.ServletRequest request) {
-            return (Data) request.getAttribute("section");
-        }
-
         Data(long memberId, java.util.List<DiaryViews.Entry> entries) {
             this.memberId = memberId;
             this.entries = entries;

@@ -82,8 +82,11 @@ public class HomeServlet extends HttpServlet {
      */
     @SuppressWarnings("unchecked")
     public static List<Part> parts(ServletRequest request) {
-        return (List<Part>) request.getAttribute("sections");
+        return (List<Part>) request.getAttribute(SECTIONS);
     }
+
+    /** The model entry (request attribute) of the sections, {@code ${sections}}. */
+    private static final String SECTIONS = "sections";
 
     /** Who the home page is for, as its template shows them. */
     public record Me(long id, String nickname) {}
@@ -137,6 +140,6 @@ public class HomeServlet extends HttpServlet {
         });
         // the member's name from memory (the sections too read only memory once warm: issue 9)
         String nickname = members.nicknames(List.of(me)).getOrDefault(me, "");
-        return View.of("member/home").with("me", new Me(me, nickname)).with("sections", parts);
+        return View.of("member/home").with("me", new Me(me, nickname)).with(SECTIONS, parts);
     }
 }

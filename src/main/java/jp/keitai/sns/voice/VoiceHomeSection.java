@@ -24,11 +24,6 @@ public class VoiceHomeSection implements HomeSection {
         private final boolean more;
         private final String key;
 
-        /** The section's data as its keitai fragment reads it, in Java (issue 9): the {@code section} attribute. */
-        public static Data of(jakarta.servlet.ServletRequest request) {
-            return (Data) request.getAttribute("section");
-        }
-
         Data(List<VoiceItem> items, boolean more, String key) {
             this.items = items;
             this.more = more;

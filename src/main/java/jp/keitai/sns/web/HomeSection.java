@@ -12,6 +12,16 @@ package jp.keitai.sns.web;
  */
 public interface HomeSection {
 
+    /** The request attribute a fragment finds its section's data in ({@code ${section}}). */
+    String ATTRIBUTE = "section";
+
+    /**
+     * The section's data as a fragment written in Java reads it (the keitai home's, where EL was too slow: issue 9).
+     */
+    static <T> T dataOf(jakarta.servlet.ServletRequest request, Class<T> type) {
+        return type.cast(request.getAttribute(ATTRIBUTE));
+    }
+
     /** Position on the page; lower first. Voice 100, diaries 200, requests 300, comments 400, footprints 500. */
     int order();
 
