@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Starts the server on the benchmark database and runs every wrk scenario; appends the results to
-# docs/performance.md. Usage: bench/run.sh [seconds per scenario, default 60] [warm-up seconds, default 120]
+# docs/performance.md. Usage: bench/run.sh [seconds per scenario, default 60] [warm-up seconds, default 300]
 # Needs: bench/generate.sh run first; wrk (apt-get install wrk).
 # Env: SCENARIOS (default "ceiling docomo-home diary-fof profile voice-post"), BENCH_JAVA_OPTS (server JVM options),
 #      BENCH_PORT (8180), BENCH_DB (see generate.sh), NO_REPORT=1 (print only; do not append to docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-60}"
-WARMUP="${2:-120}"
+WARMUP="${2:-300}"
 DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
 PORT="${BENCH_PORT:-8180}"
 URL="http://127.0.0.1:$PORT"
@@ -21,8 +21,9 @@ mkdir -p "$OUT"
 # (the home and diary pages read their caches all over the heap: 4 KB pages cost a TLB miss on most of those reads).
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms448m -Xmx448m -Xmn96m -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy -XX:+UseParallelGC -XX:+UseTransparentHugePages -Xss512k -XX:TrimNativeHeapInterval=5000}"
 SCENARIOS="${SCENARIOS:-ceiling docomo-home diary-fof profile voice-post}"
-# 16 request threads: the same rate as 24 with a shorter tail (docs/performance.md, 2dd9f8b: p99 26 ms against 35-39 ms)
-THREADS="${BENCH_HTTP_THREADS:-16}"
+# 6 request threads (3 a core): the pages read memory, so more threads only share the two cores unfairly and lengthen
+# the tail (docs/performance.md, eighth session: home p99 50-56 ms at 16 threads, 22-29 ms at 6, the same req/s)
+THREADS="${BENCH_HTTP_THREADS:-6}"
 REPORT=docs/performance.md
 [[ -n "${NO_REPORT:-}" ]] && REPORT=/dev/null
 if [[ "$DB" == jdbc:postgresql:* ]]; then
