@@ -1,4 +1,4 @@
-<%@ page import="jp.keitai.sns.diary.DiaryHomeSection, jp.keitai.sns.web.HomeSection, jp.keitai.sns.diary.DiaryViews, jp.keitai.sns.carrier.view.Html" %>
+<%@ page import="jp.keitai.sns.diary.DiaryHomeSection, jp.keitai.sns.home.HomeSection, jp.keitai.sns.diary.DiaryViews, jp.keitai.sns.carrier.view.Html" %>
 <%-- Friends' latest diaries on the keitai home. No accesskeys here: the home page owns 1-9. The lines are written
      in Java, not EL: this is the busiest page, and each EL expression cost more than the line it wrote (issue 9,
      docs/performance.md). Html.escape for every text; TemplateSafetyTest checks it. --%>

@@ -1,4 +1,4 @@
-<%@ page import="jp.keitai.sns.voice.VoiceHomeSection, jp.keitai.sns.web.HomeSection, jp.keitai.sns.voice.VoiceItem, jp.keitai.sns.carrier.view.Html" %>
+<%@ page import="jp.keitai.sns.voice.VoiceHomeSection, jp.keitai.sns.home.HomeSection, jp.keitai.sns.voice.VoiceItem, jp.keitai.sns.carrier.view.Html" %>
 <%-- The voice section of the keitai home: the one-field form first (post, and the answer is this home page again),
      then friends' newest voices. No accesskeys here: the home page owns 1-9. The lines are written in Java, not EL,
      as in diary/home_section_keitai.jsp (issue 9). --%>

@@ -7,9 +7,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import jp.keitai.sns.friend.FriendGraph;
-import jp.keitai.sns.friend.Relation;
-import jp.keitai.sns.member.MemberService;
 
 /**
  * The one visibility check. Every surface that shows, lists, counts or mails member content asks here: pages for each
@@ -23,14 +20,14 @@ import jp.keitai.sns.member.MemberService;
 public class AccessPolicy {
 
     @Inject
-    FriendGraph graph;
+    SocialGraph graph;
 
     @Inject
-    MemberService members;
+    ActiveMembers members;
 
     protected AccessPolicy() {}
 
-    public AccessPolicy(FriendGraph graph, MemberService members) {
+    public AccessPolicy(SocialGraph graph, ActiveMembers members) {
         this.graph = graph;
         this.members = members;
     }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.keitai.sns.member.MemberService;
-import jp.keitai.sns.member.Role;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.View;
 
@@ -22,8 +21,7 @@ public class Operators {
 
     public long require() {
         long id = currentMember.requireId();
-        boolean operator =
-                members.find(id).map(m -> m.getRole() == Role.OPERATOR).orElse(false);
+        boolean operator = members.find(id).map(m -> m.operator()).orElse(false);
         if (!operator) {
             throw new WebApplicationException(Response.status(404)
                     .type(MediaType.TEXT_HTML)

@@ -2,7 +2,7 @@ package jp.keitai.sns.diary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jp.keitai.sns.web.HomeSection;
+import jp.keitai.sns.home.HomeSection;
 
 /** マイミク最新日記 on {@code /home}: friends' latest diaries the member may see, with a link to write one. */
 @ApplicationScoped

@@ -24,13 +24,13 @@ import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.Relation;
+import jp.keitai.sns.access.SocialGraph;
 import jp.keitai.sns.access.Visibility;
-import jp.keitai.sns.friend.FriendGraph;
-import jp.keitai.sns.friend.Relation;
 import jp.keitai.sns.mail.outbound.Mailer;
-import jp.keitai.sns.member.Member;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
+import jp.keitai.sns.member.MemberSummary;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.ReadCache;
@@ -80,7 +80,7 @@ public class DiaryService {
     AccessPolicy policy;
 
     @Inject
-    FriendGraph graph;
+    SocialGraph graph;
 
     @Inject
     MemberService members;
@@ -106,7 +106,7 @@ public class DiaryService {
     public DiaryService(
             Database database,
             AccessPolicy policy,
-            FriendGraph graph,
+            SocialGraph graph,
             MemberService members,
             PhotoStore photos,
             Mailer mailer) {
@@ -148,8 +148,8 @@ public class DiaryService {
         if (problem != null) {
             return Outcome.refused(problem);
         }
-        Optional<Member> m = members.find(author);
-        if (m.isEmpty() || m.get().getStatus() != MemberStatus.ACTIVE) {
+        Optional<MemberSummary> m = members.find(author);
+        if (m.isEmpty() || m.get().status() != MemberStatus.ACTIVE) {
             return Outcome.refused("アカウントが停止されているため投稿できません。");
         }
         return insert(author, title, body, visibility, photoBytes, viaMail);
@@ -449,8 +449,8 @@ public class DiaryService {
         }
         long author = seen.get().getAuthorId();
         boolean notify = author != me && settings(author).isCommentMail();
-        Optional<Member> authorMember = notify ? members.find(author) : Optional.empty();
-        String commenter = members.find(me).map(Member::getNickname).orElse("");
+        Optional<MemberSummary> authorMember = notify ? members.find(author) : Optional.empty();
+        String commenter = members.find(me).map(MemberSummary::nickname).orElse("");
         return database.tx(em -> {
             Diary d = em.find(Diary.class, diaryId, LockModeType.PESSIMISTIC_WRITE);
             if (d == null) {
@@ -462,7 +462,7 @@ public class DiaryService {
             changed(diaryId, d.getAuthorId());
             authorMember
                     .filter(a -> policy.canSee(author, author, d.visibility()))
-                    .map(a -> a.getMobileEmail() != null ? a.getMobileEmail() : a.getPcEmail())
+                    .map(a -> a.mobileEmail() != null ? a.mobileEmail() : a.pcEmail())
                     .ifPresent(to -> notice(em, to, d, number, commenter));
             return Outcome.ok(number);
         });
@@ -630,7 +630,7 @@ public class DiaryService {
             return Optional.empty();
         }
         List<String> levels = values(policy.visibleLevels(viewer, owner));
-        String nickname = members.find(owner).map(Member::getNickname).orElse("");
+        String nickname = members.find(owner).map(MemberSummary::nickname).orElse("");
         if (levels.isEmpty()) {
             return Optional.of(new DiaryViews.ListPage(owner, nickname, List.of(), 0, 1, 1, month, List.of()));
         }

@@ -2,7 +2,7 @@ package jp.keitai.sns.footprint;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jp.keitai.sns.web.HomeSection;
+import jp.keitai.sns.home.HomeSection;
 
 /** The home page's あしあと line: new footprints since the member last looked (hidden while 忍び足). */
 @ApplicationScoped

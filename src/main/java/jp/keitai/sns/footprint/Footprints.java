@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import jp.keitai.sns.access.AccessPolicy;
-import jp.keitai.sns.friend.FriendGraph;
+import jp.keitai.sns.access.SocialGraph;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.ReadCache;
@@ -59,7 +59,7 @@ public class Footprints {
     AccessPolicy policy;
 
     @Inject
-    FriendGraph graph;
+    SocialGraph graph;
 
     @Inject
     Settings settings;
@@ -84,7 +84,7 @@ public class Footprints {
     protected Footprints() {}
 
     /** Footprints written at once, visit by visit (see {@link #batching} for the write-behind the server uses). */
-    public Footprints(Database database, AccessPolicy policy, FriendGraph graph, Duration window, Duration retention) {
+    public Footprints(Database database, AccessPolicy policy, SocialGraph graph, Duration window, Duration retention) {
         this.database = database;
         this.policy = policy;
         this.graph = graph;
@@ -109,7 +109,7 @@ public class Footprints {
         database.changes().subscribe(STEALTH_TOPIC, stealth::invalidate);
         database.changes().subscribe(STEALTH_TOPIC, freshCounts::invalidate);
         database.changes().subscribe(FRESH_TOPIC, freshCounts::invalidate);
-        database.changes().subscribe(FriendGraph.BLOCKS, freshCounts::invalidate); // blocked visitors are not counted
+        database.changes().subscribe(SocialGraph.BLOCKS, freshCounts::invalidate); // blocked visitors are not counted
         database.changes().onReset(() -> {
             stealth.clear();
             freshCounts.clear();

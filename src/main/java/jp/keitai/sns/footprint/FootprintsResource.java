@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import jp.keitai.sns.member.Member;
 import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.member.MemberSummary;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.View;
@@ -52,13 +52,13 @@ public class FootprintsResource {
             return view.with("stealth", true);
         }
         Footprints.Page found = footprints.page(me, page);
-        Map<Long, Member> visitors = members.findAll(
+        Map<Long, MemberSummary> visitors = members.findAll(
                 found.items().stream().map(Footprints.Footprint::visitorId).toList());
         List<Visit> visits = found.items().stream()
                 .map(f -> new Visit(
                         f.visitorId(),
                         visitors.containsKey(f.visitorId())
-                                ? visitors.get(f.visitorId()).getNickname()
+                                ? visitors.get(f.visitorId()).nickname()
                                 : "?",
                         TIME.format(f.at())))
                 .toList();

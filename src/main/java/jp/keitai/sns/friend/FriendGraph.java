@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.keitai.sns.access.Relation;
 import jp.keitai.sns.system.Changes;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.ReadCache;
@@ -28,11 +29,11 @@ import jp.keitai.sns.system.ReadCache;
  * are stored in both directions, see V4__friends.sql).
  */
 @ApplicationScoped
-public class FriendGraph {
+public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
 
     static final String FRIENDS = "friends";
     /** The topic of block changes (other features drop what depends on blocks, such as counts that leave them out). */
-    public static final String BLOCKS = "blocks";
+    public static final String BLOCKS = jp.keitai.sns.access.SocialGraph.BLOCKS;
 
     private static final long[] NONE = new long[0];
     private static final int[] NO_FRIENDS = new int[0];

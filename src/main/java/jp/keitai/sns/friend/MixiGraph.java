@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jp.keitai.sns.member.Member;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
+import jp.keitai.sns.member.MemberSummary;
 import jp.keitai.sns.system.Database;
 
 /**
@@ -149,11 +149,11 @@ public class MixiGraph {
         everyone.addAll(friends);
         everyone.addAll(drawnSecond);
         everyone.addAll(common.keySet().stream().limit(200).toList());
-        Map<Long, Member> known = members.findAll(everyone);
+        Map<Long, MemberSummary> known = members.findAll(everyone);
         Set<Long> inactive = new HashSet<>();
         everyone.forEach(id -> {
-            Member m = known.get(id);
-            if (m == null || m.getStatus() != MemberStatus.ACTIVE) {
+            MemberSummary m = known.get(id);
+            if (m == null || m.status() != MemberStatus.ACTIVE) {
                 inactive.add(id);
             }
         });
@@ -247,9 +247,9 @@ public class MixiGraph {
                 SIZE);
     }
 
-    private static String nickname(Map<Long, Member> known, long id) {
-        Member m = known.get(id);
-        return m == null ? "?" : m.getNickname();
+    private static String nickname(Map<Long, MemberSummary> known, long id) {
+        MemberSummary m = known.get(id);
+        return m == null ? "?" : m.nickname();
     }
 
     /** Members two steps from the viewer with the number of friends in common, most first (at most a few thousand). */

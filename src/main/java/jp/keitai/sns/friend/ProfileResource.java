@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.Relation;
 import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.diary.DiaryService;
 import jp.keitai.sns.footprint.Footprints;

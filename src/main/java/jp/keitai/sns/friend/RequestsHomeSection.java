@@ -2,7 +2,7 @@ package jp.keitai.sns.friend;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jp.keitai.sns.web.HomeSection;
+import jp.keitai.sns.home.HomeSection;
 
 /** The home page's notice of pending マイミク requests (one count query). */
 @ApplicationScoped

@@ -59,7 +59,7 @@ public class EasyLoginSettingsResource {
     public View bind(@FormParam("password") String password, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
         long me = currentMember.requireId();
-        Member member = members.find(me).orElseThrow();
+        Member member = members.entity(me).orElseThrow();
         if (!Passwords.matches(password == null ? "" : password, member.getPasswordHash())) {
             return page().with("error", AccountService.WRONG_PASSWORD);
         }

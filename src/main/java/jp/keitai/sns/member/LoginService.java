@@ -39,7 +39,7 @@ public class LoginService {
         if (throttle.isBlocked(account, clientIp)) {
             return new Result(null, THROTTLED);
         }
-        Optional<Member> member = members.findByEmail(account);
+        Optional<Member> member = members.entityByEmail(account);
         boolean ok =
                 Passwords.matches(password, member.map(Member::getPasswordHash).orElse(DUMMY_HASH))
                         && member.isPresent();

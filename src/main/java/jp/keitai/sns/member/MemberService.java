@@ -10,7 +10,7 @@ import jp.keitai.sns.system.ReadCache;
 
 /** Reads and changes member accounts. Other features ask this service, never the member table. */
 @ApplicationScoped
-public class MemberService {
+public class MemberService implements jp.keitai.sns.access.ActiveMembers {
 
     static final String TOPIC = "member";
 
@@ -99,7 +99,11 @@ public class MemberService {
                 : new Profile(m.getId(), m.getNickname(), m.getStatus(), m.getSelfIntro(), m.getSelfIntroVisibility());
     }
 
-    public Optional<Member> find(long id) {
+    public Optional<MemberSummary> find(long id) {
+        return entity(id).map(MemberSummary::of);
+    }
+
+    Optional<Member> entity(long id) {
         return Optional.ofNullable(database.read(em -> em.find(Member.class, id)));
     }
 
@@ -189,16 +193,20 @@ public class MemberService {
     }
 
     /** Members whose nickname or address contains the text (for the operator console), newest first. */
-    public List<Member> search(String text, int limit, int offset) {
+    public List<MemberSummary> search(String text, int limit, int offset) {
         String q = "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%";
-        return database.read(em -> em.createQuery(
+        return database.read(em -> em
+                .createQuery(
                         "select m from Member m where m.nickname like :q or m.mobileEmail like :q"
                                 + " or m.pcEmail like :q order by m.id desc",
                         Member.class)
                 .setParameter("q", q)
                 .setMaxResults(limit)
                 .setFirstResult(offset)
-                .getResultList());
+                .getResultList()
+                .stream()
+                .map(MemberSummary::of)
+                .toList());
     }
 
     /** Suspends or restores a member; returns false when there is no such member or nothing changes. */
@@ -215,7 +223,11 @@ public class MemberService {
     }
 
     /** The member whose PC or carrier address this is (domain compared case-insensitively). */
-    public Optional<Member> findByEmail(String address) {
+    public Optional<MemberSummary> findByEmail(String address) {
+        return entityByEmail(address).map(MemberSummary::of);
+    }
+
+    Optional<Member> entityByEmail(String address) {
         String canonical = MailAddresses.canonical(address);
         List<Member> found = database.read(
                 em -> em.createQuery("select m from Member m where m.pcEmail = :a or m.mobileEmail = :a", Member.class)
@@ -225,13 +237,13 @@ public class MemberService {
     }
 
     /** The members with these ids, by id (ids without a member left out), in one query: for pages naming many. */
-    public java.util.Map<Long, Member> findAll(java.util.Collection<Long> ids) {
-        java.util.Map<Long, Member> out = new java.util.HashMap<>();
+    public java.util.Map<Long, MemberSummary> findAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, MemberSummary> out = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
             database.read(em -> em.createQuery("select m from Member m where m.id in :ids", Member.class)
                             .setParameter("ids", List.copyOf(new java.util.HashSet<>(ids)))
                             .getResultList())
-                    .forEach(m -> out.put(m.getId(), m));
+                    .forEach(m -> out.put(m.getId(), MemberSummary.of(m)));
         }
         return out;
     }

@@ -143,6 +143,6 @@ public class SettingsResource {
     }
 
     private Member me() {
-        return members.find(currentMember.requireId()).orElseThrow();
+        return members.entity(currentMember.requireId()).orElseThrow();
     }
 }

@@ -3,7 +3,7 @@ package jp.keitai.sns.voice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import jp.keitai.sns.web.HomeSection;
+import jp.keitai.sns.home.HomeSection;
 
 /**
  * The voice section at the top of the home page: a one-field form (so "I am safe" takes two page loads from home:

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.SocialGraph;
 import jp.keitai.sns.access.Visibility;
-import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
@@ -44,7 +44,7 @@ public class VoiceService {
     AccessPolicy policy;
 
     @Inject
-    FriendGraph graph;
+    SocialGraph graph;
 
     @Inject
     MemberService members;
@@ -54,7 +54,7 @@ public class VoiceService {
 
     protected VoiceService() {}
 
-    public VoiceService(Database database, AccessPolicy policy, FriendGraph graph, MemberService members) {
+    public VoiceService(Database database, AccessPolicy policy, SocialGraph graph, MemberService members) {
         this.database = database;
         this.policy = policy;
         this.graph = graph;

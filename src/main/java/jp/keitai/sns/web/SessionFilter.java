@@ -20,7 +20,7 @@ public class SessionFilter extends HttpFilter {
     public static final String COOKIE = "sid";
     public static final String PARAMETER = "sid";
     /** The raw token; the edge reads it to rewrite URLs for cookieless handsets and to send no-store headers. */
-    public static final String TOKEN_ATTRIBUTE = "jp.keitai.sns.web.sessionToken";
+    public static final String TOKEN_ATTRIBUTE = jp.keitai.sns.carrier.EdgeFilter.SESSION_TOKEN;
 
     static final String SESSION_ATTRIBUTE = "jp.keitai.sns.web.session";
 

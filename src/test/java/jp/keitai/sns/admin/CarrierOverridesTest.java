@@ -22,7 +22,7 @@ class CarrierOverridesTest {
         long op = new MemberService(db.database())
                 .findByEmail("op@example.jp")
                 .orElseThrow()
-                .getId();
+                .id();
         CarrierOverrides o = new CarrierOverrides(db.database());
         assertTrue(o.change(op, "au", "DOMAIN", "not a domain", "ADD", "x").contains("メールドメインの形ではありません"));
         assertTrue(o.change(op, "au", "RANGE", "10.0.0.0/33", "ADD", "x").contains("CIDR"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.keitai.sns.access.Relation;
 import jp.keitai.sns.testsupport.TestDb;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.Relation;
 import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;

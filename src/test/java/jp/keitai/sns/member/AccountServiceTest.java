@@ -19,7 +19,7 @@ class AccountServiceTest {
         assertEquals("公開範囲を選んでください。", accounts.updateProfile(id, "なまえ", "よろしく", "world"));
         assertEquals("自己紹介は1000文字までです。", accounts.updateProfile(id, "なまえ", "あ".repeat(1001), "friends"));
         assertNull(accounts.updateProfile(id, " ねこ好き😺 ", "猫と暮らしています～", "friends"));
-        Member m = new MemberService(db.database()).find(id).orElseThrow();
+        Member m = new MemberService(db.database()).entity(id).orElseThrow();
         assertEquals("ねこ好き😺", m.getNickname());
         assertEquals("猫と暮らしています～", m.getSelfIntro());
         assertEquals("friends", m.getSelfIntroVisibility());
@@ -47,7 +47,7 @@ class AccountServiceTest {
         AccountService accounts = new AccountService(db.database(), new SessionStore(db.database()));
         assertEquals(AccountService.WRONG_PASSWORD, accounts.withdraw(id, "nope"));
         assertNull(accounts.withdraw(id, "password1"));
-        Member m = new MemberService(db.database()).find(id).orElseThrow();
+        Member m = new MemberService(db.database()).entity(id).orElseThrow();
         assertEquals("退会したメンバー", m.getNickname());
         assertNull(m.getMobileEmail());
         assertEquals(MemberStatus.WITHDRAWN, m.getStatus());

@@ -34,7 +34,7 @@ class RegistrationServiceTest {
         return new MemberService(db.database())
                 .findByEmail("op@example.jp")
                 .orElseThrow()
-                .getId();
+                .id();
     }
 
     static String token(OutgoingMail mail) {
@@ -71,7 +71,7 @@ class RegistrationServiceTest {
         assertEquals(
                 RegistrationService.COMPLETED,
                 s.submit(token, "phone", "たろう", "password1", null, null).message());
-        Member m = new MemberService(db.database()).find(done.memberId()).orElseThrow();
+        Member m = new MemberService(db.database()).entity(done.memberId()).orElseThrow();
         assertEquals("taro..@docomo.ne.jp", m.getMobileEmail());
         assertEquals(null, m.getPcEmail());
 
@@ -82,7 +82,7 @@ class RegistrationServiceTest {
                 new MemberService(db.database())
                         .find(done.memberId())
                         .orElseThrow()
-                        .getPcEmail());
+                        .pcEmail());
     }
 
     @ParameterizedTest
@@ -103,7 +103,7 @@ class RegistrationServiceTest {
 
         RegistrationService.Outcome done = s.confirm(token(confirm), "au-phone");
         assertTrue(done.ok(), done.message());
-        Member m = new MemberService(db.database()).find(done.memberId()).orElseThrow();
+        Member m = new MemberService(db.database()).entity(done.memberId()).orElseThrow();
         assertEquals("hanako@ezweb.ne.jp", m.getMobileEmail());
         assertEquals("hanako@example.jp", m.getPcEmail());
         assertEquals(
@@ -191,19 +191,19 @@ class RegistrationServiceTest {
         assertEquals("New..@au.com", mail.to());
         assertEquals("confirm_change", mail.template());
         MemberService members = new MemberService(db.database());
-        assertEquals("old@docomo.ne.jp", members.find(me).orElseThrow().getMobileEmail(), "nothing changes yet");
+        assertEquals("old@docomo.ne.jp", members.entity(me).orElseThrow().getMobileEmail(), "nothing changes yet");
 
         RegistrationService.Outcome done = s.confirm(token(mail), "new-phone");
         assertTrue(done.ok(), done.message());
-        assertEquals("New..@au.com", members.find(me).orElseThrow().getMobileEmail());
+        assertEquals("New..@au.com", members.entity(me).orElseThrow().getMobileEmail());
         assertEquals("old@docomo.ne.jp", done.mails().get(0).to(), "the old address is told");
         assertEquals("address_changed", done.mails().get(0).template());
         assertFalse(s.confirm(token(mail), "new-phone").ok(), "a link works once");
 
         RegistrationService.Outcome pc = s.requestAddressChange(me, "password1", "pc", "me@example.jp");
         assertTrue(s.confirm(token(pc.mails().get(0)), "pc").ok());
-        assertEquals("me@example.jp", members.find(me).orElseThrow().getPcEmail());
+        assertEquals("me@example.jp", members.entity(me).orElseThrow().getPcEmail());
         assertTrue(s.requestAddressChange(me, "password1", "pc", "").ok());
-        assertNull(members.find(me).orElseThrow().getPcEmail(), "an empty PC address removes it");
+        assertNull(members.entity(me).orElseThrow().getPcEmail(), "an empty PC address removes it");
     }
 }

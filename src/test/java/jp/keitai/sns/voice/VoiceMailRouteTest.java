@@ -15,7 +15,6 @@ import jp.keitai.sns.mail.inbound.MailResult;
 import jp.keitai.sns.mail.outbound.MailTemplates;
 import jp.keitai.sns.mail.outbound.Mailer;
 import jp.keitai.sns.mail.outbound.OutboundSettings;
-import jp.keitai.sns.member.Member;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.testsupport.TestDb;
@@ -88,8 +87,8 @@ class VoiceMailRouteTest {
     void bothTheSecretAndTheSenderMustHoldAndRefusalsGoToTheRegisteredAddress(TestDb db) {
         Rig rig = rig(db);
         long id = rig.voice().member("sb");
-        Member m = rig.voice().members.find(id).orElseThrow();
-        String registered = m.getMobileEmail();
+        var m = rig.voice().members.find(id).orElseThrow();
+        String registered = m.mobileEmail();
         String local =
                 rig.addresses().addressOf(id, PostingAddresses.Kind.VOICE).split("@")[0];
 
@@ -120,7 +119,7 @@ class VoiceMailRouteTest {
     void subjectAndTextBecomeOneVoiceCutAt150AndAMailPostsOnce(TestDb db) {
         Rig rig = rig(db);
         long id = rig.voice().member("sb");
-        String registered = rig.voice().members.find(id).orElseThrow().getMobileEmail();
+        String registered = rig.voice().members.find(id).orElseThrow().mobileEmail();
         String local = rig.addresses()
                 .addressOf(id, PostingAddresses.Kind.VOICE)
                 .split("@")[0]

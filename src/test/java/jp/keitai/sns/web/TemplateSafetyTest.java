@@ -40,7 +40,7 @@ class TemplateSafetyTest {
      * is a violation: templates are EL and JSTL.
      */
     private static final Set<String> JAVA_TEMPLATES = Set.of(
-            "mobile-templates/member/home_keitai.jsp",
+            "mobile-templates/home/home_keitai.jsp",
             "mobile-templates/diary/home_section_keitai.jsp",
             "mobile-templates/voice/home_section_keitai.jsp");
 

@@ -1,4 +1,4 @@
-package jp.keitai.sns.web;
+package jp.keitai.sns.home;
 
 /**
  * A part of the member home page that a feature contributes: pending マイミク requests, friends' diaries and voices,

@@ -1,4 +1,4 @@
-package jp.keitai.sns.friend;
+package jp.keitai.sns.access;
 
 /** How a viewer stands to a member, as far as visibility cares: the closest tie wins. */
 public enum Relation {

@@ -1,4 +1,4 @@
-package jp.keitai.sns.member;
+package jp.keitai.sns.home;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Started;
-import jp.keitai.sns.web.HomeSection;
 import jp.keitai.sns.web.SessionStore;
 
 /**

@@ -1,4 +1,4 @@
-package jp.keitai.sns.member;
+package jp.keitai.sns.home;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import jp.keitai.sns.carrier.Handset;
+import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
-import jp.keitai.sns.web.HomeSection;
 import jp.keitai.sns.web.TemplateResolver;
 import jp.keitai.sns.web.View;
 import jp.keitai.sns.web.ViewWriter;
@@ -140,6 +140,6 @@ public class HomeServlet extends HttpServlet {
         });
         // the member's name from memory (the sections too read only memory once warm: issue 9)
         String nickname = members.nicknames(List.of(me)).getOrDefault(me, "");
-        return View.of("member/home").with("me", new Me(me, nickname)).with(SECTIONS, parts);
+        return View.of("home/home").with("me", new Me(me, nickname)).with(SECTIONS, parts);
     }
 }

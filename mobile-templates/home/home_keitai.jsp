@@ -1,4 +1,4 @@
-<%@ page import="jp.keitai.sns.member.HomeServlet, jp.keitai.sns.web.HomeSection, jp.keitai.sns.carrier.view.Html" %>
+<%@ page import="jp.keitai.sns.home.HomeServlet, jp.keitai.sns.home.HomeSection, jp.keitai.sns.carrier.view.Html" %>
 <%-- Member home for feature phones: a menu of the sections (accesskey = the hundreds of the section's order, 1-6;
      each jumps to its section), the sections in order (cut into parts on small budgets), the member menu on 7-9.
      The two loops over the sections, and the voice and diary lines, are written in Java, not EL: this is the busiest

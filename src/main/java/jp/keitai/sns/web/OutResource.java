@@ -1,4 +1,4 @@
-package jp.keitai.sns.carrier;
+package jp.keitai.sns.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
-import jp.keitai.sns.web.View;
 
 /**
  * {@code GET /out?url=…}: the interstitial every link to another host goes through when the session id travels in

@@ -1,0 +1,146 @@
+package jp.keitai.sns.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape DESIGN.md §7b promises, kept by the build: no cycles between top-level packages; {@code access} below
+ * every feature; a feature's store and entities used by that feature alone; SQL only in stores (and in {@code system},
+ * which owns the database plumbing).
+ *
+ * <p>The rules are plain methods over one import so that {@link ArchitectureRulesFailTest} can show each of them
+ * failing on a deliberately broken class.
+ */
+class ArchitectureTest {
+
+    static final String BASE = "jp.keitai.sns";
+
+    /** Packages below every feature: they may not depend on one. */
+    static final Set<String> FOUNDATION = Set.of("system", "carrier", "web", "access", "mail");
+
+    static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
+
+    @Test
+    void noCyclesBetweenTopLevelPackages() {
+        noCycles().check(APP);
+    }
+
+    @Test
+    void accessDependsOnNoFeature() {
+        accessBelowFeatures().check(APP);
+    }
+
+    @Test
+    void storesAndEntitiesStayInTheirFeature() {
+        storesAndEntitiesPrivate().check(APP);
+    }
+
+    @Test
+    void sqlOnlyInStores() {
+        sqlOnlyInStoresRule().check(APP);
+    }
+
+    static ArchRule noCycles() {
+        return slices().matching(BASE + ".(*)..").should().beFreeOfCycles();
+    }
+
+    static ArchRule accessBelowFeatures() {
+        return classes()
+                .that()
+                .resideInAPackage(BASE + ".access..")
+                .should()
+                .onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "are in access or system, or outside the application",
+                        c -> !c.getPackageName().startsWith(BASE + ".")
+                                || c.getPackageName().startsWith(BASE + ".access")
+                                || c.getPackageName().startsWith(BASE + ".system")));
+    }
+
+    /** A feature's store or entity is used only inside the top-level package that owns it. */
+    static ArchRule storesAndEntitiesPrivate() {
+        return classes().should(new ArchCondition<>("use no other top-level package's store or entity") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (var d : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass();
+                    if (isStoreOrEntity(target) && !topLevel(origin).equals(topLevel(target))) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        });
+    }
+
+    /** JPA queries and JDBC statements only in classes named {@code …Store}, and in {@code system}. */
+    static ArchRule sqlOnlyInStoresRule() {
+        return classes()
+                .that(DescribedPredicate.describe(
+                        "are not stores or system plumbing",
+                        c -> !isStore(c) && !topLevel(c).equals("system")))
+                .should(new ArchCondition<>("run no SQL or JPA queries") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        for (JavaAccess<?> a : origin.getAccessesFromSelf()) {
+                            if (isSql(a)) {
+                                events.add(SimpleConditionEvent.violated(a, a.getDescription()));
+                            }
+                        }
+                    }
+                });
+    }
+
+    static boolean isSql(JavaAccess<?> a) {
+        String owner = a.getTargetOwner().getName();
+        String name = a.getName();
+        return switch (owner) {
+            case "jakarta.persistence.EntityManager" ->
+                Set.of(
+                                "createQuery",
+                                "createNativeQuery",
+                                "createNamedQuery",
+                                "find",
+                                "persist",
+                                "merge",
+                                "remove",
+                                "getReference")
+                        .contains(name);
+            case "java.sql.Connection" ->
+                Set.of("prepareStatement", "createStatement", "prepareCall").contains(name);
+            default -> false;
+        };
+    }
+
+    static boolean isStore(JavaClass c) {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top.getSimpleName().endsWith("Store");
+    }
+
+    static boolean isStoreOrEntity(JavaClass c) {
+        return c.getPackageName().startsWith(BASE + ".") && (isStore(c) || c.isAnnotatedWith(Entity.class));
+    }
+
+    static String topLevel(JavaClass c) {
+        String rest = c.getPackageName().substring(Math.min(c.getPackageName().length(), BASE.length() + 1));
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+}
