@@ -121,7 +121,7 @@ public class DiaryService {
 
     @PostConstruct
     void init() {
-        pages = ReadCache.ofIds(Long.getLong("sns.cache.diaries", 50_000));
+        pages = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.DIARIES.get());
         feed = new DiaryFeed(database);
         database.changes().subscribe(DIARY_TOPIC, pages::invalidate);
         database.changes().onReset(pages::clear);

@@ -103,9 +103,9 @@ public class Footprints {
     }
 
     private void caches() {
-        recent = new RecentPairs(Math.toIntExact(Long.getLong("sns.cache.footprint-pairs", 200_000)), window());
-        stealth = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
-        freshCounts = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
+        recent = new RecentPairs(Math.toIntExact(jp.keitai.sns.system.CacheSize.FOOTPRINT_PAIRS.get()), window());
+        stealth = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.MEMBERS.get());
+        freshCounts = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.MEMBERS.get());
         database.changes().subscribe(STEALTH_TOPIC, stealth::invalidate);
         database.changes().subscribe(STEALTH_TOPIC, freshCounts::invalidate);
         database.changes().subscribe(FRESH_TOPIC, freshCounts::invalidate);

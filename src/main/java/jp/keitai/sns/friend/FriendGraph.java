@@ -62,7 +62,7 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
 
     @PostConstruct
     void init() {
-        long size = Long.getLong("sns.cache.members", 200_000);
+        long size = jp.keitai.sns.system.CacheSize.MEMBERS.get();
         friends = ReadCache.ofIds(size);
         blocks = ReadCache.ofIds(size);
         database.changes().subscribe(FRIENDS, friends::invalidate);

@@ -71,7 +71,7 @@ public class FriendService {
 
     @PostConstruct
     void init() {
-        incoming = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
+        incoming = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.MEMBERS.get());
         database.changes().subscribe(REQUESTS, incoming::invalidate);
         database.changes().onReset(incoming::clear);
     }

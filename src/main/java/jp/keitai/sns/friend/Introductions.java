@@ -58,7 +58,7 @@ public class Introductions {
 
     @PostConstruct
     void init() {
-        byMember = ReadCache.ofIds(Long.getLong("sns.cache.profiles", 100_000));
+        byMember = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.PROFILES.get());
         database.changes().subscribe(TOPIC, byMember::invalidate);
         database.changes().onReset(byMember::clear);
     }

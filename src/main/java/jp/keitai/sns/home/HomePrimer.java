@@ -43,8 +43,8 @@ public class HomePrimer {
     Instance<HomeSection> sections;
 
     void onStart(@Observes Started started) {
-        long hours = Long.getLong("sns.cache.prime-hours", 24);
-        int limit = Integer.getInteger("sns.cache.prime-members", 100_000);
+        long hours = started.settings().intValue("sns.cache.prime-hours", 24, 0, 24 * 365);
+        int limit = started.settings().intValue("sns.cache.prime-members", 100_000, 0, 50_000_000);
         if (hours <= 0 || limit <= 0) {
             return;
         }

@@ -48,8 +48,8 @@ public class MemberService implements jp.keitai.sns.access.ActiveMembers {
 
     @PostConstruct
     void init() {
-        cards = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
-        profiles = ReadCache.ofIds(Long.getLong("sns.cache.profiles", 100_000));
+        cards = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.MEMBERS.get());
+        profiles = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.PROFILES.get());
         database.changes().subscribe(TOPIC, cards::invalidate);
         database.changes().subscribe(TOPIC, profiles::invalidate);
         database.changes().onReset(() -> {

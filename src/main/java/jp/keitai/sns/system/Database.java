@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
         String url = settings.dbUrl();
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("sns");
-        cfg.setMaximumPoolSize(Integer.getInteger("sns.db.pool-size", 16));
+        cfg.setMaximumPoolSize(settings.dbPoolSize());
         if (url.isEmpty()) {
             try {
                 Files.createDirectories(settings.dataDir());

@@ -39,6 +39,8 @@ public final class Settings {
     private final Optional<Path> carrierConfigDir;
     private final String trustedProxies;
     private final Function<String, Optional<String>> source;
+    private final java.util.Map<CacheSize, Integer> cacheSizes = new java.util.EnumMap<>(CacheSize.class);
+    private final int dbPoolSize;
 
     private Settings(Function<String, Optional<String>> source) {
         this.source = source;
@@ -70,6 +72,20 @@ public final class Settings {
                 .filter(s -> !s.isBlank())
                 .map(s -> Path.of(s).toAbsolutePath().normalize());
         trustedProxies = text(source, "sns.trusted-proxies", "");
+        for (CacheSize c : CacheSize.values()) {
+            cacheSizes.put(c, intValue(c.key(), c.defaultSize(), 100, 50_000_000));
+        }
+        dbPoolSize = intValue("sns.db.pool-size", 16, 2, 500);
+    }
+
+    /** The bound of one read cache ({@code sns.cache.*}). */
+    public int cacheSize(CacheSize cache) {
+        return cacheSizes.get(cache);
+    }
+
+    /** Connections in the database pool ({@code sns.db.pool-size}). */
+    public int dbPoolSize() {
+        return dbPoolSize;
     }
 
     /** Reads and validates every setting; throws {@link SettingsException} naming the first bad key. */

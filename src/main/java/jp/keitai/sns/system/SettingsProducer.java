@@ -21,7 +21,9 @@ public class SettingsProducer {
     Settings settings() {
         Config config = ConfigProvider.getConfig();
         try {
-            return Settings.load(key -> config.getOptionalValue(key, String.class));
+            Settings settings = Settings.load(key -> config.getOptionalValue(key, String.class));
+            CacheSize.configure(settings);
+            return settings;
         } catch (SettingsException e) {
             // Payara Micro would keep running without the application; an operator's supervisor should see the
             // process end instead, with the key named in the log. Exit from another thread: this one is deploying.

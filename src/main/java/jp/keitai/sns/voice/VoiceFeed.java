@@ -77,7 +77,7 @@ final class VoiceFeed {
 
     VoiceFeed(Database database) {
         this.database = database;
-        this.byAuthor = ReadCache.ofIds(Long.getLong("sns.cache.members", 200_000));
+        this.byAuthor = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.MEMBERS.get());
         database.changes().subscribe(TOPIC, byAuthor::invalidate);
         database.changes().onReset(byAuthor::clear);
     }

@@ -83,7 +83,7 @@ public class SessionStore {
 
     @PostConstruct
     void init() {
-        known = ReadCache.ofKeys(Long.getLong("sns.cache.sessions", 200_000));
+        known = ReadCache.ofKeys(jp.keitai.sns.system.CacheSize.SESSIONS.get());
         // a logout or a password change: every node drops that member's sessions and reads the ones still alive again
         database.changes().subscribe(MEMBER_ENDED, this::dropSessionsOf);
         // a suspended member's sessions end with the status change, on every node
