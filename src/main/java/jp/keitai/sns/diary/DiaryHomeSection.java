@@ -14,6 +14,16 @@ public class DiaryHomeSection implements HomeSection {
     DiaryService diaries;
 
     @Override
+    public String title() {
+        return "日記";
+    }
+
+    @Override
+    public Integer accessKey() {
+        return 2;
+    }
+
+    @Override
     public int order() {
         return 200;
     }

@@ -15,6 +15,16 @@ public class FootprintHomeSection implements HomeSection {
     Footprints footprints;
 
     @Override
+    public String title() {
+        return "あしあと";
+    }
+
+    @Override
+    public Integer accessKey() {
+        return 5;
+    }
+
+    @Override
     public int order() {
         return 500;
     }

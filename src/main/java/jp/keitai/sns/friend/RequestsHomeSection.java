@@ -12,6 +12,16 @@ public class RequestsHomeSection implements HomeSection {
     FriendService friends;
 
     @Override
+    public String title() {
+        return "マイミク申請";
+    }
+
+    @Override
+    public Integer accessKey() {
+        return 3;
+    }
+
+    @Override
     public int order() {
         return 300;
     }

@@ -27,18 +27,15 @@ public interface HomeSection {
 
     /**
      * The section's short heading, for the home page's accesskey menu (keep it to a few characters: keitai screens
-     * are narrow). By default the name of the section the {@link #order()} stands for.
+     * are narrow).
      */
-    default String title() {
-        return switch (order()) {
-            case 100 -> "ボイス";
-            case 200 -> "日記";
-            case 300 -> "マイミク申請";
-            case 400 -> "コメント";
-            case 500 -> "あしあと";
-            default -> "お知らせ";
-        };
-    }
+    String title();
+
+    /**
+     * The section's accesskey in the keitai home menu, 1–6 (7–9 are the member menu), or null for none. A key means
+     * the same section whichever sections a member has today, so no two sections share one.
+     */
+    Integer accessKey();
 
     /**
      * The fragment template under {@code mobile-templates/}, resolved with family fallback like any view (e.g.

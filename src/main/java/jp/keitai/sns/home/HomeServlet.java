@@ -36,9 +36,11 @@ public class HomeServlet extends HttpServlet {
         private final String title;
         private final String path;
         private final Object data;
+        private final Integer key;
 
-        Part(int order, String title, String path, Object data) {
+        Part(int order, String title, Integer key, String path, Object data) {
             this.order = order;
+            this.key = key;
             this.title = title;
             this.path = path;
             this.data = data;
@@ -54,13 +56,9 @@ public class HomeServlet extends HttpServlet {
             return "s" + order;
         }
 
-        /**
-         * The accesskey of the section in the home menu: the hundreds of its order (voice 1, diaries 2, requests 3,
-         * comments 4, footprints 5), so a key means the same section whichever sections a member has today; null
-         * beyond 6 (7-9 are the member menu).
-         */
+        /** The accesskey of the section in the home menu (its own {@link HomeSection#accessKey()}). */
         public Integer getKeyNumber() {
-            return order % 100 == 0 && order >= 100 && order <= 600 ? order / 100 : null;
+            return key;
         }
 
         public String getTitle() {
@@ -123,9 +121,7 @@ public class HomeServlet extends HttpServlet {
         List<Part> parts = new ArrayList<>();
         List<HomeSection> all = ordered;
         if (all == null) {
-            all = sections.stream()
-                    .sorted(Comparator.comparingInt(HomeSection::order))
-                    .toList();
+            all = ordered(sections.stream().toList());
             ordered = all;
         }
         all.forEach(s -> {
@@ -134,6 +130,7 @@ public class HomeServlet extends HttpServlet {
                 parts.add(new Part(
                         s.order(),
                         s.title(),
+                        s.accessKey(),
                         templates.resolve(request.getServletContext(), s.template(), suffixes),
                         data));
             }
@@ -141,5 +138,23 @@ public class HomeServlet extends HttpServlet {
         // the member's name from memory (the sections too read only memory once warm: issue 9)
         String nickname = members.nicknames(List.of(me)).getOrDefault(me, "");
         return View.of("home/home").with("me", new Me(me, nickname)).with(SECTIONS, parts);
+    }
+
+    /**
+     * The sections in their order, refused at the first page if two share an accesskey or one takes a key outside
+     * 1–6 (7–9 are the member menu).
+     */
+    static List<HomeSection> ordered(List<HomeSection> sections) {
+        java.util.Set<Integer> keys = new java.util.HashSet<>();
+        for (HomeSection s : sections) {
+            Integer k = s.accessKey();
+            if (k != null && (k < 1 || k > 6 || !keys.add(k))) {
+                throw new IllegalStateException(
+                        "home section " + s.getClass().getName() + ": accesskey " + k + " is taken or outside 1-6");
+            }
+        }
+        return sections.stream()
+                .sorted(Comparator.comparingInt(HomeSection::order))
+                .toList();
     }
 }

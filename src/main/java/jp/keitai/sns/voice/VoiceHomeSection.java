@@ -55,6 +55,11 @@ public class VoiceHomeSection implements HomeSection {
     }
 
     @Override
+    public Integer accessKey() {
+        return 1;
+    }
+
+    @Override
     public String title() {
         return "ボイス";
     }

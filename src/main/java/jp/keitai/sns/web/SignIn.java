@@ -17,6 +17,12 @@ public class SignIn {
     @Inject
     SessionStore sessions;
 
+    protected SignIn() {}
+
+    public SignIn(SessionStore sessions) {
+        this.sessions = sessions;
+    }
+
     public void signIn(long memberId, HttpServletRequest request, HttpServletResponse response) {
         boolean cookies = Handset.of(request).isCookies();
         String token = sessions.start(memberId, !cookies);
@@ -44,5 +50,18 @@ public class SignIn {
         c.setPath("/");
         c.setMaxAge(0);
         response.addCookie(c);
+    }
+
+    /** Ends every session of the member, on every node (password change, withdrawal, suspension). */
+    public void endAll(long memberId) {
+        sessions.endAll(memberId);
+    }
+
+    /**
+     * Members with a session seen within {@code within}, most recently seen first, at most {@code limit}; their
+     * sessions are loaded into memory on the way (the home page's start-up priming).
+     */
+    public java.util.List<Long> recentMembers(java.time.Duration within, int limit) {
+        return sessions.prime(within, limit);
     }
 }
