@@ -10,7 +10,7 @@
 <p>日記・ボイス・マイミクで、友だちとゆるくつながる招待制SNSです。</p>
 <h2>ログイン</h2>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
-<form method="post" action="<c:url value='/login'/>">
+<form method="post" action="<c:url value='/login'/>"><input type="hidden" name="_csrf" value="${csrf}"/>
 <p><label>メールアドレス<br><input type="email" name="email" size="30" autocomplete="username" value="<c:out value='${email}'/>"></label></p>
 <p><label>パスワード<br><input type="password" name="password" size="30" autocomplete="current-password"></label></p>
 <p><input type="submit" value="ログイン"></p>

@@ -4,7 +4,7 @@
 <hr />
 ﾛｸﾞｲﾝ<br />
 <c:if test="${not empty error}"><span style="color:#cc0000"><c:out value="${error}"/></span><br /></c:if>
-<form method="post" action="<c:url value='/login'/>">
+<form method="post" action="<c:url value='/login'/>"><input type="hidden" name="_csrf" value="${csrf}"/>
 ﾒｰﾙｱﾄﾞﾚｽ<br /><input type="text" name="email" size="20" value="<c:out value='${email}'/>" ${handset.input.alphabet} /><br />
 ﾊﾟｽﾜｰﾄﾞ<br /><input type="password" name="password" size="20" ${handset.input.alphabet} /><br />
 <input type="submit" value="ﾛｸﾞｲﾝ" />

@@ -4,7 +4,7 @@
 <body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
 <h1>新規登録</h1>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
-<form method="post" action="<c:url value='/register'/>">
+<form method="post" action="<c:url value='/register'/>"><input type="hidden" name="_csrf" value="${csrf}"/>
 <input type="hidden" name="token" value="<c:out value='${token}'/>">
 <p><label>ニックネーム（20文字まで・本名でなくてかまいません）<br><input type="text" name="nickname" size="20" maxlength="20" value="<c:out value='${nickname}'/>"></label></p>
 <p><label>パスワード（8文字以上）<br><input type="password" name="password" size="20" autocomplete="new-password"></label></p>

@@ -2,7 +2,7 @@
 <body>
 新規登録<br>
 <c:if test="${not empty error}"><span style="color:#c00"><c:out value="${error}"/></span><br></c:if>
-<form method="post" action="<c:url value='/register'/>">
+<form method="post" action="<c:url value='/register'/>"><input type="hidden" name="_csrf" value="${csrf}"/>
 <input type="hidden" name="token" value="<c:out value='${token}'/>">
 ﾆｯｸﾈｰﾑ(20文字まで)<br><input type="text" name="nickname" size="16" maxlength="20" value="<c:out value='${nickname}'/>"><br>
 ﾊﾟｽﾜｰﾄﾞ(8文字以上)<br><input type="password" name="password" size="16"><br>

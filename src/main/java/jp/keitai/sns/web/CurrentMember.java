@@ -44,9 +44,17 @@ public class CurrentMember {
                 new WebApplicationException(Response.seeOther(URI.create("/")).build()));
     }
 
-    /** The token to put in the {@code _csrf} hidden field (empty for guests). */
+    @Inject
+    Csrf csrf;
+
+    /** The token to put in the {@code _csrf} hidden field: the session's, or a signed guest token ({@link Csrf}). */
     public String csrfToken() {
-        return session().map(SessionStore.Session::csrfToken).orElse("");
+        return sessionCsrfToken().orElseGet(() -> csrf.guestToken(jp.keitai.sns.system.Clock.now()));
+    }
+
+    /** The signed-in session's own CSRF token. */
+    Optional<String> sessionCsrfToken() {
+        return session().map(SessionStore.Session::csrfToken);
     }
 
     /** Refuses a member form that does not carry this session's token. */

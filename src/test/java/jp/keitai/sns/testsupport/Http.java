@@ -86,8 +86,18 @@ public final class Http {
         return get(path, userAgent);
     }
 
-    /** Posts a form, encoding values in the charset the handset's pages use. */
+    /**
+     * Posts a form, encoding values in the charset the handset's pages use. The guest forms (login, registration)
+     * get the signed token of the top page's form, as a browser would post it, unless the caller gives one.
+     */
     public HttpResponse<byte[]> post(String path, Charset charset, String... namesAndValues) {
+        if (GUEST_FORMS.contains(path.replaceAll("\\?.*", ""))
+                && !java.util.Arrays.asList(namesAndValues).contains("_csrf")) {
+            String[] withToken = java.util.Arrays.copyOf(namesAndValues, namesAndValues.length + 2);
+            withToken[namesAndValues.length] = "_csrf";
+            withToken[namesAndValues.length + 1] = guestCsrf();
+            namesAndValues = withToken;
+        }
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             body.append(body.length() == 0 ? "" : "&")
@@ -114,6 +124,20 @@ public final class Http {
         }
         URI location = URI.create(r.headers().firstValue("Location").orElseThrow());
         return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+    }
+
+    private static final java.util.Set<String> GUEST_FORMS = java.util.Set.of("/login", "/register");
+
+    /** The signed token of the guest forms, from the top page's login form (a fresh client, not signed in). */
+    public String guestCsrf() {
+        Http guest;
+        try {
+            guest = new Http(base.toURL(), userAgent, false, true);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        guest.headers.addAll(headers);
+        return csrf(text(guest.get("/"), StandardCharsets.ISO_8859_1));
     }
 
     /** The value of the hidden {@code _csrf} field on a page. */

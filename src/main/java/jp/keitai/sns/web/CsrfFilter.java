@@ -1,0 +1,88 @@
+package jp.keitai.sns.web;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * The one CSRF check: every POST, PUT, PATCH and DELETE to a resource must carry the {@link Csrf} token of its page,
+ * in the form field {@code _csrf} (URL-encoded forms) or the query parameter of the same name (multipart forms, whose
+ * body the resource reads itself); and a browser's {@code Origin}, when it sends one, must be this site. Runs after
+ * {@link MembersOnlyFilter}, so a guest posting to a member page is sent to sign in first.
+ */
+@Provider
+@jakarta.enterprise.context.ApplicationScoped
+@Priority(Priorities.AUTHORIZATION)
+public class CsrfFilter implements ContainerRequestFilter {
+
+    static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    static final String EXPIRED = "画面の有効期限が切れました。もう一度やり直してください。";
+
+    @Inject
+    Csrf csrf;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        if (!STATE_CHANGING.contains(request.getMethod())) {
+            return;
+        }
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && !sameSite(origin, request.getUriInfo().getRequestUri())) {
+            request.abortWith(refusal());
+            return;
+        }
+        String token = request.getUriInfo().getQueryParameters().getFirst(Csrf.FIELD);
+        if (token == null
+                && request.getMediaType() != null
+                && request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            // read the body and put it back for the resource: the edge has already bounded and re-encoded it
+            byte[] body = request.getEntityStream().readAllBytes();
+            request.setEntityStream(new ByteArrayInputStream(body));
+            token = formField(new String(body, StandardCharsets.ISO_8859_1), Csrf.FIELD);
+        }
+        if (!csrf.accepts(token)) {
+            request.abortWith(refusal());
+        }
+    }
+
+    private static Response refusal() {
+        return Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.TEXT_HTML)
+                .entity(View.of("error").with("message", EXPIRED))
+                .build();
+    }
+
+    /** "null" (a sandboxed or privacy-sensitive context) and another host are refused; the port is not compared. */
+    static boolean sameSite(String origin, URI request) {
+        try {
+            String host = URI.create(origin.trim()).getHost();
+            return host != null && host.equalsIgnoreCase(request.getHost());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** One field of a URL-encoded form (the first), decoded; null when absent. */
+    static String formField(String form, String name) {
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}
