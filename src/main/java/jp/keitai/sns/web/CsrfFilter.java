@@ -28,6 +28,9 @@ public class CsrfFilter implements ContainerRequestFilter {
 
     static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
+    /** How far into a multipart body the token part must begin and end. */
+    static final int MULTIPART_HEAD = 8192;
+
     static final String EXPIRED = "画面の有効期限が切れました。もう一度やり直してください。";
 
     @Inject
@@ -72,6 +75,21 @@ public class CsrfFilter implements ContainerRequestFilter {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The value of one text part of a multipart body (ASCII, as tokens are); null when not found in it. */
+    static String multipartField(String body, String name) {
+        String lower = body.toLowerCase(java.util.Locale.ROOT);
+        int at = lower.indexOf("name=\"" + name.toLowerCase(java.util.Locale.ROOT) + "\"");
+        if (at < 0) {
+            return null;
+        }
+        int start = body.indexOf("\r\n\r\n", at);
+        if (start < 0) {
+            return null;
+        }
+        int end = body.indexOf("\r\n", start + 4);
+        return end < 0 ? null : body.substring(start + 4, end);
     }
 
     /** One field of a URL-encoded form (the first), decoded; null when absent. */

@@ -49,6 +49,15 @@ class CsrfTest {
     }
 
     @Test
+    void theTokenIsReadFromTheHeadOfAMultipartBody() {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntok-1\r\n--b\r\n"
+                + "Content-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--b--\r\n";
+        assertEquals("tok-1", CsrfFilter.multipartField(body, "_csrf"));
+        assertNull(CsrfFilter.multipartField(body.substring(0, 56), "_csrf"), "cut before the value ends");
+        assertNull(CsrfFilter.multipartField("--b\r\nContent-Disposition: form-data; name=\"title\"", "_csrf"));
+    }
+
+    @Test
     void theTokenIsReadFromTheForm() {
         assertEquals("a b/=", CsrfFilter.formField("x=1&_csrf=a+b%2F%3D&y=2", "_csrf"));
         assertEquals("", CsrfFilter.formField("_csrf", "_csrf"));
