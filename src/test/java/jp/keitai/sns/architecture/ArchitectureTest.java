@@ -56,6 +56,38 @@ class ArchitectureTest {
         sqlOnlyInStoresRule().check(APP);
     }
 
+    @Test
+    void everyResourceMethodSaysWhoMayCallIt() {
+        membersOnlyOrPublic().check(APP);
+    }
+
+    /** Sign-in is declared, never implied: each resource method is {@code @MembersOnly} or {@code @Public}. */
+    static ArchRule membersOnlyOrPublic() {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that(DescribedPredicate.describe(
+                        "answer an HTTP method", m -> HTTP_METHODS.stream().anyMatch(m::isAnnotatedWith)))
+                .should(new ArchCondition<>("be @MembersOnly or @Public, or sit in a class that is") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMethod m, ConditionEvents events) {
+                        boolean said = WHO.stream()
+                                .anyMatch(a ->
+                                        m.isAnnotatedWith(a) || m.getOwner().isAnnotatedWith(a));
+                        if (!said) {
+                            events.add(SimpleConditionEvent.violated(m, m.getFullName() + " says neither"));
+                        }
+                    }
+                });
+    }
+
+    static final java.util.List<String> HTTP_METHODS = java.util.List.of(
+            "jakarta.ws.rs.GET",
+            "jakarta.ws.rs.POST",
+            "jakarta.ws.rs.PUT",
+            "jakarta.ws.rs.DELETE",
+            "jakarta.ws.rs.PATCH");
+
+    static final java.util.List<String> WHO = java.util.List.of(BASE + ".web.MembersOnly", BASE + ".web.Public");
+
     static ArchRule noCycles() {
         return slices().matching(BASE + ".(*)..").should().beFreeOfCycles();
     }
