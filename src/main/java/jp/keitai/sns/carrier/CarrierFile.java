@@ -100,6 +100,7 @@ final class CarrierFile {
                 if (generation != null) {
                     generations.add(Generation.parse(p, generationName, generationLine, generation, generationLines));
                     generation = null;
+                    p.line = i + 1;
                 }
                 section = sm.group(1);
                 source = null;
@@ -150,8 +151,7 @@ final class CarrierFile {
             mailProfile = MailProfile.parse(p, mail, mailLines);
         }
         p.line = 1;
-        CarrierProfile profile =
-                profile(p, id, carrier, carrierLines, userAgents, generations, emojiSets, mailProfile);
+        CarrierProfile profile = profile(p, id, carrier, carrierLines, userAgents, generations, emojiSets, mailProfile);
         return new CarrierFile(profile, domains, ranges);
     }
 

@@ -3,19 +3,13 @@ package jp.keitai.sns.carrier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +19,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import jp.keitai.sns.carrier.CarrierSources.Loaded;
 import jp.keitai.sns.carrier.emoji.EmojiCodec;
 import jp.keitai.sns.system.Settings;
@@ -60,6 +53,7 @@ public class CarrierRegistry {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     /** The {@code [mail]} settings of each shipped file, for operators' copies that leave the section out. */
     private final Map<String, MailProfile> shippedMail = new HashMap<>();
+
     private volatile CarrierOverlay overlay = CarrierOverlay.empty();
     private volatile CarrierSnapshot snapshot;
     private volatile long lastCheck;
@@ -224,7 +218,10 @@ public class CarrierRegistry {
         Loaded devFile = seen.get(DEV_GATEWAYS);
         if (devFile != null) {
             try {
-                CarrierFile.parseExtraRanges(devFile.origin(), devFile.text(), current().profiles.keySet())
+                CarrierFile.parseExtraRanges(
+                                devFile.origin(),
+                                devFile.text(),
+                                current().profiles.keySet())
                         .forEach(r -> dev.add(r.getRange()));
             } catch (CarrierConfigException e) {
                 // a broken dev list is reported elsewhere; export what is in force

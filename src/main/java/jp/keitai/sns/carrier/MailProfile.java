@@ -78,7 +78,8 @@ public record MailProfile(
         if (!named.equals(emoji.name())) {
             throw p.at(lines, "emoji")
                     .error("charset " + m.get("charset") + " carries emoji as "
-                            + emoji.name().toLowerCase(Locale.ROOT) + " (emoji is sjis, jis or unicode, as the charset)");
+                            + emoji.name().toLowerCase(Locale.ROOT)
+                            + " (emoji is sjis, jis or unicode, as the charset)");
         }
         List<String> domains = m.containsKey("domains") && !m.get("domains").isBlank()
                 ? List.of(m.get("domains").strip().split("\\s+"))
