@@ -263,9 +263,8 @@ public final class Database implements AutoCloseable {
     /**
      * Inside a transaction on PostgreSQL: plans this transaction's statements without sequential scans (H2: nothing).
      * For the mail queues, whose statements all find their rows by index: PostgreSQL keeps a prepared statement's
-     * generic plan, and one made while the table was nearly empty (a fresh or purged spool) scanned the whole table on
-     * every claim and update once it had grown, until the next ANALYZE; on an empty spool under load that was a third
-     * of the database's work.
+     * generic plan, and one made while the table was nearly empty (a fresh or purged spool) would scan the whole table
+     * on every claim and update once it had grown, until the next ANALYZE.
      */
     public void indexScansOnly(Connection c) throws SQLException {
         if (postgresql) {

@@ -43,9 +43,8 @@ final class MailParser {
 
     /**
      * Jakarta Mail looks up its {@code StreamProvider} with a {@code ServiceLoader} scan on every header block and
-     * every decoded part; through Payara's class loaders that scan was a fifth of a spool worker's CPU (and a quarter
-     * of an SMTP session's). Naming the provider in its system property skips the scan. Only set when unset, and only
-     * when Angus (the provider Jakarta Mail would find anyway) is there.
+     * every decoded part, which is slow through Payara's class loaders. Naming the provider in its system property
+     * skips the scan. Only set when unset, and only when Angus (the provider Jakarta Mail would find anyway) is there.
      */
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 

@@ -165,7 +165,7 @@ public final class SmtpListener implements AutoCloseable {
 
         @Override
         public String data(InputStream data) throws RejectException, IOException {
-            // small to start with: a keitai mail is a few KB, and two 64 KB arrays per mail kept the GC busy
+            // small to start with: a keitai mail is a few KB, and large buffers per mail keep the GC busy
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
             byte[] chunk = new byte[8 * 1024];
             long total = 0;

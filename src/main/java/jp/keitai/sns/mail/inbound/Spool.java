@@ -211,7 +211,7 @@ public final class Spool implements AutoCloseable {
     /**
      * The Message-ID header, read leniently (the first one, unfolded, whitespace removed); null when absent or empty.
      * Read by hand rather than with Jakarta Mail's {@code InternetHeaders}, which looks its stream provider up with a
-     * {@code ServiceLoader} scan on every call: on the SMTP thread that scan cost more than the rest of the header.
+     * {@code ServiceLoader} scan on every call, too slow for the SMTP thread.
      */
     static String messageId(byte[] raw) {
         StringBuilder value = null;
@@ -252,7 +252,7 @@ public final class Spool implements AutoCloseable {
         for (int k = 0; k < value.length(); k++) {
             char c = value.charAt(k);
             if (!(c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r')) {
-                id.append(c); // what replaceAll("\\s+", "") did, without a regular expression per mail
+                id.append(c); // whitespace removed without a regular expression per mail
             }
         }
         return id.length() == 0 ? null : id.toString();

@@ -21,9 +21,9 @@ import jp.keitai.sns.system.Database;
 
 /**
  * Sends mail to members: renders a template from {@code mobile-templates/mail/}, encodes it as the recipient's carrier
- * file says ({@link MailEncoding}, from its {@code [mail]} section) and queues the finished bytes in {@code mail_outbox}. Nothing leaves before the
- * queueing transaction commits, so a refused or rolled-back post never sends its reply, and a queued mail survives a
- * restart; the {@link OutboundDispatcher} delivers it.
+ * file says ({@link MailEncoding}, from its {@code [mail]} section) and queues the finished bytes in
+ * {@code mail_outbox}. Nothing leaves before the queueing transaction commits, so a refused or rolled-back post never
+ * sends its reply, and a queued mail survives a restart; the {@link OutboundDispatcher} delivers it.
  *
  * <pre>{@code
  * mailer.queue(em, member.getMobileEmail(), "refused", Map.of("reason", "件名がありません"));  // inside your transaction
