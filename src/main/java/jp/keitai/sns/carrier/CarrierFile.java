@@ -43,7 +43,6 @@ final class CarrierFile {
     private static final Set<String> GENERATION_KEYS =
             Set.of("match", "markup", "content-type", "doctype", "budget", "cookies", "charset", "charset-label");
     private static final Set<String> INPUT_MODES = Set.of("istyle", "wap-input-format", "mode", "html5", "none");
-    private static final Set<String> MARKUPS = Set.of("chtml", "xhtml", "html5");
 
     final CarrierProfile profile;
     final List<String> mailDomains;
@@ -58,8 +57,10 @@ final class CarrierFile {
     /**
      * @param id carrier id (the file name without {@code .conf})
      * @param emojiSets carrier ids the emoji codec knows, for the {@code emoji} key
+     * @param inheritedMail the mail settings when the file has no {@code [mail]} section (the shipped file's)
      */
-    static CarrierFile parse(String id, String fileName, String text, Set<String> emojiSets) {
+    static CarrierFile parse(
+            String id, String fileName, String text, Set<String> emojiSets, MailProfile inheritedMail) {
         Parser p = new Parser(fileName);
         Map<String, String> carrier = new LinkedHashMap<>();
         Map<String, Integer> carrierLines = new HashMap<>();
@@ -67,6 +68,9 @@ final class CarrierFile {
         List<Generation> generations = new ArrayList<>();
         List<String> domains = new ArrayList<>();
         List<GatewayRange> ranges = new ArrayList<>();
+        Map<String, String> mail = new LinkedHashMap<>();
+        Map<String, Integer> mailLines = new HashMap<>();
+        int mailLine = 0;
 
         String section = null;
         String generationName = null;
@@ -94,15 +98,22 @@ final class CarrierFile {
             Matcher sm = SECTION.matcher(line);
             if (sm.matches()) {
                 if (generation != null) {
-                    generations.add(generation(p, generationName, generationLine, generation, generationLines));
+                    generations.add(Generation.parse(p, generationName, generationLine, generation, generationLines));
                     generation = null;
+                    p.line = i + 1;
                 }
                 section = sm.group(1);
                 source = null;
                 switch (section) {
-                    case "carrier", "user-agent", "mail-domains", "gateway" -> {
+                    case "carrier", "user-agent", "mail-domains", "gateway", "mail" -> {
                         if (sm.group(2) != null) {
                             throw p.error("[" + section + "] takes no name");
+                        }
+                        if (section.equals("mail")) {
+                            if (mailLine != 0) {
+                                throw p.error("a second [mail] section");
+                            }
+                            mailLine = p.line;
                         }
                     }
                     case "generation" -> {
@@ -124,6 +135,7 @@ final class CarrierFile {
             switch (section) {
                 case "carrier" -> keyValue(p, line, CARRIER_KEYS, carrier, carrierLines);
                 case "generation" -> keyValue(p, line, GENERATION_KEYS, generation, generationLines);
+                case "mail" -> keyValue(p, line, MailProfile.KEYS, mail, mailLines);
                 case "user-agent" -> userAgents.add(userAgentPattern(p, line));
                 case "mail-domains" -> domains.add(domain(p, line));
                 case "gateway" -> ranges.add(range(p, id, line, source));
@@ -131,10 +143,15 @@ final class CarrierFile {
             }
         }
         if (generation != null) {
-            generations.add(generation(p, generationName, generationLine, generation, generationLines));
+            generations.add(Generation.parse(p, generationName, generationLine, generation, generationLines));
+        }
+        MailProfile mailProfile = inheritedMail;
+        if (mailLine != 0) {
+            p.line = mailLine;
+            mailProfile = MailProfile.parse(p, mail, mailLines);
         }
         p.line = 1;
-        CarrierProfile profile = profile(p, id, carrier, carrierLines, userAgents, generations, emojiSets);
+        CarrierProfile profile = profile(p, id, carrier, carrierLines, userAgents, generations, emojiSets, mailProfile);
         return new CarrierFile(profile, domains, ranges);
     }
 
@@ -202,7 +219,7 @@ final class CarrierFile {
         return compile(p, line);
     }
 
-    private static Pattern compile(Parser p, String regex) {
+    static Pattern compile(Parser p, String regex) {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
@@ -229,50 +246,6 @@ final class CarrierFile {
         }
     }
 
-    private static Generation generation(
-            Parser p, String name, int line, Map<String, String> g, Map<String, Integer> lines) {
-        p.line = line;
-        for (String required : List.of("markup", "content-type", "doctype", "budget", "cookies")) {
-            if (!g.containsKey(required)) {
-                throw p.error("[generation " + name + "] lacks '" + required + "'");
-            }
-        }
-        Pattern match = null;
-        if (g.containsKey("match")) {
-            p.line = lines.get("match");
-            if (!g.get("match").startsWith("^")) {
-                throw p.error("User-Agent patterns are anchored at the start: begin with ^");
-            }
-            match = compile(p, g.get("match"));
-        }
-        p.line = lines.get("markup");
-        String markup = g.get("markup");
-        if (!MARKUPS.contains(markup)) {
-            throw p.error("markup is one of " + MARKUPS);
-        }
-        p.line = lines.get("budget");
-        int budget;
-        try {
-            budget = Integer.parseInt(g.get("budget"));
-        } catch (NumberFormatException e) {
-            throw p.error("budget is a number of bytes (0 = no limit)");
-        }
-        if (budget != 0 && budget < 1000) {
-            throw p.error("a budget under 1000 bytes leaves no room for a page");
-        }
-        p.line = lines.get("cookies");
-        boolean cookies = yesNo(p, g.get("cookies"));
-        Charset charset = null;
-        String label = null;
-        if (g.containsKey("charset")) {
-            p.line = lines.get("charset");
-            charset = charset(p, g.get("charset"));
-            label = g.getOrDefault("charset-label", charset.name());
-        }
-        return new Generation(
-                name, match, markup, g.get("content-type"), g.get("doctype"), budget, cookies, charset, label);
-    }
-
     private static CarrierProfile profile(
             Parser p,
             String id,
@@ -280,7 +253,8 @@ final class CarrierFile {
             Map<String, Integer> lines,
             List<Pattern> userAgents,
             List<Generation> generations,
-            Set<String> emojiSets) {
+            Set<String> emojiSets,
+            MailProfile mail) {
         for (String required : List.of("name", "family", "charset", "emoji", "input-mode")) {
             if (!c.containsKey(required)) {
                 throw p.error("[carrier] lacks '" + required + "'");
@@ -340,15 +314,15 @@ final class CarrierFile {
                 c.get("cache-header"),
                 userAgents,
                 generations,
-                fallback);
+                fallback,
+                mail);
     }
 
     private static Parser at(Parser p, Map<String, Integer> lines, String key) {
-        p.line = lines.getOrDefault(key, p.line);
-        return p;
+        return p.at(lines, key);
     }
 
-    private static boolean yesNo(Parser p, String v) {
+    static boolean yesNo(Parser p, String v) {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "yes", "true" -> true;
             case "no", "false" -> false;
@@ -356,7 +330,7 @@ final class CarrierFile {
         };
     }
 
-    private static Charset charset(Parser p, String name) {
+    static Charset charset(Parser p, String name) {
         try {
             Charset cs = Charset.forName(name);
             if (!cs.equals(StandardCharsets.UTF_8) && !cs.name().equals("windows-31j")) {
@@ -368,12 +342,19 @@ final class CarrierFile {
         }
     }
 
-    private static final class Parser {
+    /** Where in which file the parse is, for the error an operator reads. */
+    static final class Parser {
         final String file;
         int line;
 
         Parser(String file) {
             this.file = file;
+        }
+
+        /** This parser, moved to the line of {@code key} (if it was given). */
+        Parser at(Map<String, Integer> lines, String key) {
+            line = lines.getOrDefault(key, line);
+            return this;
         }
 
         CarrierConfigException error(String problem) {

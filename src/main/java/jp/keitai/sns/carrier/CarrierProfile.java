@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Everything the edge knows about one carrier, read from its file in {@code carrier-config/}. Code reads these
- * values instead of asking "is this docomo?". Mail domains and gateway ranges live in {@link CarrierRegistry}, because
- * operators may change them at run time.
+ * Everything the edge and the mail channel know about one carrier, read from its file in {@code carrier-config/}. Code
+ * reads these values instead of asking "is this docomo?". Mail domains and gateway ranges live in
+ * {@link CarrierRegistry}, because operators may change them at run time.
  */
 public final class CarrierProfile {
 
@@ -38,6 +38,7 @@ public final class CarrierProfile {
     private final List<Pattern> userAgents;
     private final List<Generation> generations;
     private final boolean fallback;
+    private final MailProfile mail;
 
     CarrierProfile(
             String id,
@@ -56,7 +57,8 @@ public final class CarrierProfile {
             String cacheHeader,
             List<Pattern> userAgents,
             List<Generation> generations,
-            boolean fallback) {
+            boolean fallback,
+            MailProfile mail) {
         this.id = id;
         this.name = name;
         this.family = family;
@@ -74,6 +76,7 @@ public final class CarrierProfile {
         this.userAgents = List.copyOf(userAgents);
         this.generations = List.copyOf(generations);
         this.fallback = fallback;
+        this.mail = mail;
     }
 
     /** True when one of the carrier's User-Agent patterns (each anchored at the start) matches. */
@@ -175,6 +178,11 @@ public final class CarrierProfile {
 
     public List<Generation> getGenerations() {
         return generations;
+    }
+
+    /** How mail to and from this carrier's handsets is written (its {@code [mail]} section). */
+    public MailProfile getMail() {
+        return mail;
     }
 
     /** The catch-all carrier (PC) used when nothing else claims a User-Agent. */

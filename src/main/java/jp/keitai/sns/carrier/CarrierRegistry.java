@@ -3,19 +3,13 @@ package jp.keitai.sns.carrier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
+import jp.keitai.sns.carrier.CarrierSources.Loaded;
 import jp.keitai.sns.carrier.emoji.EmojiCodec;
 import jp.keitai.sns.system.Settings;
 
@@ -57,8 +51,11 @@ public class CarrierRegistry {
 
     private final Map<String, Loaded> lastGood = new HashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    /** The {@code [mail]} settings of each shipped file, for operators' copies that leave the section out. */
+    private final Map<String, MailProfile> shippedMail = new HashMap<>();
+
     private volatile CarrierOverlay overlay = CarrierOverlay.empty();
-    private volatile Snapshot snapshot;
+    private volatile CarrierSnapshot snapshot;
     private volatile long lastCheck;
 
     /** For CDI; {@link #start()} reads the settings. */
@@ -110,6 +107,35 @@ public class CarrierRegistry {
         return carrierOfMailDomain(address.substring(address.lastIndexOf('@') + 1));
     }
 
+    /**
+     * The carrier whose mail rules ({@link CarrierProfile#getMail()}) apply to an address, sender or recipient: the one
+     * whose {@code [mail] domains} name its domain, else the one whose mail domains list it (operators' changes
+     * included), else the catch-all (PC). Trailing {@code >} and whitespace are ignored.
+     */
+    public CarrierProfile mailProfileOf(String address) {
+        CarrierSnapshot s = current();
+        if (address == null) {
+            return s.fallback;
+        }
+        int end = address.length();
+        while (end > 0 && "> \t\n\u000B\f\r".indexOf(address.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int at = address.lastIndexOf('@', end - 1);
+        if (at < 0) {
+            return s.fallback;
+        }
+        String d = address.substring(at + 1, end).strip().toLowerCase(Locale.ROOT);
+        if (d.endsWith(".")) {
+            d = d.substring(0, d.length() - 1);
+        }
+        String domain = d;
+        return s.mailCarrierOfDomain(domain)
+                .or(() -> s.carrierOfDomain(domain))
+                .map(s.profiles::get)
+                .orElse(s.fallback);
+    }
+
     /** The carrier whose gateway ranges contain this address (dev/QA ranges included). */
     public Optional<String> gatewayCarrierOf(InetAddress address) {
         for (GatewayRange r : current().ranges) {
@@ -136,7 +162,7 @@ public class CarrierRegistry {
 
     /** The carrier whose User-Agent patterns match, else the catch-all (PC). */
     public CarrierProfile profileForUserAgent(String userAgent) {
-        Snapshot s = current();
+        CarrierSnapshot s = current();
         if (userAgent != null) {
             for (CarrierProfile p : s.profiles.values()) {
                 if (!p.isFallback() && p.claims(userAgent)) {
@@ -168,14 +194,14 @@ public class CarrierRegistry {
      * at start and after every change). Unknown carriers are refused.
      */
     public synchronized void applyOverlay(CarrierOverlay changes) {
-        Snapshot s = current();
+        CarrierSnapshot s = current();
         for (String c : changes.carriers()) {
             if (!s.profiles.containsKey(c)) {
                 throw new IllegalArgumentException("unknown carrier: " + c);
             }
         }
         overlay = changes;
-        snapshot = build(s.profiles, s.fileDomains, s.fileRanges, changes);
+        snapshot = CarrierSnapshot.build(s.profiles, s.fileDomains, s.fileRanges, changes);
     }
 
     /**
@@ -188,21 +214,7 @@ public class CarrierRegistry {
         if (file == null || !current().profiles.containsKey(carrier)) {
             return Optional.empty();
         }
-        StringBuilder out = new StringBuilder();
-        boolean skipping = false;
-        for (String line : file.text().split("\n", -1)) {
-            String t = line.strip();
-            if (t.startsWith("[")) {
-                skipping = t.equals("[mail-domains]") || t.equals("[gateway]");
-            }
-            if (!skipping) {
-                out.append(line).append('\n');
-            }
-        }
-        String text = out.toString().stripTrailing() + "\n\n[mail-domains]\n";
-        StringBuilder b = new StringBuilder(text);
-        mailDomains(carrier).forEach(d -> b.append(d).append('\n'));
-        Set<String> dev = new java.util.HashSet<>();
+        Set<String> dev = new HashSet<>();
         Loaded devFile = seen.get(DEV_GATEWAYS);
         if (devFile != null) {
             try {
@@ -215,21 +227,7 @@ public class CarrierRegistry {
                 // a broken dev list is reported elsewhere; export what is in force
             }
         }
-        String lastSource = null;
-        for (GatewayRange r : gatewayRanges(carrier)) {
-            if (dev.contains(r.getRange())) {
-                continue; // dev/QA ranges stay in their own file
-            }
-            if (lastSource == null) {
-                b.append("\n[gateway]\n");
-            }
-            if (!r.getSource().equals(lastSource)) {
-                b.append("# source: ").append(r.getSource()).append('\n');
-                lastSource = r.getSource();
-            }
-            b.append(r.getRange()).append('\n');
-        }
-        return Optional.of(b.toString());
+        return Optional.of(CarrierExport.export(file.text(), mailDomains(carrier), gatewayRanges(carrier), dev));
     }
 
     /** Files refused since start, newest last, each as {@code file:line: problem}. */
@@ -245,7 +243,7 @@ public class CarrierRegistry {
 
     // ---- loading ----
 
-    private Snapshot current() {
+    private CarrierSnapshot current() {
         if (dir.isPresent() && System.nanoTime() - lastCheck > CHECK_INTERVAL_NANOS) {
             synchronized (this) {
                 if (System.nanoTime() - lastCheck > CHECK_INTERVAL_NANOS) {
@@ -257,26 +255,11 @@ public class CarrierRegistry {
         return snapshot;
     }
 
-    private record Loaded(String name, String origin, FileTime modified, long size, String text) {}
-
     private void reloadFiles(boolean first) {
-        Map<String, Loaded> found = new LinkedHashMap<>();
-        for (String id : BUNDLED) {
-            found.put(id + ".conf", bundled(id + ".conf"));
-        }
-        found.put(DEV_GATEWAYS, bundled(DEV_GATEWAYS));
-        if (dir.isPresent()) {
-            try (Stream<Path> list = Files.list(dir.get())) {
-                for (Path p : list.sorted().toList()) {
-                    String name = p.getFileName().toString();
-                    if (name.endsWith(".conf") && Files.isRegularFile(p)) {
-                        found.put(name, onDisk(p, seen.get(name)));
-                    }
-                }
-            } catch (IOException e) {
-                refuse(dir.get() + ": cannot list: " + e.getMessage());
-            }
-        }
+        List<String> names = new ArrayList<>();
+        BUNDLED.forEach(id -> names.add(id + ".conf"));
+        names.add(DEV_GATEWAYS);
+        Map<String, Loaded> found = CarrierSources.readAll(names, dir, seen, this::refuse);
         boolean changed = first || !found.equals(seen);
         seen.clear();
         seen.putAll(found);
@@ -317,7 +300,7 @@ public class CarrierRegistry {
             ranges.addAll(p.file.ranges);
         }
         ranges.addAll(extra);
-        snapshot = build(profiles, domains, ranges, overlay);
+        snapshot = CarrierSnapshot.build(profiles, domains, ranges, overlay);
         if (!first) {
             LOG.info(() -> "carrier-config reloaded: " + profiles.keySet());
         }
@@ -328,17 +311,38 @@ public class CarrierRegistry {
     /** The file as it is now if it parses, else its last good version (or the shipped one), else null. */
     private Parsed parseCarrier(String id, Loaded now) {
         try {
-            Parsed p = new Parsed(CarrierFile.parse(id, now.origin(), now.text(), emojiSets), now);
+            Parsed p = new Parsed(parse(id, now), now);
             lastGood.put(now.name(), now);
             return p;
         } catch (CarrierConfigException ex) {
             refuse(ex.getMessage());
         }
         Loaded good = lastGood.get(now.name());
-        if (good == null && !now.origin().startsWith("classpath:")) {
-            good = bundledOrNull(now.name());
+        if (good == null && !now.shipped()) {
+            good = CarrierSources.bundledOrNull(now.name());
         }
-        return good == null ? null : new Parsed(CarrierFile.parse(id, good.origin(), good.text(), emojiSets), good);
+        return good == null ? null : new Parsed(parse(id, good), good);
+    }
+
+    /** A file without {@code [mail]} keeps the mail settings of the shipped file of its name. */
+    private CarrierFile parse(String id, Loaded file) {
+        MailProfile inherited = file.shipped() ? MailProfile.DEFAULT : shippedMail(id);
+        return CarrierFile.parse(id, file.origin(), file.text(), emojiSets, inherited);
+    }
+
+    private MailProfile shippedMail(String id) {
+        return shippedMail.computeIfAbsent(id, k -> {
+            Loaded shipped = CarrierSources.bundledOrNull(k + ".conf");
+            try {
+                return shipped == null
+                        ? MailProfile.DEFAULT
+                        : CarrierFile.parse(k, shipped.origin(), shipped.text(), emojiSets, MailProfile.DEFAULT)
+                                .profile
+                                .getMail();
+            } catch (CarrierConfigException e) {
+                return MailProfile.DEFAULT;
+            }
+        });
     }
 
     private List<GatewayRange> parseDev(Loaded now, Set<String> carriers) {
@@ -363,120 +367,6 @@ public class CarrierRegistry {
             problems.remove(0);
         }
         LOG.log(Level.SEVERE, "carrier-config refused, last good data stays in force: " + message);
-    }
-
-    private static Loaded bundled(String name) {
-        Loaded l = bundledOrNull(name);
-        if (l == null) {
-            throw new IllegalStateException("carrier-config/" + name + " missing from the class path");
-        }
-        return l;
-    }
-
-    private static Loaded bundledOrNull(String name) {
-        try (InputStream in = CarrierRegistry.class.getClassLoader().getResourceAsStream("carrier-config/" + name)) {
-            if (in == null) {
-                return null;
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new Loaded(name, "classpath:carrier-config/" + name, FileTime.fromMillis(0), text.length(), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Loaded onDisk(Path p, Loaded before) {
-        try {
-            FileTime modified = Files.getLastModifiedTime(p);
-            long size = Files.size(p);
-            if (before != null && before.modified().equals(modified) && before.size() == size) {
-                return before;
-            }
-            return new Loaded(
-                    p.getFileName().toString(),
-                    p.toString(),
-                    modified,
-                    size,
-                    new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Snapshot build(
-            Map<String, CarrierProfile> profiles,
-            Map<String, List<String>> fileDomains,
-            List<GatewayRange> fileRanges,
-            CarrierOverlay overlay) {
-        Map<String, List<String>> domains = new LinkedHashMap<>();
-        for (String carrier : profiles.keySet()) {
-            Set<String> set = new LinkedHashSet<>(fileDomains.getOrDefault(carrier, List.of()));
-            set.addAll(overlay.addedDomains(carrier));
-            set.removeAll(overlay.removedDomains(carrier));
-            domains.put(carrier, List.copyOf(set));
-        }
-        List<GatewayRange> ranges = new ArrayList<>();
-        for (GatewayRange r : fileRanges) {
-            if (!overlay.removedRanges(r.getCarrier()).contains(r.cidr())) {
-                ranges.add(r);
-            }
-        }
-        for (String carrier : profiles.keySet()) {
-            ranges.addAll(overlay.addedRanges(carrier));
-        }
-        return new Snapshot(profiles, fileDomains, fileRanges, domains, ranges);
-    }
-
-    /** One consistent view of the data; replaced whole on reload or overlay change. */
-    private static final class Snapshot {
-        final Map<String, CarrierProfile> profiles;
-        final CarrierProfile fallback;
-        final Map<String, List<String>> fileDomains;
-        final List<GatewayRange> fileRanges;
-        final Map<String, List<String>> domains;
-        final List<GatewayRange> ranges;
-        private final Map<String, String> exactDomains = new HashMap<>();
-        private final Map<String, String> wildcardDomains = new HashMap<>();
-
-        Snapshot(
-                Map<String, CarrierProfile> profiles,
-                Map<String, List<String>> fileDomains,
-                List<GatewayRange> fileRanges,
-                Map<String, List<String>> domains,
-                List<GatewayRange> ranges) {
-            this.profiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
-            this.fallback = profiles.values().stream()
-                    .filter(CarrierProfile::isFallback)
-                    .findFirst()
-                    .orElseThrow();
-            this.fileDomains = fileDomains;
-            this.fileRanges = List.copyOf(fileRanges);
-            this.domains = domains;
-            this.ranges = List.copyOf(ranges);
-            domains.forEach((carrier, list) -> {
-                for (String d : list) {
-                    if (d.startsWith("*.")) {
-                        wildcardDomains.putIfAbsent(d.substring(2), carrier);
-                    } else {
-                        exactDomains.putIfAbsent(d, carrier);
-                    }
-                }
-            });
-        }
-
-        Optional<String> carrierOfDomain(String d) {
-            String exact = exactDomains.get(d);
-            if (exact != null) {
-                return Optional.of(exact);
-            }
-            for (int dot = d.indexOf('.'); dot >= 0; dot = d.indexOf('.', dot + 1)) {
-                String carrier = wildcardDomains.get(d.substring(dot + 1));
-                if (carrier != null) {
-                    return Optional.of(carrier);
-                }
-            }
-            return Optional.empty();
-        }
     }
 
     /** For diagnostics: carrier ids in force. */

@@ -83,7 +83,7 @@ public class EdgeFilter extends HttpFilter {
     /**
      * Steps 4–6 for a finished page: emoji and characters for the handset, the session id and carrier parameters in
      * its links, its byte budget, its charset. Each step writes into the other of two buffers, and the page is encoded
-     * once into a third; a copy of the page per step was most of the home page's allocation (issue 9).
+     * once into a third, so a page is not copied per step.
      */
     private void send(
             EdgeResponse edge,

@@ -55,8 +55,8 @@ final class EdgeResponse extends HttpServletResponseWrapper {
 
     /**
      * A page's links (a template's {@code <c:url>}, {@code <k:link>}) are left as they are: {@link EdgeFilter} rewrites
-     * every link of a finished HTML page once, with the same {@link LinkRewriter}, and doing it per link as well cost
-     * the home page about 4% (issue 9). Other text gets its URLs rewritten here.
+     * every link of a finished HTML page once, with the same {@link LinkRewriter}, so links are not rewritten twice.
+     * Other text gets its URLs rewritten here.
      */
     @Override
     public String encodeURL(String url) {

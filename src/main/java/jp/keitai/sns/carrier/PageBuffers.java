@@ -12,8 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 /**
  * The buffers one page passes through at the edge: what the page writes, the page converted for the handset, and its
  * encoded bytes. A set is taken from a small pool for one request and given back afterwards, so a page is converted
- * and encoded without a new copy of it per step. Making those copies was most of the home page's allocation (issue 9,
- * docs/performance.md). Not thread safe: one request holds a set at a time.
+ * and encoded without a new copy of it per step. Not thread safe: one request holds a set at a time.
  */
 final class PageBuffers {
 

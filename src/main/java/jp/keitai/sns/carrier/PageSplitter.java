@@ -328,8 +328,7 @@ final class PageSplitter {
 
     static int bytes(String s, Charset charset) {
         int n = 0;
-        boolean utf8 =
-                charset.equals(StandardCharsets.UTF_8); // once, not per character (issue 9: it showed in profiles)
+        boolean utf8 = charset.equals(StandardCharsets.UTF_8); // once, not per character
         for (int i = 0; i < s.length(); i++) {
             n += charBytes(s.charAt(i), utf8);
         }

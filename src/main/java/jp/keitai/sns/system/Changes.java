@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,8 +18,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Tells the read caches of every node that rows changed (issue 9: hot pages are served from memory, and a new diary or
- * a changed visibility must show at once everywhere).
+ * Tells the read caches of every node that rows changed (hot pages are served from memory, and a new diary or a
+ * changed visibility must show at once everywhere).
  *
  * <p>A writer calls {@link #publish} inside its transaction, naming a topic ({@code "friends"}, {@code "diaries"}...)
  * and the ids whose cached data is now wrong. When the transaction commits, this node's subscribers run at once, before
@@ -37,6 +38,8 @@ public final class Changes implements AutoCloseable {
     private final Database database;
     private final HikariDataSource pool;
     private final boolean remote;
+    /** Makes the listener thread: the container's factory, or null for plain threads (unit tests). */
+    private final ThreadFactory threads;
     /** This node's name in payloads, so the listener skips what this node already applied after its own commit. */
     private final String node = UUID.randomUUID().toString().substring(0, 8);
 
@@ -45,9 +48,10 @@ public final class Changes implements AutoCloseable {
     private volatile boolean closed;
     private Thread listener;
 
-    Changes(Database database, HikariDataSource pool) {
+    Changes(Database database, HikariDataSource pool, ThreadFactory threads) {
         this.database = database;
         this.pool = pool;
+        this.threads = threads;
         this.remote = database.isPostgresql();
     }
 
@@ -154,8 +158,7 @@ public final class Changes implements AutoCloseable {
         if (!remote || listener != null || closed) {
             return;
         }
-        listener = new Thread(this::listen, "sns-changes-" + node);
-        listener.setDaemon(true);
+        listener = BackgroundThreads.newThread(threads, "sns-changes-" + node, this::listen);
         listener.start();
     }
 

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -49,7 +50,7 @@ public final class Database implements AutoCloseable {
     private final boolean postgresql;
     private final Changes changes;
 
-    private Database(HikariDataSource pool, DataSource dataSource, boolean postgresql) {
+    private Database(HikariDataSource pool, DataSource dataSource, boolean postgresql, ThreadFactory threads) {
         this.pool = pool;
         this.dataSource = dataSource;
         this.postgresql = postgresql;
@@ -66,7 +67,7 @@ public final class Database implements AutoCloseable {
                 "eclipselink.target-database",
                 postgresql ? "PostgreSQL" : "org.eclipse.persistence.platform.database.H2Platform");
         this.emf = Persistence.createEntityManagerFactory("sns", props);
-        this.changes = new Changes(this, pool);
+        this.changes = new Changes(this, pool, threads);
     }
 
     /** Opens the database the settings name and migrates it. */
@@ -75,10 +76,23 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Opens the database for the running application.
+     *
+     * @param threads the container's thread factory, for the change listener
+     */
+    public static Database open(Settings settings, ThreadFactory threads) {
+        return open(settings, UnaryOperator.identity(), threads);
+    }
+
+    /**
      * Opens the database with {@code wrap} around the connection pool, for tests that watch the SQL the application
      * sends (see {@code testsupport/StatementCounter}); the application itself never wraps it.
      */
     public static Database open(Settings settings, UnaryOperator<DataSource> wrap) {
+        return open(settings, wrap, null);
+    }
+
+    private static Database open(Settings settings, UnaryOperator<DataSource> wrap, ThreadFactory threads) {
         String url = settings.dbUrl();
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("sns");
@@ -108,7 +122,7 @@ public final class Database implements AutoCloseable {
         cfg.setDriverClassName(pg ? "org.postgresql.Driver" : "org.h2.Driver");
         LOG.info(() -> "database: " + (pg ? "PostgreSQL" : "H2") + " " + redact(cfg.getJdbcUrl()));
         HikariDataSource pool = new HikariDataSource(cfg);
-        return new Database(pool, wrap.apply(pool), pg);
+        return new Database(pool, wrap.apply(pool), pg, threads);
     }
 
     private static String redact(String url) {
@@ -249,9 +263,8 @@ public final class Database implements AutoCloseable {
     /**
      * Inside a transaction on PostgreSQL: plans this transaction's statements without sequential scans (H2: nothing).
      * For the mail queues, whose statements all find their rows by index: PostgreSQL keeps a prepared statement's
-     * generic plan, and one made while the table was nearly empty (a fresh or purged spool) scanned the whole table on
-     * every claim and update once it had grown, until the next ANALYZE; on an empty spool under load that was a third
-     * of the database's work.
+     * generic plan, and one made while the table was nearly empty (a fresh or purged spool) would scan the whole table
+     * on every claim and update once it had grown, until the next ANALYZE.
      */
     public void indexScansOnly(Connection c) throws SQLException {
         if (postgresql) {

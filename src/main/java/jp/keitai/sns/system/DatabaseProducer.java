@@ -1,5 +1,7 @@
 package jp.keitai.sns.system;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -9,10 +11,14 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class DatabaseProducer {
 
+    /** The container's default thread factory, for the change listener. */
+    @Resource
+    ManagedThreadFactory threads;
+
     @Produces
     @Singleton
     Database database(Settings settings) {
-        return Database.open(settings);
+        return Database.open(settings, threads);
     }
 
     void close(@Disposes Database database) {

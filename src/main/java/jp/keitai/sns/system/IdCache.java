@@ -7,10 +7,9 @@ import java.util.concurrent.locks.StampedLock;
 /**
  * A bounded concurrent map from {@code long} ids to values: the storage behind {@link ReadCache#ofIds}.
  *
- * <p>Why not Caffeine: a home page reads a few hundred cached entries (every friend's feeds and card), and with
- * 100,000 members cached each lookup in a {@code ConcurrentHashMap} of {@code Long} keys walked three objects that
- * were rarely in the CPU cache (table slot, node, boxed key), then Caffeine's own node. That was about a fifth of
- * the home page's CPU (docs/performance.md), and those objects about 70 MB of heap. Here the keys sit in a
+ * <p>Why not Caffeine: a home page reads a few hundred cached entries (every friend's feeds and card), and a lookup
+ * in a {@code ConcurrentHashMap} of {@code Long} keys walks three objects that are rarely in the CPU cache (table
+ * slot, node, boxed key), then Caffeine's own node, which costs the hot pages CPU and heap. Here the keys sit in a
  * {@code long[]} beside their values: one array probe finds the value, and an entry costs about 13 bytes of table.
  *
  * <p>Segments of open-addressing tables (linear probing, deletion by shifting back, so no tombstones), each behind

@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * A bounded in-memory copy of rows that hot pages read (issue 9), dropped by key when {@link Changes} says the rows
+ * A bounded in-memory copy of rows that hot pages read, dropped by key when {@link Changes} says the rows
  * changed. Values must be immutable.
  *
  * <p>A load races with writes: a reader may read the old rows, a writer commit and drop the key, and then the reader
@@ -134,7 +134,7 @@ public final class ReadCache<K, V> {
     private interface Store<K, V> {
         V getIfPresent(K key);
 
-        /** For caches keyed by ids ({@link #ofIds}): the lookup without a boxed key (issue 9). */
+        /** For caches keyed by ids ({@link #ofIds}): the lookup without a boxed key. */
         @SuppressWarnings("unchecked")
         default V getIfPresent(long id) {
             return getIfPresent((K) Long.valueOf(id));

@@ -26,7 +26,8 @@ public class SettingsProducer {
             return settings;
         } catch (SettingsException e) {
             // Payara Micro would keep running without the application; an operator's supervisor should see the
-            // process end instead, with the key named in the log. Exit from another thread: this one is deploying.
+            // process end instead, with the key named in the log. Exit from another thread (this one is deploying), and
+            // a plain one: a container-managed thread would be stopped with the failed deployment before it exits.
             LOG.severe(() -> "keitai-sns stops: " + e.getMessage());
             new Thread(() -> System.exit(2), "sns-bad-settings-exit").start();
             throw e;

@@ -118,7 +118,8 @@ class CarrierRegistryTest {
                         "docomo",
                         "docomo.conf",
                         text,
-                        jp.keitai.sns.carrier.emoji.EmojiCodec.bundled().carriers()));
+                        jp.keitai.sns.carrier.emoji.EmojiCodec.bundled().carriers(),
+                        MailProfile.DEFAULT));
         int line = List.of(text.split("\n")).indexOf(badLine) + 1;
         assertEquals(line, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());

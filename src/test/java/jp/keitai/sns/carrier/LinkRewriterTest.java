@@ -114,7 +114,7 @@ class LinkRewriterTest {
                 url.append(pieces.get(random.nextInt(pieces.size())));
             }
             String u = url.toString();
-            assertEquals(BARE_AMP.matcher(u).replaceAll("&amp;"), LinkRewriter.escapeBareAmpersands(u), u);
+            assertEquals(BARE_AMP.matcher(u).replaceAll("&amp;"), MarkupScan.escapeBareAmpersands(u), u);
         }
     }
 

@@ -1,17 +1,10 @@
 package jp.keitai.sns.carrier.emoji;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -56,26 +49,24 @@ public final class EmojiCodec {
     public static final String GETA = "\u3013";
 
     static final String ROOT = "carrier-config/emoji/";
-    private static final String[] CARRIER_SETS = {"docomo", "au", "softbank"};
-    private static final int VS15 = 0xFE0E;
     private static final int VS16 = 0xFE0F;
 
     private static volatile EmojiCodec bundled;
 
     private final Map<String, String> setOfCarrier;
     /** set + source → carrier character (one UTF-16 unit each) → Unicode emoji. */
-    private final Map<String, Map<Character, String>> decode = new HashMap<>();
+    private final Map<String, Map<Character, String>> decode;
     /** set + target → Unicode emoji → carrier character(s). */
-    private final Map<String, Trie> encode = new HashMap<>();
+    private final Map<String, EmojiTrie> encode;
     /** set + target → ordinary characters that the target charset would turn into one of that carrier's emoji. */
-    private final Map<String, Set<Integer>> reserved = new HashMap<>();
+    private final Map<String, Set<Integer>> reserved;
     /** {@link #reserved} as bit sets, made on first use. */
     private final Map<String, BitSet> reservedBits = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per carrier set and target: the UTF-16 units {@link #fromUnicode} passes through unchanged. */
     private final Map<String, BitSet> plainUnits = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final Trie fallbacks = new Trie();
-    /** Code points that start some emoji sequence of any table: the others skip the table lookups (issue 9). */
+    private final EmojiTrie fallbacks;
+    /** Code points that start some emoji sequence of any table: the others skip the table lookups. */
     private volatile BitSet starters;
 
     private final BitSet sjisEncodable;
@@ -83,11 +74,15 @@ public final class EmojiCodec {
     private final int mappings;
 
     private EmojiCodec(Function<String, InputStream> files) {
-        setOfCarrier = readCarriers(files);
-        readFallbacks(files);
+        EmojiTables tables = new EmojiTables(files);
+        setOfCarrier = tables.setOfCarrier;
+        decode = tables.decode;
+        encode = tables.encode;
+        reserved = tables.reserved;
+        fallbacks = tables.fallbacks;
+        mappings = tables.mappings;
         sjisEncodable = encodable(Source.SJIS.charset());
         jisEncodable = encodable(Source.JIS.charset());
-        mappings = readCarrierTable(files);
     }
 
     /** The tables shipped on the class path under {@code carrier-config/emoji/}. */
@@ -188,7 +183,7 @@ public final class EmojiCodec {
 
     /**
      * {@link #fromUnicode(String, String, Source)}, appended to {@code out}: the edge converts every page this way into
-     * a buffer it reuses, without a copy of the page per step (issue 9).
+     * a buffer it reuses, without a copy of the page per step.
      */
     public void fromUnicode(CharSequence text, String carrier, Source target, StringBuilder out) {
         String set = setOf(carrier);
@@ -198,7 +193,7 @@ public final class EmojiCodec {
             return;
         }
         String key = set + "/" + target;
-        Trie carrierTrie = isCarrierSet(set) ? encode.get(key) : null;
+        EmojiTrie carrierTrie = isCarrierSet(set) ? encode.get(key) : null;
         Set<Integer> reservedHere = reserved.getOrDefault(key, Set.of());
         BitSet reservedSet = reservedBits.computeIfAbsent(key, k -> {
             BitSet b = new BitSet();
@@ -208,7 +203,7 @@ public final class EmojiCodec {
         BitSet charset = target == Source.SJIS ? sjisEncodable : target == Source.JIS ? jisEncodable : null;
         BitSet starts = starters();
         BitSet plain = plain(key, starts, reservedSet, charset);
-        int run = 0; // the characters since run go out as they are, appended in one piece (issue 9)
+        int run = 0; // the characters since run go out as they are, appended in one piece
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
             if (plain.get(c) && (c >= 0x80 || !startsKeycap(text, i + 1))) {
@@ -225,8 +220,8 @@ public final class EmojiCodec {
                 continue;
             }
             boolean maybe = starts.get(cp);
-            Trie.Match mine = !maybe || carrierTrie == null ? null : carrierTrie.match(text, i);
-            Trie.Match fallback = maybe ? fallbacks.match(text, i) : null;
+            EmojiTrie.Match mine = !maybe || carrierTrie == null ? null : carrierTrie.match(text, i);
+            EmojiTrie.Match fallback = maybe ? fallbacks.match(text, i) : null;
             if (mine != null && (fallback == null || fallback.end() <= skinTones(text, mine.end()))) {
                 out.append(mine.value());
                 i = skinTones(text, mine.end()); // the carrier has no skin tones: show the plain emoji
@@ -254,7 +249,7 @@ public final class EmojiCodec {
                 if (reservedSet.get(mapped) || !canEncode(charset, mapped)) {
                     out.append(GETA);
                 } else {
-                    out.appendCodePoint(mapped); // every character of every page: no boxing, no String (issue 9)
+                    out.appendCodePoint(mapped); // every character of every page: no boxing, no String
                 }
             }
             i += n;
@@ -293,7 +288,7 @@ public final class EmojiCodec {
             for (Integer cp : fallbacks.children.keySet()) {
                 b.set(cp);
             }
-            for (Trie t : encode.values()) {
+            for (EmojiTrie t : encode.values()) {
                 for (Integer cp : t.children.keySet()) {
                     b.set(cp);
                 }
@@ -305,7 +300,7 @@ public final class EmojiCodec {
 
     /** The text fallback for one emoji (with or without variation selector), if the tables know it. */
     public java.util.Optional<String> fallback(String emoji) {
-        Trie.Match m = fallbacks.match(emoji, 0);
+        EmojiTrie.Match m = fallbacks.match(emoji, 0);
         return m != null && m.end() == emoji.length() ? java.util.Optional.of(m.value()) : java.util.Optional.empty();
     }
 
@@ -386,196 +381,5 @@ public final class EmojiCodec {
             }
         }
         return set;
-    }
-
-    // ---- loading ----
-
-    private static Map<String, String> readCarriers(Function<String, InputStream> files) {
-        Map<String, String> map = new HashMap<>();
-        for (String[] f : rows(files, "carriers.tsv", 2)) {
-            String set = f[1];
-            if (!set.equals("unicode")
-                    && !set.equals("text")
-                    && !List.of(CARRIER_SETS).contains(set)) {
-                throw new IllegalStateException("carriers.tsv: unknown emoji set '" + set + "' for " + f[0]);
-            }
-            map.put(f[0], set);
-        }
-        return Map.copyOf(map);
-    }
-
-    private void readFallbacks(Function<String, InputStream> files) {
-        for (String[] f : rows(files, "emoji-fallback-ja.tsv", 3)) {
-            fallbacks.put(codePoints(f[0]), f[1], "text".equals(f[2]));
-        }
-    }
-
-    private int readCarrierTable(Function<String, InputStream> files) {
-        Charset sjis = Source.SJIS.charset();
-        Charset jis = Source.JIS.charset();
-        int count = 0;
-        for (String[] f : rows(files, "emoji-carrier.tsv", 8)) {
-            count++;
-            int[] key = codePoints(f[0]);
-            String unicode = qualified(key);
-            // docomo: Shift_JIS code, private-use code point (the same character as Windows-31J decodes)
-            addCarrier("docomo", f[1], sjis, f[4], null, key, unicode);
-            addCarrier("au", f[2], sjis, f[5], f[7], key, unicode);
-            addCarrier("softbank", f[3], sjis, f[6], null, key, unicode);
-        }
-        return count;
-    }
-
-    private void addCarrier(
-            String set, String sjisHex, Charset sjis, String puaHex, String jisHex, int[] key, String u) {
-        if (sjisHex.isEmpty()) {
-            return;
-        }
-        String sjisChar = new String(hexBytes(sjisHex), sjis);
-        if (sjisChar.length() != 1 || sjisChar.charAt(0) == '\uFFFD') {
-            throw new IllegalStateException("emoji-carrier.tsv: " + set + " code " + sjisHex + " is not one character");
-        }
-        put(set, Source.SJIS, sjisChar, key, u);
-        if (!(sjisChar.charAt(0) >= 0xE000 && sjisChar.charAt(0) <= 0xF8FF)) {
-            reserved.computeIfAbsent(set + "/" + Source.SJIS, k -> new HashSet<>())
-                    .add((int) sjisChar.charAt(0));
-        }
-        String pua = Character.toString(Integer.parseInt(puaHex, 16));
-        put(set, Source.UNICODE, pua, key, u);
-        if (set.equals("au")) {
-            // au handsets' "auto" conversion to Unicode: Shift_JIS code − 0x700 (F660 → U+EF60); read, never written
-            char auto = (char) (Integer.parseInt(sjisHex, 16) - 0x700);
-            decode.computeIfAbsent(set + "/" + Source.UNICODE, k -> new HashMap<>())
-                    .put(auto, u);
-        }
-        if (jisHex != null && !jisHex.isEmpty()) {
-            byte[] h = hexBytes(jisHex);
-            byte[] iso = {0x1B, '$', 'B', h[0], h[1], 0x1B, '(', 'B'};
-            String jisChar = new String(iso, Source.JIS.charset());
-            put(set, Source.JIS, jisChar, key, u);
-        }
-    }
-
-    private void put(String set, Source source, String carrierChars, int[] key, String unicode) {
-        if (carrierChars.length() != 1) {
-            throw new IllegalStateException("emoji-carrier.tsv: " + set + " " + source + " gives " + carrierChars);
-        }
-        decode.computeIfAbsent(set + "/" + source, k -> new HashMap<>()).put(carrierChars.charAt(0), unicode);
-        encode.computeIfAbsent(set + "/" + source, k -> new Trie()).put(key, carrierChars, false);
-    }
-
-    /** Stored form: text-default single emoji get U+FE0F, keycaps get it before U+20E3 (as RGI lists them). */
-    private String qualified(int[] key) {
-        StringBuilder sb = new StringBuilder();
-        if (key.length == 2 && key[1] == 0x20E3) {
-            return sb.appendCodePoint(key[0])
-                    .appendCodePoint(VS16)
-                    .appendCodePoint(0x20E3)
-                    .toString();
-        }
-        for (int cp : key) {
-            sb.appendCodePoint(cp);
-        }
-        boolean space = key[0] >= 0x2000 && key[0] <= 0x200F; // KDDI's en/em spaces are not pictures
-        Trie.Match m = fallbacks.match(sb.toString(), 0);
-        if (key.length == 1 && !space && m != null && m.textDefault()) {
-            sb.appendCodePoint(VS16);
-        }
-        return sb.toString();
-    }
-
-    private static List<String[]> rows(Function<String, InputStream> files, String name, int columns) {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = files.apply(name)) {
-            if (in == null) {
-                throw new IllegalStateException("emoji table missing: " + ROOT + name);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (f.length != columns) {
-                    throw new IllegalStateException(name + ":" + number + ": expected " + columns
-                            + " tab-separated columns, found " + f.length);
-                }
-                rows.add(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
-    }
-
-    private static int[] codePoints(String plusJoined) {
-        String[] parts = plusJoined.split("\\+");
-        int[] cps = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            cps[i] = Integer.parseInt(parts[i], 16);
-        }
-        return cps;
-    }
-
-    private static byte[] hexBytes(String hex) {
-        byte[] b = new byte[hex.length() / 2];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-        }
-        return b;
-    }
-
-    /** Longest match over code point sequences, ignoring variation selectors inside and after a sequence. */
-    static final class Trie {
-        private final Map<Integer, Trie> children = new HashMap<>(4);
-        private String value;
-        private boolean textDefault;
-
-        void put(int[] key, String value, boolean textDefault) {
-            Trie node = this;
-            for (int cp : key) {
-                if (cp == VS16 || cp == VS15) {
-                    continue;
-                }
-                node = node.children.computeIfAbsent(cp, k -> new Trie());
-            }
-            if (node.value == null) {
-                node.value = value;
-                node.textDefault = textDefault;
-            }
-        }
-
-        record Match(String value, int end, boolean textDefault, boolean selected) {}
-
-        Match match(CharSequence text, int start) {
-            Trie node = this;
-            Match best = null;
-            boolean selected = false;
-            int i = start;
-            while (i < text.length()) {
-                int cp = Character.codePointAt(text, i);
-                if (i > start && (cp == VS16 || cp == VS15)) {
-                    selected |= cp == VS16;
-                    i += 1;
-                    if (node.value != null) {
-                        best = new Match(node.value, i, node.textDefault, selected);
-                    }
-                    continue;
-                }
-                Trie next = node.children.get(cp);
-                if (next == null) {
-                    break;
-                }
-                node = next;
-                i += Character.charCount(cp);
-                if (node.value != null) {
-                    best = new Match(node.value, i, node.textDefault, selected);
-                }
-            }
-            return best;
-        }
     }
 }

@@ -8,7 +8,7 @@ import java.io.IOException;
 /**
  * A layout tag that writes its opening markup, its body as it is, then its closing markup. Classic tags, not simple
  * ones: the container pools classic handlers, while Payara makes every simple tag handler through CDI under one
- * global lock (issue 9, docs/performance.md).
+ * global lock.
  */
 abstract class EnclosingTag extends TagSupport {
 

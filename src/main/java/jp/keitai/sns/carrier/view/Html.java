@@ -1,8 +1,8 @@
 package jp.keitai.sns.carrier.view;
 
 /**
- * HTML escaping for the layout tags, and for the Java expressions of the keitai home page's templates (where EL was
- * too slow: issue 9), which print each text as {@code <%= Html.escape(...) %>}.
+ * HTML escaping for the layout tags, and for the Java expressions of the keitai home page's templates (kept free of
+ * EL, which is too slow there), which print each text as {@code <%= Html.escape(...) %>}.
  */
 public final class Html {
     private Html() {}

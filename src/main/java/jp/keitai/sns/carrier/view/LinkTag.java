@@ -13,8 +13,7 @@ import jp.keitai.sns.carrier.Handset;
  * text), so numeric-key navigation is visible. The URL goes through {@code encodeURL}: session id where needed.
  *
  * <p>A classic tag, not a simple tag, as are {@link PageTag} and {@link SplitTag}: the container pools classic tag
- * handlers, while it makes every simple tag handler anew through CDI, under a lock shared by all requests (issue 9:
- * that lock held the home page to a few hundred requests per second).
+ * handlers, while it makes every simple tag handler anew through CDI, under a lock shared by all requests.
  */
 public class LinkTag extends EnclosingTag {
 

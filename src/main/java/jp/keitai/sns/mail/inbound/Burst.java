@@ -5,10 +5,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Says when the spool workers should leave the cores to the SMTP listener: while mail is accepted faster than a set
- * rate (a burst), handling holds back, and it catches up at full speed as soon as the burst is over. On two cores,
- * handling at full speed during a burst halved the rate at which mail was accepted (issue 9), and a sending MTA that
- * waits for its 250 holds its queue meanwhile. A burst is held back for at most a set time: under a load that never
- * stops, handling takes its full share again, so the spool cannot grow without end.
+ * rate (a burst), handling holds back, and it catches up at full speed as soon as the burst is over: on few cores,
+ * handling at full speed takes the CPU that accepting needs, and a sending MTA that waits for its 250 holds its queue
+ * meanwhile. A burst is held back for at most a set time: under a load that never stops, handling takes its full
+ * share again, so the spool cannot grow without end.
  *
  * <p>Measured over windows: the rate of the last full window decides. Safe for several threads.
  */

@@ -2,6 +2,8 @@ package jp.keitai.sns.mail.inbound;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.keitai.sns.carrier.CarrierRegistry;
 import jp.keitai.sns.mail.outbound.Mailer;
+import jp.keitai.sns.system.BackgroundThreads;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Started;
@@ -40,6 +44,13 @@ public class MailChannel {
     @Inject
     Mailer mailer;
 
+    @Inject
+    CarrierRegistry carriers;
+
+    /** The container's default thread factory, for the workers, the spool writer and the SMTP sessions. */
+    @Resource
+    ManagedThreadFactory threads;
+
     private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private SmtpListener listener;
@@ -57,22 +68,20 @@ public class MailChannel {
         }
         running = true;
         if (settings.port() != 0) {
-            spool = new Spool(database, settings.spoolBatch());
+            spool = new Spool(database, settings.spoolBatch(), threads);
             Spool s = spool;
             burst = new Burst(System::nanoTime, s::committed, BURST_WINDOW, BURST_RATE, BURST_MAX_HOLD);
         }
-        ClassLoader app = MailChannel.class.getClassLoader();
         String node = ManagementFactory.getRuntimeMXBean().getName();
         for (int i = 0; i < settings.workers(); i++) {
-            SpoolWorker worker = new SpoolWorker(database, routes, settings, "inbound-" + i + "@" + node);
-            Thread t = new Thread(() -> loop(worker, settings.batch()), "sns-mail-worker-" + i);
-            t.setDaemon(true);
-            t.setContextClassLoader(app); // Jakarta Mail and ImageIO look up providers through it
+            SpoolWorker worker = new SpoolWorker(database, routes, settings, "inbound-" + i + "@" + node, carriers);
+            Thread t =
+                    BackgroundThreads.newThread(threads, "sns-mail-worker-" + i, () -> loop(worker, settings.batch()));
             workers.add(t);
             t.start();
         }
         if (spool != null) {
-            listener = new SmtpListener(settings, settings.port(), routes, spool, this::wakeWorkers);
+            listener = new SmtpListener(settings, settings.port(), routes, spool, this::wakeWorkers, threads);
             listener.start();
         } else {
             LOG.info("SMTP listener off (sns.smtp.port=0)");
@@ -109,10 +118,9 @@ public class MailChannel {
     }
 
     /**
-     * After a batch that was not full: let the next one fill for a moment, deaf to the wake-up each spooled mail sends.
-     * Claimed at once, every batch held the few mails of one spool commit, and the claim and the batch's own statements
-     * (eight, and two commits) were paid by those few; under load a batch now takes what arrived in those
-     * milliseconds, at the price of that much delay.
+     * After a batch that was not full: let the next one fill for a moment, deaf to the wake-up each spooled mail sends,
+     * so that under load the claim and the batch's own statements (eight, and two commits) are shared by what arrived
+     * in those milliseconds rather than paid by the few mails of one spool commit; the price is that much delay.
      */
     private void gather() {
         long until = System.nanoTime() + GATHER_NANOS;
@@ -125,7 +133,7 @@ public class MailChannel {
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /*
-     * Handling yields to accepting (issue 9): while the listener takes more than BURST_RATE mails a second, the workers
+     * Handling yields to accepting: while the listener takes more than BURST_RATE mails a second, the workers
      * handle one batch every BURST_PAUSE between them and leave the cores to the listener; the burst's mail is handled
      * at full speed as soon as it is over, or once it has lasted BURST_MAX_HOLD (a load that never stops gets its mail
      * handled as before). Below the rate nothing changes.

@@ -27,7 +27,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import jp.keitai.sns.mail.outbound.MailCarriers;
+import jp.keitai.sns.carrier.CarrierProfile;
+import jp.keitai.sns.carrier.CarrierRegistry;
 
 /**
  * Raw spooled bytes to an {@link InboundMail}, with Jakarta Mail (Angus) doing the MIME and {@link MailText} the
@@ -42,9 +43,8 @@ final class MailParser {
 
     /**
      * Jakarta Mail looks up its {@code StreamProvider} with a {@code ServiceLoader} scan on every header block and
-     * every decoded part; through Payara's class loaders that scan was a fifth of a spool worker's CPU (and a quarter
-     * of an SMTP session's). Naming the provider in its system property skips the scan. Only set when unset, and only
-     * when Angus (the provider Jakarta Mail would find anyway) is there.
+     * every decoded part, which is slow through Payara's class loaders. Naming the provider in its system property
+     * skips the scan. Only set when unset, and only when Angus (the provider Jakarta Mail would find anyway) is there.
      */
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
@@ -62,10 +62,13 @@ final class MailParser {
     }
 
     private final InboundSettings settings;
+    private final CarrierRegistry carriers;
     private final Session session;
 
-    MailParser(InboundSettings settings) {
+    /** @param carriers which carrier a sender is, and so which emoji set its mail uses */
+    MailParser(InboundSettings settings, CarrierRegistry carriers) {
         this.settings = settings;
+        this.carriers = carriers;
         Properties p = new Properties();
         // docomo addresses such as a..b.@docomo.ne.jp are real
         p.setProperty("mail.mime.address.strict", "false");
@@ -83,10 +86,10 @@ final class MailParser {
                 throw new UnreadableMail("メールのヘッダがありません");
             }
             String from = from(message.getHeader("From", ","), row.getEnvelopeFrom());
-            String carrier = MailCarriers.carrierOf(from);
-            Walk walk = new Walk(carrier);
+            CarrierProfile carrier = carriers.mailProfileOf(from);
+            Walk walk = new Walk(carrier.getEmoji());
             Text text = walk.text(message, 0);
-            String subject = MailText.header(message.getHeader("Subject", null), carrier);
+            String subject = MailText.header(message.getHeader("Subject", null), carrier.getEmoji());
             String auto = message.getHeader("Auto-Submitted", null);
 
             List<Image> photos = new ArrayList<>();
@@ -129,7 +132,7 @@ final class MailParser {
                     from,
                     row.getRecipient(),
                     row.getLocalPart(),
-                    carrier,
+                    carrier.getId(),
                     subject,
                     MailText.tidy(text.text),
                     text.html,
@@ -201,14 +204,14 @@ final class MailParser {
 
     /** One walk over the MIME tree: text by the rules of each multipart, images and notes collected on the way. */
     private final class Walk {
-        final String carrier;
+        final String emojiSet;
         final List<Image> images = new ArrayList<>();
         final Set<String> htmlCids = new HashSet<>();
         final List<String> notes = new ArrayList<>();
         int parts;
 
-        Walk(String carrier) {
-            this.carrier = carrier;
+        Walk(String emojiSet) {
+            this.emojiSet = emojiSet;
         }
 
         Text text(Part part, int depth) throws MessagingException, IOException, UnreadableMail {
@@ -226,7 +229,7 @@ final class MailParser {
             String filename = filename(part);
             boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition(part)) && filename != null;
             if ((base.equals("text/plain") || base.equals("text/html")) && !attachment) {
-                String decoded = MailText.body(bytes(part), type.getParameter("charset"), carrier);
+                String decoded = MailText.body(bytes(part), type.getParameter("charset"), emojiSet);
                 if (base.equals("text/html")) {
                     Matcher m = CID.matcher(decoded);
                     while (m.find()) {
@@ -316,7 +319,7 @@ final class MailParser {
                 if (name == null) {
                     return null;
                 }
-                String decoded = MailText.header(name, carrier);
+                String decoded = MailText.header(name, emojiSet);
                 return decoded.isBlank() ? null : decoded;
             } catch (MessagingException | RuntimeException e) {
                 return null;

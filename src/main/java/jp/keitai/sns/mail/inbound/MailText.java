@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.keitai.sns.carrier.emoji.EmojiCodec;
 import jp.keitai.sns.mail.outbound.MailEmoji;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -108,7 +109,7 @@ final class MailText {
     private MailText() {}
 
     /** A charset to read text with, and where carrier emoji are then found. */
-    record Reading(Charset charset, MailEmoji.Source source) {}
+    record Reading(Charset charset, EmojiCodec.Source source) {}
 
     /** The reading for a declared label; null when the label is absent or says nothing (us-ascii). */
     static Reading reading(String label) throws UnreadableMail {
@@ -120,23 +121,23 @@ final class MailText {
             return null;
         }
         if (JIS_LABELS.contains(l)) {
-            return new Reading(JIS, MailEmoji.Source.JIS);
+            return new Reading(JIS, EmojiCodec.Source.JIS);
         }
         if (SJIS_LABELS.contains(l)) {
-            return new Reading(SJIS, MailEmoji.Source.SJIS);
+            return new Reading(SJIS, EmojiCodec.Source.SJIS);
         }
         if (l.equals("utf-8") || l.equals("utf8")) {
-            return new Reading(StandardCharsets.UTF_8, MailEmoji.Source.UNICODE);
+            return new Reading(StandardCharsets.UTF_8, EmojiCodec.Source.UNICODE);
         }
         try {
-            return new Reading(Charset.forName(l), MailEmoji.Source.UNICODE);
+            return new Reading(Charset.forName(l), EmojiCodec.Source.UNICODE);
         } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
             throw new UnreadableMail("未知の文字コードです: " + clip(label));
         }
     }
 
     /** A body part's text; a declared charset the bytes do not fit quarantines the mail. */
-    static String body(byte[] bytes, String label, String carrier) throws UnreadableMail {
+    static String body(byte[] bytes, String label, String emojiSet) throws UnreadableMail {
         Reading declared = reading(label);
         if (declared != null) {
             try {
@@ -145,7 +146,7 @@ final class MailText {
                                 .decode(ByteBuffer.wrap(bytes))
                                 .toString(),
                         declared,
-                        carrier);
+                        emojiSet);
             } catch (CharacterCodingException e) {
                 throw new UnreadableMail("本文の文字コードが宣言（" + clip(label) + "）と合いません");
             }
@@ -156,7 +157,7 @@ final class MailText {
         }
         try {
             return unicode(
-                    strict(guessed.charset()).decode(ByteBuffer.wrap(bytes)).toString(), guessed, carrier);
+                    strict(guessed.charset()).decode(ByteBuffer.wrap(bytes)).toString(), guessed, emojiSet);
         } catch (CharacterCodingException e) {
             throw new UnreadableMail("本文の文字コードがわかりません");
         }
@@ -167,15 +168,15 @@ final class MailText {
         boolean eightBit = false;
         for (byte b : bytes) {
             if (b == 0x1b) {
-                return new Reading(JIS, MailEmoji.Source.JIS);
+                return new Reading(JIS, EmojiCodec.Source.JIS);
             }
             eightBit |= b < 0;
         }
         if (!eightBit || fits(bytes, StandardCharsets.UTF_8)) {
-            return new Reading(StandardCharsets.UTF_8, MailEmoji.Source.UNICODE);
+            return new Reading(StandardCharsets.UTF_8, EmojiCodec.Source.UNICODE);
         }
         if (fits(bytes, SJIS)) {
-            return new Reading(SJIS, MailEmoji.Source.SJIS);
+            return new Reading(SJIS, EmojiCodec.Source.SJIS);
         }
         return null;
     }
@@ -196,22 +197,22 @@ final class MailText {
                 .replaceWith(GETA);
     }
 
-    private static String lenient(byte[] bytes, Reading reading, String carrier) {
+    private static String lenient(byte[] bytes, Reading reading, String emojiSet) {
         try {
             CharsetDecoder d = reading.charset()
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .replaceWith(GETA);
-            return unicode(d.decode(ByteBuffer.wrap(bytes)).toString(), reading, carrier);
+            return unicode(d.decode(ByteBuffer.wrap(bytes)).toString(), reading, emojiSet);
         } catch (CharacterCodingException e) {
             throw new IllegalStateException(e); // REPLACE never reports
         }
     }
 
     /** Decoded text to the one Unicode form used inside: carrier emoji converted, JIS look-alikes unified. */
-    private static String unicode(String decoded, Reading reading, String carrier) {
-        String text = MailEmoji.toUnicode(decoded, carrier, reading.source());
+    private static String unicode(String decoded, Reading reading, String emojiSet) {
+        String text = MailEmoji.toUnicode(decoded, emojiSet, reading.source());
         if (reading.charset().equals(JIS)) {
             StringBuilder sb = new StringBuilder(text.length());
             for (int i = 0; i < text.length(); i++) {
@@ -227,7 +228,7 @@ final class MailText {
      * A header value (as Jakarta Mail read it: one char per byte) to Unicode. Adjacent encoded words of one charset
      * are joined before decoding, since some phones split a character across words; undecodable parts become 〓.
      */
-    static String header(String raw, String carrier) {
+    static String header(String raw, String emojiSet) {
         if (raw == null) {
             return "";
         }
@@ -246,21 +247,21 @@ final class MailText {
             }
             boolean joins = pendingCharset != null && between.isBlank() && pendingCharset.equalsIgnoreCase(charset);
             if (!joins) {
-                out.append(flush(pending, pendingCharset, carrier));
+                out.append(flush(pending, pendingCharset, emojiSet));
                 if (!(pendingCharset != null && between.isBlank())) {
-                    out.append(rawHeaderText(between, carrier));
+                    out.append(rawHeaderText(between, emojiSet));
                 }
                 pendingCharset = charset;
             }
             pending.writeBytes(bytes);
             pos = m.end();
         }
-        out.append(flush(pending, pendingCharset, carrier));
-        out.append(rawHeaderText(value.substring(pos), carrier));
+        out.append(flush(pending, pendingCharset, emojiSet));
+        out.append(rawHeaderText(value.substring(pos), emojiSet));
         return out.toString().strip();
     }
 
-    private static String flush(ByteArrayOutputStream pending, String charset, String carrier) {
+    private static String flush(ByteArrayOutputStream pending, String charset, String emojiSet) {
         if (pending.size() == 0) {
             return "";
         }
@@ -275,7 +276,7 @@ final class MailText {
         if (reading == null) {
             reading = guess(bytes);
         }
-        return reading == null ? GETA : lenient(bytes, reading, carrier);
+        return reading == null ? GETA : lenient(bytes, reading, emojiSet);
     }
 
     private static byte[] wordBytes(String encoding, String text) {
@@ -302,7 +303,7 @@ final class MailText {
     }
 
     /** Header text outside encoded words: plain ASCII, or the raw JIS / UTF-8 / Shift_JIS some handsets send. */
-    private static String rawHeaderText(String text, String carrier) {
+    private static String rawHeaderText(String text, String emojiSet) {
         boolean plain = text.chars().allMatch(c -> c < 0x80 && c != 0x1b);
         if (plain) {
             return text;
@@ -310,8 +311,8 @@ final class MailText {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         Reading reading = guess(bytes);
         return reading == null
-                ? lenient(bytes, new Reading(SJIS, MailEmoji.Source.SJIS), carrier)
-                : lenient(bytes, reading, carrier);
+                ? lenient(bytes, new Reading(SJIS, EmojiCodec.Source.SJIS), emojiSet)
+                : lenient(bytes, reading, emojiSet);
     }
 
     /** Decomail to plain text: line breaks where the HTML breaks lines, no markup, no scripts or styles. */

@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import jp.keitai.sns.system.BackgroundThreads;
 import jp.keitai.sns.system.Clock;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
@@ -44,19 +45,29 @@ public final class SmtpListener implements AutoCloseable {
      * @param onSpooled called after each committed mail (wakes the workers)
      */
     public SmtpListener(InboundSettings settings, int port, MailRoutes routes, Spool spool, Runnable onSpooled) {
+        this(settings, port, routes, spool, onSpooled, null);
+    }
+
+    /** @param threads the container's thread factory for the session threads; null outside the container */
+    public SmtpListener(
+            InboundSettings settings,
+            int port,
+            MailRoutes routes,
+            Spool spool,
+            Runnable onSpooled,
+            ThreadFactory threads) {
         this.settings = settings;
         this.routes = routes;
         this.spool = spool;
         this.onSpooled = onSpooled;
-        ClassLoader app = SmtpListener.class.getClassLoader();
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "sns-smtp-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setContextClassLoader(app);
-            return t;
-        };
-        this.sessions = Executors.newCachedThreadPool(threads);
+        // a thread per open session, made when needed and ended after a minute idle; maxConnections bounds them
+        this.sessions = new ThreadPoolExecutor(
+                0,
+                Integer.MAX_VALUE,
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                BackgroundThreads.numbered(threads, "sns-smtp-"));
         this.server = SMTPServer.port(port)
                 .hostName(settings.domain())
                 .softwareName("keitai-sns")
@@ -154,7 +165,7 @@ public final class SmtpListener implements AutoCloseable {
 
         @Override
         public String data(InputStream data) throws RejectException, IOException {
-            // small to start with: a keitai mail is a few KB, and two 64 KB arrays per mail kept the GC busy
+            // small to start with: a keitai mail is a few KB, and large buffers per mail keep the GC busy
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
             byte[] chunk = new byte[8 * 1024];
             long total = 0;

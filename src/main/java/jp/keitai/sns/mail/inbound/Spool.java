@@ -3,12 +3,6 @@ package jp.keitai.sns.mail.inbound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +12,12 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.keitai.sns.system.BackgroundThreads;
 import jp.keitai.sns.system.Database;
 
 /**
@@ -38,11 +34,7 @@ public final class Spool implements AutoCloseable {
     /** How long a session waits for its batch before giving up with 451 (the rows may still commit: see below). */
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static final String INSERT = "insert into mail_spool (received_at, remote_addr, helo, envelope_from,"
-            + " recipient, local_part, message_id, dedup_key, size_bytes, raw, state, attempts)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 0)";
-
-    private final Database database;
+    private final SpoolStore store;
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -57,7 +49,14 @@ public final class Spool implements AutoCloseable {
 
     /** @param maxBatch the most mails one commit takes ({@code sns.mail.spool-batch}) */
     public Spool(Database database, int maxBatch) {
-        this(database, maxBatch, () -> {});
+        this(database, maxBatch, null, () -> {});
+    }
+
+    /**
+     * @param threads the container's thread factory for the writer; null outside the container
+     */
+    public Spool(Database database, int maxBatch, ThreadFactory threads) {
+        this(database, maxBatch, threads, () -> {});
     }
 
     /**
@@ -65,12 +64,14 @@ public final class Spool implements AutoCloseable {
      * it gathers the rest, so a test can hold it there and decide which mails share a commit.
      */
     Spool(Database database, int maxBatch, Runnable beforeBatch) {
-        this.database = database;
+        this(database, maxBatch, null, beforeBatch);
+    }
+
+    private Spool(Database database, int maxBatch, ThreadFactory threads, Runnable beforeBatch) {
+        this.store = new SpoolStore(database);
         this.maxBatch = Math.max(1, maxBatch);
         this.beforeBatch = beforeBatch;
-        this.writer = new Thread(this::writeLoop, "sns-spool-writer");
-        writer.setDaemon(true);
-        writer.setContextClassLoader(Spool.class.getClassLoader());
+        this.writer = BackgroundThreads.newThread(threads, "sns-spool-writer", this::writeLoop);
         writer.start();
     }
 
@@ -156,7 +157,7 @@ public final class Spool implements AutoCloseable {
         }
         List<List<Long>> ids;
         try {
-            ids = database.jdbc(c -> insert(c, live));
+            ids = store.insert(live.stream().map(Pending::rows).toList());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not spool " + live.size() + " mail(s), answering 451: " + e.getMessage(), e);
             live.forEach(p -> p.ids().completeExceptionally(e));
@@ -171,71 +172,6 @@ public final class Spool implements AutoCloseable {
     /** How many mails this spool has committed since it was made. */
     long committed() {
         return committed.get();
-    }
-
-    private static List<List<Long>> insert(Connection c, List<Pending> batch) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            List<Long> keys = new ArrayList<>();
-            int expected = 0;
-            try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
-                for (Pending p : batch) {
-                    for (SpoolMessage row : p.rows()) {
-                        bind(ps, row);
-                        ps.addBatch();
-                        expected++;
-                    }
-                }
-                ps.executeBatch();
-                try (ResultSet r = ps.getGeneratedKeys()) {
-                    while (r.next()) {
-                        keys.add(r.getLong(1));
-                    }
-                }
-            }
-            if (keys.size() != expected) {
-                throw new SQLException("the database returned " + keys.size() + " keys for " + expected + " rows");
-            }
-            c.commit();
-            List<List<Long>> out = new ArrayList<>();
-            int k = 0;
-            for (Pending p : batch) {
-                out.add(List.copyOf(keys.subList(k, k + p.rows().size())));
-                k += p.rows().size();
-            }
-            return out;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            try {
-                c.setAutoCommit(auto);
-            } catch (SQLException e) {
-                // the pool resets it
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, SpoolMessage row) throws SQLException {
-        ps.setTimestamp(1, Timestamp.from(row.getReceivedAt()));
-        ps.setString(2, row.getRemoteAddr());
-        ps.setString(3, row.getHelo());
-        ps.setString(4, row.getEnvelopeFrom());
-        ps.setString(5, row.getRecipient());
-        ps.setString(6, row.getLocalPart());
-        if (row.getMessageId() == null) {
-            ps.setNull(7, Types.VARCHAR);
-        } else {
-            ps.setString(7, row.getMessageId());
-        }
-        ps.setString(8, row.getDedupKey());
-        ps.setInt(9, row.getSizeBytes());
-        ps.setBytes(10, row.getRaw());
     }
 
     /** Mails waiting for the writer (not counting a batch being written). */
@@ -275,7 +211,7 @@ public final class Spool implements AutoCloseable {
     /**
      * The Message-ID header, read leniently (the first one, unfolded, whitespace removed); null when absent or empty.
      * Read by hand rather than with Jakarta Mail's {@code InternetHeaders}, which looks its stream provider up with a
-     * {@code ServiceLoader} scan on every call: on the SMTP thread that scan cost more than the rest of the header.
+     * {@code ServiceLoader} scan on every call, too slow for the SMTP thread.
      */
     static String messageId(byte[] raw) {
         StringBuilder value = null;
@@ -316,7 +252,7 @@ public final class Spool implements AutoCloseable {
         for (int k = 0; k < value.length(); k++) {
             char c = value.charAt(k);
             if (!(c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r')) {
-                id.append(c); // what replaceAll("\\s+", "") did, without a regular expression per mail
+                id.append(c); // whitespace removed without a regular expression per mail
             }
         }
         return id.length() == 0 ? null : id.toString();

@@ -1,19 +1,15 @@
 package jp.keitai.sns.mail.inbound;
 
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.keitai.sns.carrier.CarrierRegistry;
+import jp.keitai.sns.mail.inbound.SpoolStore.Finish;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 
@@ -33,18 +29,29 @@ public final class SpoolWorker {
     private static final Logger LOG = Logger.getLogger(SpoolWorker.class.getName());
 
     private final Database database;
+    private final SpoolStore store;
     private final MailRoutes routes;
     private final InboundSettings settings;
     private final MailParser parser;
     private final String id;
     private final int batch;
 
-    /** @param id this worker's name in claims (unique per worker thread) */
+    /** A worker that knows the carriers from the shipped {@code carrier-config/} (code built outside CDI). */
     public SpoolWorker(Database database, MailRoutes routes, InboundSettings settings, String id) {
+        this(database, routes, settings, id, CarrierRegistry.load(Optional.empty()));
+    }
+
+    /**
+     * @param id this worker's name in claims (unique per worker thread)
+     * @param carriers which carrier a sender is
+     */
+    public SpoolWorker(
+            Database database, MailRoutes routes, InboundSettings settings, String id, CarrierRegistry carriers) {
         this.database = database;
+        this.store = new SpoolStore(database);
         this.routes = routes;
         this.settings = settings;
-        this.parser = new MailParser(settings);
+        this.parser = new MailParser(settings, carriers);
         this.id = id.length() > 80 ? id.substring(0, 80) : id;
         this.batch = settings.batch();
     }
@@ -68,70 +75,15 @@ public final class SpoolWorker {
      * way (and the next ones tried, so an empty answer means there is nothing to do).
      */
     List<Long> claim(Instant now, int limit) {
+        String exhausted = "処理が" + settings.maxAttempts() + "回とも終わりませんでした（エラーまたは処理中の停止）";
         while (true) {
-            Claimed c = database.jdbc(conn -> claimIn(conn, now, limit));
+            SpoolStore.Claimed c = store.claim(now, limit, id, settings.maxAttempts(), settings.lease(), exhausted);
             for (long q : c.quarantined()) {
                 LOG.warning(() -> "inbound mail #" + q + " quarantined: attempts used up");
             }
             if (!c.ids().isEmpty() || c.quarantined().isEmpty()) {
                 return c.ids();
             }
-        }
-    }
-
-    private record Claimed(List<Long> ids, List<Long> quarantined) {}
-
-    private Claimed claimIn(Connection conn, Instant now, int limit) throws SQLException {
-        conn.setAutoCommit(false);
-        try {
-            database.indexScansOnly(conn);
-            List<Long> claimed = new ArrayList<>();
-            List<Long> exhausted = new ArrayList<>();
-            // the same statement on PostgreSQL and H2 2.x (which also skips rows other transactions lock)
-            try (PreparedStatement s = conn.prepareStatement("select id, attempts from mail_spool"
-                    + " where state = 'new' and (lease_until is null or lease_until < ?)"
-                    + " order by id limit ? for update skip locked")) {
-                s.setTimestamp(1, Timestamp.from(now));
-                s.setInt(2, limit);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        (r.getInt(2) >= settings.maxAttempts() ? exhausted : claimed).add(r.getLong(1));
-                    }
-                }
-            }
-            if (!exhausted.isEmpty()) {
-                try (PreparedStatement u = conn.prepareStatement("update mail_spool set state = 'quarantined',"
-                        + " reason = ?, handled_at = ?, claimed_by = null, lease_until = null where id = ?")) {
-                    for (long row : exhausted) {
-                        u.setString(1, "処理が" + settings.maxAttempts() + "回とも終わりませんでした（エラーまたは処理中の停止）");
-                        u.setTimestamp(2, Timestamp.from(Clock.now()));
-                        u.setLong(3, row);
-                        u.addBatch();
-                    }
-                    u.executeBatch();
-                }
-            }
-            if (!claimed.isEmpty()) {
-                // one statement for the batch, not one per row
-                try (PreparedStatement u = conn.prepareStatement("update mail_spool set claimed_by = ?,"
-                        + " lease_until = ?, attempts = attempts + 1 where id in ("
-                        + Database.placeholders(claimed.size())
-                        + ")")) {
-                    u.setString(1, id);
-                    u.setTimestamp(2, Timestamp.from(now.plus(settings.lease())));
-                    for (int i = 0; i < claimed.size(); i++) {
-                        u.setLong(i + 3, claimed.get(i));
-                    }
-                    u.executeUpdate();
-                }
-            }
-            conn.commit();
-            return new Claimed(claimed, exhausted);
-        } catch (SQLException | RuntimeException e) {
-            conn.rollback();
-            throw e;
-        } finally {
-            conn.setAutoCommit(true);
         }
     }
 
@@ -167,18 +119,8 @@ public final class SpoolWorker {
         }
     }
 
-    /** What a row becomes; written for the whole batch at the end. */
-    private record Finish(long id, String state, String route, String reason, Instant at, String handledKey) {}
-
     private List<String> handleLocked(EntityManager em, List<Long> rowIds) {
-        // Read and locked with plain JDBC: through the entity manager every row (raw mail bytes included) was
-        // registered, copied and compared at each flush.
-        List<SpoolMessage> rows = database
-                .jdbc(c -> {
-                    database.indexScansOnly(c);
-                    return lockRows(c, rowIds);
-                })
-                .stream()
+        List<SpoolMessage> rows = store.lock(rowIds).stream()
                 // finished, or taken over by another worker after our lease ran out
                 .filter(r -> SpoolMessage.NEW.equals(r.getState()) && id.equals(r.getClaimedBy()))
                 .toList();
@@ -186,8 +128,8 @@ public final class SpoolWorker {
             return List.of();
         }
         // the same mail handled before (by anyone), or earlier in this batch: one statement for the whole batch
-        Map<String, Long> handledBefore = database.jdbc(c -> handledBefore(
-                c, rows.stream().map(SpoolMessage::getDedupKey).distinct().toList()));
+        Map<String, Long> handledBefore = store.handledBefore(
+                rows.stream().map(SpoolMessage::getDedupKey).distinct().toList());
         if (rows.size() > 1) {
             Map<MailRoute, List<String>> byRoute = new java.util.LinkedHashMap<>();
             for (SpoolMessage row : rows) {
@@ -209,59 +151,8 @@ public final class SpoolWorker {
             finished.add(f);
         }
         // a concurrent copy of the same mail fails here on handled_key, and the batch is handled again one by one
-        database.jdbc(c -> finish(c, finished));
+        store.finish(finished);
         return finished.stream().map(f -> "#" + f.id() + " " + f.state()).toList();
-    }
-
-    private static final String ROW_COLUMNS = "id, received_at, remote_addr, helo, envelope_from, recipient,"
-            + " local_part, message_id, dedup_key, raw, state, claimed_by";
-
-    private static List<SpoolMessage> lockRows(Connection c, List<Long> rowIds) throws SQLException {
-        List<SpoolMessage> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select " + ROW_COLUMNS + " from mail_spool where id in ("
-                + Database.placeholders(rowIds.size()) + ") order by id for update")) {
-            for (int i = 0; i < rowIds.size(); i++) {
-                s.setLong(i + 1, rowIds.get(i));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Timestamp received = r.getTimestamp(2);
-                    rows.add(SpoolMessage.loaded(
-                            r.getLong(1),
-                            received == null ? null : received.toInstant(),
-                            r.getString(3),
-                            r.getString(4),
-                            r.getString(5),
-                            r.getString(6),
-                            r.getString(7),
-                            r.getString(8),
-                            r.getString(9),
-                            r.getBytes(10),
-                            r.getString(11),
-                            r.getString(12)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static Map<String, Long> handledBefore(Connection c, List<String> keys) throws SQLException {
-        Map<String, Long> out = new HashMap<>();
-        if (keys.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement s = c.prepareStatement("select handled_key, id from mail_spool where handled_key in ("
-                + Database.placeholders(keys.size()) + ")")) {
-            for (int i = 0; i < keys.size(); i++) {
-                s.setString(i + 1, keys.get(i));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.put(r.getString(1), r.getLong(2));
-                }
-            }
-        }
-        return out;
     }
 
     private Finish handleOne(EntityManager em, SpoolMessage row, Long earlier) {
@@ -299,47 +190,13 @@ public final class SpoolWorker {
         return new Finish(rowId, state, r.name(), result.reason(), at, key);
     }
 
-    private static int finish(Connection c, List<Finish> finished) throws SQLException {
-        try (PreparedStatement u = c.prepareStatement("update mail_spool set state = ?, route = ?, reason = ?,"
-                + " handled_at = ?, handled_key = ?, claimed_by = null, lease_until = null where id = ?")) {
-            for (Finish f : finished) {
-                u.setString(1, f.state());
-                u.setString(2, f.route());
-                u.setString(3, SpoolMessage.clip(f.reason(), 1000));
-                u.setTimestamp(4, Timestamp.from(f.at()));
-                u.setString(5, f.handledKey());
-                u.setLong(6, f.id());
-                u.addBatch();
-            }
-            u.executeBatch();
-        }
-        return finished.size();
-    }
-
     /** After a failed attempt: free the row again, a little later each time. */
     private void release(long rowId, Instant now) {
         try {
-            database.jdbc(conn -> {
-                try (PreparedStatement u = conn.prepareStatement("update mail_spool set claimed_by = null,"
-                        + " lease_until = ? where id = ? and claimed_by = ? and state = 'new'")) {
-                    u.setTimestamp(1, Timestamp.from(now.plusSeconds(10L * Math.min(attempts(conn, rowId), 30))));
-                    u.setLong(2, rowId);
-                    u.setString(3, id);
-                    return u.executeUpdate();
-                }
-            });
+            store.release(rowId, id, now);
         } catch (RuntimeException e) {
             // the lease runs out by itself
             LOG.log(Level.FINE, "could not release inbound mail #" + rowId, e);
-        }
-    }
-
-    private static int attempts(Connection conn, long rowId) throws SQLException {
-        try (PreparedStatement s = conn.prepareStatement("select attempts from mail_spool where id = ?")) {
-            s.setLong(1, rowId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getInt(1) : 1;
-            }
         }
     }
 

@@ -9,31 +9,15 @@ import jp.keitai.sns.carrier.emoji.EmojiCodec;
  */
 public final class MailEmoji {
 
-    /** How text was (or will be) carried: which charset, and so where the carrier's emoji are. */
-    public enum Source {
-        /** decoded with Windows-31J */
-        SJIS(EmojiCodec.Source.SJIS),
-        /** ISO-2022-JP decoded with x-windows-50220 (au's mail JIS emoji) */
-        JIS(EmojiCodec.Source.JIS),
-        /** UTF-8: carrier private-use code points or Unicode emoji */
-        UNICODE(EmojiCodec.Source.UNICODE);
-
-        private final EmojiCodec.Source codec;
-
-        Source(EmojiCodec.Source codec) {
-            this.codec = codec;
-        }
-    }
-
     private MailEmoji() {}
 
-    /** Carrier emoji in {@code text} (as decoded from {@code source}) to Unicode emoji. */
-    public static String toUnicode(String text, String carrier, Source source) {
-        return EmojiCodec.bundled().toUnicode(text, carrier, source.codec);
+    /** A carrier's emoji (set: {@code CarrierProfile.getEmoji()}) in text decoded from {@code source} to Unicode. */
+    public static String toUnicode(String text, String emojiSet, EmojiCodec.Source source) {
+        return EmojiCodec.bundled().toUnicode(text, emojiSet, source);
     }
 
-    /** Unicode emoji to the carrier's codes in {@code target}, or a text fallback. */
-    public static String fromUnicode(String text, String carrier, Source target) {
-        return EmojiCodec.bundled().fromUnicode(text, carrier, target.codec);
+    /** Unicode emoji to a carrier's codes in {@code target} (its emoji set's), or a text fallback. */
+    public static String fromUnicode(String text, String emojiSet, EmojiCodec.Source target) {
+        return EmojiCodec.bundled().fromUnicode(text, emojiSet, target);
     }
 }

@@ -6,20 +6,18 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.keitai.sns.carrier.MailProfile;
+import jp.keitai.sns.carrier.emoji.EmojiCodec;
 
 /**
- * How a mail's text is written for one recipient carrier, as jpmobile does it: docomo and SoftBank 3G get Shift_JIS
- * (bytes from Windows-31J so ①, ～ and 髙 survive), au and PCs ISO-2022-JP (bytes from x-windows-50220), smartphones
- * UTF-8. Emoji become the carrier's codes or a text fallback; what the charset still cannot carry becomes 〓, never '?'.
+ * How a mail's text is written for one recipient carrier, as its {@code [mail]} section says ({@link MailProfile}):
+ * the charset that makes the bytes, the label written into the mail, the usual transfer encoding, and where emoji go.
+ * Emoji become the carrier's codes or a text fallback; what the charset still cannot carry becomes 〓, never '?'.
  */
-public enum MailEncoding {
-    SHIFT_JIS("Shift_JIS", Charset.forName("Windows-31J"), "8bit", MailEmoji.Source.SJIS),
-    ISO_2022_JP("ISO-2022-JP", Charset.forName("x-windows-50220"), "7bit", MailEmoji.Source.JIS),
-    UTF_8("UTF-8", StandardCharsets.UTF_8, "base64", MailEmoji.Source.UNICODE);
+public final class MailEncoding {
 
     /** 〓 (geta): the customary mark for a character a handset cannot show */
     static final char GETA = '\u3013';
@@ -36,28 +34,37 @@ public enum MailEncoding {
             '\uFF5E', '\u301C', '\u2225', '\u2016', '\uFF0D', '\u2212', '\uFFE0', '\u00A2', '\uFFE1', '\u00A3',
             '\uFFE2', '\u00AC', '\u2014', '\u2015');
 
+    /** The look-alikes to map for a charset: the same JIS code has a different Unicode character in each. */
+    private static final Map<Charset, Map<Character, Character>> LOOK_ALIKES =
+            Map.of(EmojiCodec.Source.SJIS.charset(), TO_CP932, EmojiCodec.Source.JIS.charset(), TO_JIS);
+
+    /** One encoding per distinct mail profile, so its caches serve every carrier that writes mail the same way. */
+    private static final Map<Key, MailEncoding> ENCODINGS = new ConcurrentHashMap<>();
+
+    private record Key(Charset charset, String label, String transferEncoding, EmojiCodec.Source emoji) {}
+
     private static final java.util.regex.Pattern HEADER_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
 
     private final String mimeName;
     private final Charset charset;
     private final String textTransferEncoding;
-    private final MailEmoji.Source emojiSource;
+    private final EmojiCodec.Source emojiSource;
+    private final Map<Character, Character> lookAlikes;
     private final Map<Integer, Boolean> encodable = new ConcurrentHashMap<>();
 
-    MailEncoding(String mimeName, Charset charset, String textTransferEncoding, MailEmoji.Source emojiSource) {
-        this.mimeName = mimeName;
-        this.charset = charset;
-        this.textTransferEncoding = textTransferEncoding;
-        this.emojiSource = emojiSource;
+    private MailEncoding(Key key) {
+        this.mimeName = key.label();
+        this.charset = key.charset();
+        this.textTransferEncoding = key.transferEncoding();
+        this.emojiSource = key.emoji();
+        this.lookAlikes = LOOK_ALIKES.getOrDefault(key.charset(), Map.of());
     }
 
-    /** The encoding for mail to a carrier (ids as in {@link MailCarriers}). */
-    public static MailEncoding forCarrier(String carrier) {
-        return switch (carrier) {
-            case MailCarriers.DOCOMO, MailCarriers.SOFTBANK -> SHIFT_JIS;
-            case MailCarriers.SMARTPHONE -> UTF_8;
-            default -> ISO_2022_JP; // au, WILLCOM, EMOBILE, PC and anyone unknown
-        };
+    /** The encoding a carrier's {@code [mail]} section describes. */
+    public static MailEncoding of(MailProfile mail) {
+        Key key = new Key(mail.charset(), mail.charsetLabel(), mail.transferEncoding(), mail.emoji());
+        MailEncoding known = ENCODINGS.get(key);
+        return known != null ? known : ENCODINGS.computeIfAbsent(key, MailEncoding::new);
     }
 
     /** The charset label written into the mail. */
@@ -70,10 +77,13 @@ public enum MailEncoding {
         return charset;
     }
 
-    /** Unicode text made ready for this charset and carrier: emoji converted, look-alikes mapped, the rest 〓. */
-    public String prepare(String text, String carrier) {
-        String converted = MailEmoji.fromUnicode(text, carrier, emojiSource);
-        Map<Character, Character> lookAlikes = this == SHIFT_JIS ? TO_CP932 : this == ISO_2022_JP ? TO_JIS : Map.of();
+    /**
+     * Unicode text made ready for this charset and a carrier: emoji converted, look-alikes mapped, the rest 〓.
+     *
+     * @param emojiSet the carrier's emoji set ({@code CarrierProfile.getEmoji()})
+     */
+    public String prepare(String text, String emojiSet) {
+        String converted = MailEmoji.fromUnicode(text, emojiSet, emojiSource);
         StringBuilder out = new StringBuilder(converted.length());
         for (int i = 0; i < converted.length(); ) {
             int cp = converted.codePointAt(i);
@@ -107,8 +117,8 @@ public enum MailEncoding {
 
     /** The Content-Transfer-Encoding for a text body: the carrier's usual one unless a line is too long. */
     public String transferEncodingFor(byte[] body) {
-        if (this == UTF_8) {
-            return "base64";
+        if (textTransferEncoding.equals("base64")) {
+            return textTransferEncoding;
         }
         int line = 0;
         for (byte b : body) {
@@ -192,7 +202,7 @@ public enum MailEncoding {
         }
     }
 
-    /** Whether the charset carries this character as itself (for ISO-2022-JP: without JIS X 0212, which handsets lack). */
+    /** Whether the charset carries this character as itself (and without JIS X 0212, which handsets lack). */
     boolean canCarry(int codePoint) {
         if (codePoint < 0x10000) {
             // looked up for nearly every character of every mail: a plain array, not a map of boxed keys
@@ -217,15 +227,14 @@ public enum MailEncoding {
         if (!encoder.canEncode(s)) {
             return false;
         }
-        if (this == ISO_2022_JP) {
-            byte[] b = s.getBytes(charset);
-            for (int i = 0; i + JIS_X_0212.length <= b.length; i++) {
-                if (b[i] == JIS_X_0212[0]
-                        && b[i + 1] == JIS_X_0212[1]
-                        && b[i + 2] == JIS_X_0212[2]
-                        && b[i + 3] == JIS_X_0212[3]) {
-                    return false;
-                }
+        // only ISO-2022-JP switches to JIS X 0212; no other charset's bytes for one character hold this sequence
+        byte[] b = s.getBytes(charset);
+        for (int i = 0; i + JIS_X_0212.length <= b.length; i++) {
+            if (b[i] == JIS_X_0212[0]
+                    && b[i + 1] == JIS_X_0212[1]
+                    && b[i + 2] == JIS_X_0212[2]
+                    && b[i + 3] == JIS_X_0212[3]) {
+                return false;
             }
         }
         return true;

@@ -41,10 +41,13 @@ public final class MailTemplates {
     /**
      * Renders template {@code name} (e.g. {@code "echo"} for {@code mail/echo.txt}) for a carrier.
      *
+     * @param family the carrier's device family ({@code keitai}, {@code smartphone} or {@code pc}), tried after the
+     *     carrier's own template
      * @throws IllegalArgumentException when the template does not exist or a placeholder has no value
      */
-    public Rendered render(String name, String carrier, Map<String, ?> values) {
-        Parsed parsed = compiled.computeIfAbsent(name + "\u0000" + carrier, k -> parse(name, carrier));
+    public Rendered render(String name, String carrier, String family, Map<String, ?> values) {
+        Parsed parsed = compiled.computeIfAbsent(
+                name + "\u0000" + carrier + "\u0000" + family, k -> parse(name, carrier, family));
         return new Rendered(
                 name,
                 LINE_BREAKS
@@ -55,8 +58,7 @@ public final class MailTemplates {
 
     /**
      * A template split once into text and placeholders ({@code parts[i]} is text for even i, a name for odd i): the
-     * mail worker renders one per diary, and scanning the text with a regular expression each time cost more than
-     * the rest of the rendering.
+     * mail worker renders one per diary, so the text is not scanned with a regular expression per mail.
      */
     private record Parsed(String[] subject, String[] body) {}
 
@@ -64,12 +66,12 @@ public final class MailTemplates {
 
     private final Map<String, Parsed> compiled = new ConcurrentHashMap<>();
 
-    private Parsed parse(String name, String carrier) {
+    private Parsed parse(String name, String carrier, String family) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("bad mail template name: " + name);
         }
         String source = find(name + "_" + carrier)
-                .or(() -> find(name + "_" + MailCarriers.familyOf(carrier)))
+                .or(() -> find(name + "_" + family))
                 .or(() -> find(name))
                 .orElseThrow(() -> new IllegalArgumentException("no mail template mail/" + name + ".txt"));
         String text = source.replace("\r\n", "\n");

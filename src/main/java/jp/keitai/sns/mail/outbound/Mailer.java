@@ -3,30 +3,27 @@ package jp.keitai.sns.mail.outbound;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import jp.keitai.sns.carrier.CarrierProfile;
+import jp.keitai.sns.carrier.CarrierRegistry;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 
 /**
- * Sends mail to members: renders a template from {@code mobile-templates/mail/}, encodes it for the recipient's
- * carrier ({@link MailEncoding}) and queues the finished bytes in {@code mail_outbox}. Nothing leaves before the
- * queueing transaction commits, so a refused or rolled-back post never sends its reply, and a queued mail survives a
- * restart; the {@link OutboundDispatcher} delivers it.
+ * Sends mail to members: renders a template from {@code mobile-templates/mail/}, encodes it as the recipient's carrier
+ * file says ({@link MailEncoding}, from its {@code [mail]} section) and queues the finished bytes in
+ * {@code mail_outbox}. Nothing leaves before the queueing transaction commits, so a refused or rolled-back post never
+ * sends its reply, and a queued mail survives a restart; the {@link OutboundDispatcher} delivers it.
  *
  * <pre>{@code
  * mailer.queue(em, member.getMobileEmail(), "refused", Map.of("reason", "件名がありません"));  // inside your transaction
@@ -43,13 +40,23 @@ public final class Mailer {
     private static final DateTimeFormatter MESSAGE_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final Database database;
+    private final OutboxStore outbox;
     private final OutboundSettings settings;
     private final MailTemplates templates;
+    private final CarrierRegistry carriers;
 
+    /** A Mailer that knows the carriers from the shipped {@code carrier-config/} (code built outside CDI). */
     public Mailer(Database database, OutboundSettings settings, MailTemplates templates) {
+        this(database, settings, templates, CarrierRegistry.load(Optional.empty()));
+    }
+
+    /** @param carriers which carrier an address is, and how mail to it is written */
+    public Mailer(Database database, OutboundSettings settings, MailTemplates templates, CarrierRegistry carriers) {
         this.database = database;
+        this.outbox = new OutboxStore(database);
         this.settings = settings;
         this.templates = templates;
+        this.carriers = carriers;
     }
 
     /** A mail ready to go: its Message-ID, the carrier it was written for, and the bytes. */
@@ -65,68 +72,10 @@ public final class Mailer {
         Instant now = Clock.now();
         Composed mail = compose(to, template, values, now);
         String subject = mail.subject().length() > 1000 ? mail.subject().substring(0, 1000) : mail.subject();
-        Row row = new Row(now, to.trim(), mail.carrier(), template, subject, mail.messageId(), mail.raw());
-        // Inside a Database.tx the rows wait for the end of the transaction and go in as one JDBC batch: a mail worker
-        // queues a reply for each of the 50 mails of its batch, and a statement per reply (through the entity
-        // manager) was a fifth of its cost. They still commit, or roll back, with everything else.
-        List<Row> pending = database == null
-                ? null
-                : database.transactionLocal(PENDING, () -> {
-                    List<Row> rows = new ArrayList<>();
-                    database.beforeCommit(() -> database.jdbc(c -> insert(c, rows)));
-                    return rows;
-                });
-        if (pending != null) {
-            pending.add(row);
-        } else {
-            em.createNativeQuery(INSERT)
-                    .setParameter(1, Timestamp.from(row.at()))
-                    .setParameter(2, row.to())
-                    .setParameter(3, row.carrier())
-                    .setParameter(4, row.template())
-                    .setParameter(5, row.subject())
-                    .setParameter(6, row.messageId())
-                    .setParameter(7, row.raw())
-                    .setParameter(8, OutboxMail.QUEUED)
-                    .setParameter(9, Timestamp.from(row.at()))
-                    .executeUpdate();
-        }
+        outbox.add(
+                em,
+                new OutboxStore.Row(now, to.trim(), mail.carrier(), template, subject, mail.messageId(), mail.raw()));
         return mail.messageId();
-    }
-
-    /** The key of this thread's transaction's waiting outbox rows. */
-    private static final Object PENDING = new Object();
-
-    // A plain INSERT rather than em.persist: nobody needs the new row's id here, and fetching it (an identity column)
-    // would cost a statement more per mail.
-    private static final String INSERT = "insert into mail_outbox (created_at, recipient, carrier, template, subject,"
-            + " message_id, raw, state, attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
-
-    /** One outbox row waiting for the end of its transaction. */
-    private record Row(
-            Instant at, String to, String carrier, String template, String subject, String messageId, byte[] raw) {}
-
-    private static int insert(Connection c, List<Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (Row r : rows) {
-                Timestamp at = Timestamp.from(r.at());
-                ps.setTimestamp(1, at);
-                ps.setString(2, r.to());
-                ps.setString(3, r.carrier());
-                ps.setString(4, r.template());
-                ps.setString(5, r.subject());
-                ps.setString(6, r.messageId());
-                ps.setBytes(7, r.raw());
-                ps.setString(8, OutboxMail.QUEUED);
-                ps.setTimestamp(9, at);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        return rows.size();
     }
 
     /** Queues a mail in a transaction of its own. */
@@ -140,26 +89,27 @@ public final class Mailer {
         if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
             throw new IllegalArgumentException("not a mail address that can be written into a header");
         }
-        String carrier = MailCarriers.carrierOf(address);
+        CarrierProfile carrier = carriers.mailProfileOf(address);
         Map<String, Object> all = new HashMap<>();
         all.put("baseUrl", settings.baseUrl());
         all.put("mailDomain", settings.mailDomain());
         all.put("to", address);
         all.putAll(values);
-        MailTemplates.Rendered rendered = templates.render(template, carrier, all);
-        MailEncoding encoding = MailEncoding.forCarrier(carrier);
+        MailTemplates.Rendered rendered =
+                templates.render(template, carrier.getId(), carrier.getFamily().suffix(), all);
+        MailEncoding encoding = MailEncoding.of(carrier.getMail());
         Stamp stamp = stamp(now);
         String messageId = "<" + stamp.idTime() + "."
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "@" + settings.mailDomain()
                 + ">";
 
-        byte[] body = encoding.encode(encoding.prepare(rendered.body(), carrier));
+        byte[] body = encoding.encode(encoding.prepare(rendered.body(), carrier.getEmoji()));
         String transfer = encoding.transferEncodingFor(body);
         StringBuilder head = new StringBuilder();
         header(head, "Date", stamp.date());
         header(head, "From", settings.from());
         header(head, "To", address);
-        header(head, "Subject", encoding.encodeHeader(encoding.prepare(rendered.subject(), carrier), 9));
+        header(head, "Subject", encoding.encodeHeader(encoding.prepare(rendered.subject(), carrier.getEmoji()), 9));
         header(head, "Message-ID", messageId);
         header(head, "MIME-Version", "1.0");
         header(head, "Content-Type", "text/plain; charset=" + encoding.mimeName());
@@ -179,14 +129,14 @@ public final class Mailer {
                 raw.writeBytes(new byte[] {'\r', '\n'});
             }
         }
-        return new Composed(messageId, carrier, encoding, rendered.subject(), raw.toByteArray());
+        return new Composed(messageId, carrier.getId(), encoding, rendered.subject(), raw.toByteArray());
     }
 
     private static void header(StringBuilder head, String name, String value) {
         head.append(name).append(": ").append(value).append("\r\n");
     }
 
-    /** The Date header and the Message-ID's time for one second: formatting them was a tenth of composing a mail. */
+    /** The Date header and the Message-ID's time, made once per second rather than once per mail. */
     private record Stamp(long second, String date, String idTime) {}
 
     private static volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, "", "");

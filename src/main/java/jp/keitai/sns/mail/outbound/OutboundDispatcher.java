@@ -13,10 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +21,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.keitai.sns.mail.outbound.OutboxStore.Due;
+import jp.keitai.sns.mail.outbound.OutboxStore.Outcome;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
@@ -43,36 +41,29 @@ public final class OutboundDispatcher {
     private static final int BATCH = 100;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
-    private final Database database;
+    private final OutboxStore store;
     private final OutboundSettings settings;
     private final String node;
 
     public OutboundDispatcher(Database database, OutboundSettings settings, String node) {
-        this.database = database;
+        this.store = new OutboxStore(database);
         this.settings = settings;
         this.node = node;
     }
 
     /** Delivers what is due at {@code now}; returns how many rows were attempted. */
     public int deliverDue(Instant now) {
-        List<Long> ids = claim(now);
+        List<Long> ids = store.claim(now, node, BATCH, LEASE);
         if (ids.isEmpty()) {
             return 0;
         }
-        // the claimed rows are read in one statement and their outcomes written in one batch: a transaction per
-        // row (read, then update through the entity manager) cost more than writing the mail itself
-        List<Due> due = database.tx(em -> database.jdbc(c -> {
-            database.indexScansOnly(c);
-            return load(c, ids);
-        }));
+        // the claimed rows are read in one statement and their outcomes written in one batch
+        List<Due> due = store.load(node, ids);
         List<Outcome> outcomes = new ArrayList<>(due.size());
         for (Due mail : due) {
             outcomes.add(deliver(mail, now));
         }
-        database.tx(em -> database.jdbc(c -> {
-            database.indexScansOnly(c);
-            return record(c, outcomes);
-        }));
+        store.record(outcomes);
         for (Outcome o : outcomes) {
             if (o.error() != null) {
                 LOG.log(
@@ -82,120 +73,6 @@ public final class OutboundDispatcher {
             }
         }
         return ids.size();
-    }
-
-    /** A claimed row, as delivery needs it. */
-    private record Due(long id, Instant createdAt, String recipient, byte[] raw, int attempts) {}
-
-    /** What became of one delivery: error null = sent. */
-    private record Outcome(long id, int attempts, String error, boolean giveUp, Instant at) {}
-
-    private List<Due> load(java.sql.Connection c, List<Long> ids) throws SQLException {
-        List<Due> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select id, created_at, recipient, raw, attempts from mail_outbox"
-                + " where state = 'queued' and claimed_by = ? and id in ("
-                + Database.placeholders(ids.size()) + ") order by id")) {
-            s.setString(1, node);
-            for (int i = 0; i < ids.size(); i++) {
-                s.setLong(i + 2, ids.get(i));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Due(
-                            r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3), r.getBytes(4), r.getInt(5)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static int record(java.sql.Connection c, List<Outcome> outcomes) throws SQLException {
-        try (PreparedStatement sent = c.prepareStatement("update mail_outbox set state = 'sent', sent_at = ?,"
-                        + " claimed_by = null, lease_until = null, last_error = null where id = ?");
-                PreparedStatement failed = c.prepareStatement("update mail_outbox set state = 'failed',"
-                        + " claimed_by = null, lease_until = null, last_error = ? where id = ?");
-                PreparedStatement retry = c.prepareStatement("update mail_outbox set next_attempt_at = ?,"
-                        + " claimed_by = null, lease_until = null, last_error = ? where id = ?")) {
-            boolean anySent = false;
-            boolean anyFailed = false;
-            boolean anyRetry = false;
-            for (Outcome o : outcomes) {
-                if (o.error() == null) {
-                    sent.setTimestamp(1, Timestamp.from(o.at()));
-                    sent.setLong(2, o.id());
-                    sent.addBatch();
-                    anySent = true;
-                } else if (o.giveUp()) {
-                    failed.setString(1, clip(o.error()));
-                    failed.setLong(2, o.id());
-                    failed.addBatch();
-                    anyFailed = true;
-                } else {
-                    retry.setTimestamp(1, Timestamp.from(o.at()));
-                    retry.setString(2, clip(o.error()));
-                    retry.setLong(3, o.id());
-                    retry.addBatch();
-                    anyRetry = true;
-                }
-            }
-            if (anySent) {
-                sent.executeBatch();
-            }
-            if (anyFailed) {
-                failed.executeBatch();
-            }
-            if (anyRetry) {
-                retry.executeBatch();
-            }
-        }
-        return outcomes.size();
-    }
-
-    private static String clip(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
-    }
-
-    private List<Long> claim(Instant now) {
-        return database.jdbc(c -> {
-            c.setAutoCommit(false);
-            try {
-                database.indexScansOnly(c);
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("select id from mail_outbox where state = 'queued'"
-                        + " and next_attempt_at <= ? and (lease_until is null or lease_until < ?)"
-                        + " order by next_attempt_at, id limit ? for update skip locked")) {
-                    s.setTimestamp(1, Timestamp.from(now));
-                    s.setTimestamp(2, Timestamp.from(now));
-                    s.setInt(3, BATCH);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            ids.add(r.getLong(1));
-                        }
-                    }
-                }
-                if (!ids.isEmpty()) {
-                    // one statement for the round, not one per row
-                    try (PreparedStatement u = c.prepareStatement("update mail_outbox set claimed_by = ?,"
-                            + " lease_until = ?, attempts = attempts + 1 where id in ("
-                            + Database.placeholders(ids.size())
-                            + ")")) {
-                        u.setString(1, node);
-                        u.setTimestamp(2, Timestamp.from(now.plus(LEASE)));
-                        for (int i = 0; i < ids.size(); i++) {
-                            u.setLong(i + 3, ids.get(i));
-                        }
-                        u.executeUpdate();
-                    }
-                }
-                c.commit();
-                return ids;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        });
     }
 
     private Outcome deliver(Due mail, Instant now) {

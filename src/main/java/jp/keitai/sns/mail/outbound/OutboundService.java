@@ -1,6 +1,8 @@
 package jp.keitai.sns.mail.outbound;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.keitai.sns.carrier.CarrierRegistry;
+import jp.keitai.sns.system.BackgroundThreads;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
@@ -29,13 +33,17 @@ public class OutboundService {
     @Inject
     Settings settings;
 
+    /** The container's default thread factory. */
+    @Resource
+    ManagedThreadFactory threads;
+
     private volatile Thread thread;
     private volatile boolean running;
 
     @Produces
     @Singleton
-    Mailer mailer(Database database, Settings settings) {
-        return new Mailer(database, OutboundSettings.from(settings), new MailTemplates());
+    Mailer mailer(Database database, Settings settings, CarrierRegistry carriers) {
+        return new Mailer(database, OutboundSettings.from(settings), new MailTemplates(), carriers);
     }
 
     void onStart(@Observes Started started) {
@@ -44,11 +52,8 @@ public class OutboundService {
                 database,
                 outbound,
                 "outbound@" + ManagementFactory.getRuntimeMXBean().getName());
-        ClassLoader app = OutboundService.class.getClassLoader();
         running = true;
-        thread = new Thread(() -> loop(dispatcher), "sns-outbound");
-        thread.setContextClassLoader(app); // Jakarta Mail finds its providers through it
-        thread.setDaemon(true);
+        thread = BackgroundThreads.newThread(threads, "sns-outbound", () -> loop(dispatcher));
         thread.start();
         LOG.info(() -> "outbound mail: " + outbound.mode().name().toLowerCase(java.util.Locale.ROOT)
                 + (outbound.mode() == Settings.OutboundMode.FILE

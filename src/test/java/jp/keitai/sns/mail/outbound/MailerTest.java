@@ -172,23 +172,33 @@ class MailerTest {
                 "hello", "Subject: 既定\n\ndefault\n",
                 "hello_keitai", "Subject: ケータイ\n\nkeitai\n",
                 "hello_docomo", "Subject: ドコモ\n\ndocomo\n"));
-        assertEquals("ドコモ", t.render("hello", "docomo", Map.of()).subject());
-        assertEquals("ケータイ", t.render("hello", "au", Map.of()).subject());
-        assertEquals("既定", t.render("hello", "pc", Map.of()).subject());
-        assertThrows(IllegalArgumentException.class, () -> t.render("missing", "pc", Map.of()));
-        assertThrows(IllegalArgumentException.class, () -> t.render("../hello", "pc", Map.of()));
+        assertEquals("ドコモ", t.render("hello", "docomo", "keitai", Map.of()).subject());
+        assertEquals("ケータイ", t.render("hello", "au", "keitai", Map.of()).subject());
+        assertEquals("既定", t.render("hello", "pc", "pc", Map.of()).subject());
+        assertThrows(IllegalArgumentException.class, () -> t.render("missing", "pc", "pc", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> t.render("../hello", "pc", "pc", Map.of()));
         MailTemplates needs = OutboundFixtures.templates(Map.of("x", "Subject: ${a}\n\n${b}\n"));
-        assertThrows(IllegalArgumentException.class, () -> needs.render("x", "pc", Map.of("a", "1")));
+        assertThrows(IllegalArgumentException.class, () -> needs.render("x", "pc", "pc", Map.of("a", "1")));
+        // the Mailer takes the family from the carrier file: au and WILLCOM are keitai, smartphones are not
+        Mailer mailer = new Mailer(null, OutboundSettings.from(OutboundFixtures.settings(data, Map.of())), t);
+        Instant now = Instant.now();
+        assertEquals(
+                "ケータイ", mailer.compose("a@ezweb.ne.jp", "hello", Map.of(), now).subject());
+        assertEquals(
+                "ケータイ", mailer.compose("a@pdx.ne.jp", "hello", Map.of(), now).subject());
+        assertEquals(
+                "既定", mailer.compose("a@i.softbank.jp", "hello", Map.of(), now).subject());
     }
 
     @Test
     void shippedTemplatesRender() {
         MailTemplates shipped = new MailTemplates();
-        assertTrue(shipped.render("refused", "docomo", Map.of("reason", "写真は3枚までです", "baseUrl", "http://x"))
+        assertTrue(shipped.render("refused", "docomo", "keitai", Map.of("reason", "写真は3枚までです", "baseUrl", "http://x"))
                 .body()
                 .contains("写真は3枚までです"));
         assertTrue(shipped.render(
                         "echo",
+                        "pc",
                         "pc",
                         Map.of(
                                 "subject", "s",
