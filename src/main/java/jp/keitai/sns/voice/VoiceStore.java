@@ -296,12 +296,11 @@ final class VoiceStore {
     }
 
     private static Voice voice(ResultSet rs) throws SQLException {
-        long replyTo = rs.getLong(4);
         return new Voice(
                 rs.getLong(1),
                 rs.getLong(2),
                 rs.getString(3),
-                rs.wasNull() ? null : replyTo,
+                rs.getObject(4, Long.class),
                 rs.getTimestamp(5).toInstant());
     }
 
