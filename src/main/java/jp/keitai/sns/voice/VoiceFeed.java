@@ -1,25 +1,30 @@
 package jp.keitai.sns.voice;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.SocialGraph;
+import jp.keitai.sns.access.Visibility;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.system.CacheSize;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.NewestFirst;
 import jp.keitai.sns.system.ReadCache;
 
 /**
- * Each member's newest voices (posts, not replies), newest first, at most {@link #DEPTH}, with who liked them and who
- * replied, kept in memory for the home page's voice section (issue 9): the section merges its friends' lists instead
- * of querying, and counts likes and replies for the viewer from the ids (replies by members the viewer cannot deal
- * with are not counted, as on every other voice page). Dropped on every node when the author posts or deletes, and when
- * a post is liked, unliked, replied to or loses a reply ({@link #changed}).
+ * The voice lists as a viewer sees them, and the one voice cache: each member's newest posts (not replies), at most
+ * {@link #DEPTH}, with who liked them and who replied, kept in memory so that the home page's voice section merges its
+ * friends' lists instead of querying. Every list answers with a fixed number of queries, however many friends the
+ * viewer has. Replies by members the viewer cannot deal with (a block either way, a suspended or withdrawn author) are
+ * neither shown nor counted, from memory or not. The memory is dropped on every node when the author posts or deletes,
+ * and when a post is liked, unliked, replied to or loses a reply ({@link #changed}).
  */
 final class VoiceFeed {
 
@@ -27,21 +32,18 @@ final class VoiceFeed {
     static final int DEPTH = 6;
 
     private static final String TOPIC = "voice-feed";
-    private static final long[] NONE = new long[0];
-
-    /** One post as the feed keeps it; {@code likers} ascending, {@code replyAuthors} one per reply. */
-    record Head(long id, long authorId, String body, Instant createdAt, long[] likers, long[] replyAuthors) {}
+    private static final String GONE_MEMBER = "退会したメンバー";
 
     /** One author's posts, newest first, as parallel arrays; {@code bodies} joined by NUL (bodies never hold one). */
     private record Packed(long[] ids, long[] millis, String bodies, long[][] likers, long[][] replyAuthors)
             implements NewestFirst {
-        Head head(long author, int i) {
+        VoiceStore.Head head(long author, int i) {
             int from = 0;
             for (int k = 0; k < i; k++) {
                 from = bodies.indexOf('\0', from) + 1;
             }
             int to = bodies.indexOf('\0', from);
-            return new Head(
+            return new VoiceStore.Head(
                     ids[i],
                     author,
                     bodies.substring(from, to < 0 ? bodies.length() : to),
@@ -50,7 +52,7 @@ final class VoiceFeed {
                     replyAuthors[i]);
         }
 
-        static Packed of(List<Head> heads) {
+        static Packed of(List<VoiceStore.Head> heads) {
             int n = heads.size();
             long[] ids = new long[n];
             long[] millis = new long[n];
@@ -58,7 +60,7 @@ final class VoiceFeed {
             long[][] repliers = new long[n][];
             StringBuilder bodies = new StringBuilder();
             for (int i = 0; i < n; i++) {
-                Head h = heads.get(i);
+                VoiceStore.Head h = heads.get(i);
                 ids[i] = h.id();
                 millis[i] = h.createdAt().toEpochMilli();
                 likers[i] = h.likers();
@@ -73,11 +75,19 @@ final class VoiceFeed {
     }
 
     private final Database database;
+    private final VoiceStore store;
+    private final AccessPolicy policy;
+    private final SocialGraph graph;
+    private final MemberService members;
     private final ReadCache<Long, Packed> byAuthor;
 
-    VoiceFeed(Database database) {
+    VoiceFeed(Database database, VoiceStore store, AccessPolicy policy, SocialGraph graph, MemberService members) {
         this.database = database;
-        this.byAuthor = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.MEMBERS.get());
+        this.store = store;
+        this.policy = policy;
+        this.graph = graph;
+        this.members = members;
+        this.byAuthor = ReadCache.ofIds(CacheSize.MEMBERS.get());
         database.changes().subscribe(TOPIC, byAuthor::invalidate);
         database.changes().onReset(byAuthor::clear);
     }
@@ -87,8 +97,68 @@ final class VoiceFeed {
         database.changes().publish(TOPIC, author);
     }
 
+    /**
+     * Friends' voices and the viewer's own, newest first: {@code size} posts per page, pages from 1. A first page
+     * shorter than {@link #DEPTH} comes from memory, except inside a transaction, which reads what it wrote.
+     */
+    VoicePage timeline(long viewer, int page, int size) {
+        if (page <= 1 && size < DEPTH && !database.inTransaction()) {
+            return firstPageFromMemory(viewer, size);
+        }
+        int p = Math.max(1, page);
+        Set<Long> candidates = new LinkedHashSet<>(graph.friendIds(viewer));
+        candidates.add(viewer);
+        List<Long> authors = List.copyOf(policy.canSeeAmong(viewer, candidates, VoiceService.LEVEL));
+        List<Voice> rows = store.posts(authors, (p - 1) * size, size + 1);
+        boolean next = rows.size() > size;
+        return new VoicePage(items(viewer, next ? rows.subList(0, size) : rows, false), p, next);
+    }
+
+    /** The first page of {@link #timeline} from the authors' posts in memory: no query once they are loaded. */
+    private VoicePage firstPageFromMemory(long viewer, int size) {
+        // voices are kept at LEVEL (FRIENDS), as visibleFriends answers; the viewer sees their own too
+        long[] friends = policy.visibleFriends(viewer);
+        long[] authors = Arrays.copyOf(friends, friends.length + 1);
+        authors[friends.length] = viewer;
+        List<VoiceStore.Head> heads = latest(authors, size + 1);
+        boolean next = heads.size() > size;
+        List<VoiceStore.Head> shown = next ? heads.subList(0, size) : heads;
+        Set<Long> replyAuthors = new HashSet<>();
+        Set<Long> named = new HashSet<>();
+        for (VoiceStore.Head h : shown) {
+            named.add(h.authorId());
+            for (long a : h.replyAuthors()) {
+                replyAuthors.add(a);
+            }
+        }
+        Set<Long> reachable = policy.canSeeAmong(viewer, replyAuthors, Visibility.EVERYONE);
+        Map<Long, String> names = members.nicknames(named);
+        List<VoiceItem> items = new ArrayList<>();
+        for (VoiceStore.Head h : shown) {
+            int replies = 0;
+            for (long a : h.replyAuthors()) {
+                if (reachable.contains(a)) {
+                    replies++;
+                }
+            }
+            items.add(new VoiceItem(
+                    h.id(),
+                    h.authorId(),
+                    names.getOrDefault(h.authorId(), GONE_MEMBER),
+                    h.body(),
+                    null,
+                    h.createdAt(),
+                    h.likers().length,
+                    Arrays.binarySearch(h.likers(), viewer) >= 0,
+                    replies,
+                    h.authorId() == viewer,
+                    List.of()));
+        }
+        return new VoicePage(items, 1, next);
+    }
+
     /** The newest posts of these authors, merged, newest first, at most {@code limit}. */
-    List<Head> latest(long[] authors, int limit) {
+    private List<VoiceStore.Head> latest(long[] authors, int limit) {
         Packed[] lists = byAuthor.getAll(authors, Packed[]::new, this::load);
         return NewestFirst.merge(Arrays.asList(lists), limit).stream()
                 .map(p -> lists[p[0]].head(authors[p[0]], p[1]))
@@ -97,78 +167,65 @@ final class VoiceFeed {
 
     private Map<Long, Packed> load(Set<Long> authors) {
         Map<Long, Packed> out = new HashMap<>();
-        List<Long> ids = List.copyOf(authors);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            database.jdbc(c -> loadChunk(c, chunk)).forEach((a, heads) -> out.put(a, Packed.of(heads)));
+        store.newestPosts(List.copyOf(authors), DEPTH).forEach((a, heads) -> out.put(a, Packed.of(heads)));
+        return out;
+    }
+
+    /**
+     * Voices the viewer may see (the caller decided that), with names, イイネ! and reply counts, in a fixed number of
+     * queries; with their replies too when {@code withReplies}.
+     */
+    List<VoiceItem> items(long viewer, List<Voice> voices, boolean withReplies) {
+        if (voices.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = voices.stream().map(Voice::id).toList();
+        List<Voice> replies = store.repliesTo(ids);
+        Set<Long> replyAuthors = new HashSet<>();
+        replies.forEach(r -> replyAuthors.add(r.authorId()));
+        Set<Long> reachable = policy.canSeeAmong(viewer, replyAuthors, Visibility.EVERYONE);
+        replies = replies.stream().filter(r -> reachable.contains(r.authorId())).toList();
+
+        List<Long> all = new ArrayList<>(ids);
+        if (withReplies) {
+            replies.forEach(r -> all.add(r.id()));
+        }
+        VoiceStore.Likes likes = store.likes(viewer, all);
+        Set<Long> authors = new HashSet<>(replyAuthors);
+        voices.forEach(v -> authors.add(v.authorId()));
+        Map<Long, String> names = members.nicknames(authors);
+
+        Map<Long, List<VoiceItem>> threads = new HashMap<>();
+        for (Voice r : replies) {
+            threads.computeIfAbsent(r.replyTo(), k -> new ArrayList<>())
+                    .add(item(viewer, r, names, likes, 0, List.of()));
+        }
+        List<VoiceItem> out = new ArrayList<>();
+        for (Voice v : voices) {
+            List<VoiceItem> under = threads.getOrDefault(v.id(), List.of());
+            out.add(item(viewer, v, names, likes, under.size(), withReplies ? under : List.of()));
         }
         return out;
     }
 
-    private static Map<Long, List<Head>> loadChunk(java.sql.Connection c, List<Long> authors) throws SQLException {
-        record Row(long id, long authorId, String body, Instant createdAt) {}
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, author_id, body, created_at from (select v.id,"
-                + " v.author_id, v.body, v.created_at, row_number() over (partition by v.author_id"
-                + " order by v.created_at desc, v.id desc) as rn from voice v where v.reply_to is null and v.author_id in ("
-                + Database.placeholders(authors.size()) + ")) t where rn <= ? order by created_at desc, id desc")) {
-            int i = 1;
-            for (Long a : authors) {
-                ps.setLong(i++, a);
-            }
-            ps.setInt(i, DEPTH);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getTimestamp(4).toInstant()));
-                }
-            }
-        }
-        Map<Long, List<Long>> likers = new HashMap<>();
-        Map<Long, List<Long>> repliers = new HashMap<>();
-        if (!rows.isEmpty()) {
-            List<Long> postIds = rows.stream().map(Row::id).toList();
-            pairs(
-                    c,
-                    "select voice_id, member_id from voice_like where voice_id in (%s) order by 1, 2",
-                    postIds,
-                    likers);
-            pairs(c, "select reply_to, author_id from voice where reply_to in (%s) order by 1", postIds, repliers);
-        }
-        Map<Long, List<Head>> out = new HashMap<>();
-        authors.forEach(a -> out.put(a, new ArrayList<>()));
-        for (Row r : rows) {
-            out.get(r.authorId())
-                    .add(new Head(
-                            r.id(),
-                            r.authorId(),
-                            r.body(),
-                            r.createdAt(),
-                            array(likers.get(r.id())),
-                            array(repliers.get(r.id()))));
-        }
-        out.replaceAll((a, list) -> List.copyOf(list));
-        return out;
-    }
-
-    private static void pairs(java.sql.Connection c, String sql, List<Long> ids, Map<Long, List<Long>> into)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(String.format(sql, Database.placeholders(ids.size())))) {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setLong(i + 1, ids.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    into.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                }
-            }
-        }
-    }
-
-    private static long[] array(List<Long> ids) {
-        return ids == null ? NONE : ids.stream().mapToLong(Long::longValue).toArray();
+    private static VoiceItem item(
+            long viewer,
+            Voice v,
+            Map<Long, String> names,
+            VoiceStore.Likes likes,
+            int replyCount,
+            List<VoiceItem> replies) {
+        return new VoiceItem(
+                v.id(),
+                v.authorId(),
+                names.getOrDefault(v.authorId(), GONE_MEMBER),
+                v.body(),
+                v.replyTo(),
+                v.createdAt(),
+                likes.counts().getOrDefault(v.id(), 0),
+                likes.mine().contains(v.id()),
+                replyCount,
+                v.authorId() == viewer,
+                replies);
     }
 }

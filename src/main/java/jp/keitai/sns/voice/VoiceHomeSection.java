@@ -71,7 +71,7 @@ public class VoiceHomeSection implements HomeSection {
 
     @Override
     public Object data(long memberId) {
-        VoiceService.Page page = voices.timeline(memberId, 1, SHOWN);
+        VoicePage page = voices.timeline(memberId, 1, SHOWN);
         return new Data(page.getItems(), page.isHasNext(), VoiceResource.formKey());
     }
 }

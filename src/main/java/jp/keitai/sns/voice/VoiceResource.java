@@ -26,7 +26,7 @@ import jp.keitai.sns.web.View;
  * replies, deleting one's own, イイネ!. Every answer to a POST is a redirect, so a handset posting from the home page
  * is back on the home page with its second page load.
  */
-@ApplicationScoped // one instance: a request-scoped resource was built and injected per request (issue 9)
+@ApplicationScoped // one instance: nothing is built or injected per request on pages handsets load often
 @Path("voice")
 @Produces(MediaType.TEXT_HTML)
 public class VoiceResource {
@@ -105,15 +105,13 @@ public class VoiceResource {
     public Response delete(@PathParam("id") String id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
         long me = currentMember.requireId();
-        Optional<Long> voice = parseId(id);
-        Long post = voice.flatMap(v -> voices.visible(me, v))
-                .map(VoiceItem::getReplyTo)
-                .orElse(null);
-        if (voice.isEmpty() || !voices.delete(me, voice.get())) {
+        VoiceService.Deleted deleted =
+                parseId(id).map(v -> voices.delete(me, v)).orElse(new VoiceService.Deleted(false, null));
+        if (!deleted.ok()) {
             return Response.ok(View.of("message").with("message", "削除できるのは自分のボイスだけです。"))
                     .build();
         }
-        return redirect(post == null ? "/voice" : "/voice/" + post);
+        return redirect(deleted.thread() == null ? "/voice" : "/voice/" + deleted.thread());
     }
 
     @POST
@@ -157,7 +155,7 @@ public class VoiceResource {
     }
 
     private View listView(long me, int page) {
-        VoiceService.Page p = voices.timeline(me, page, PAGE_SIZE);
+        VoicePage p = voices.timeline(me, page, PAGE_SIZE);
         return View.of("voice/index")
                 .with("page", p)
                 .with("mailAddress", addresses.addressOf(me, PostingAddresses.Kind.VOICE))

@@ -89,29 +89,47 @@ class ArchitectureTest {
     static final java.util.List<String> WHO = java.util.List.of(BASE + ".web.MembersOnly", BASE + ".web.Public");
 
     static ArchRule noCycles() {
-        return slices().matching(BASE + ".(*)..").should().beFreeOfCycles();
+        return noCycles(BASE);
     }
 
     static ArchRule accessBelowFeatures() {
+        return accessBelowFeatures(BASE);
+    }
+
+    static ArchRule storesAndEntitiesPrivate() {
+        return storesAndEntitiesPrivate(BASE);
+    }
+
+    static ArchRule sqlOnlyInStoresRule() {
+        return sqlOnlyInStoresRule(BASE);
+    }
+
+    /** No cycle between the packages just below {@code base}. */
+    static ArchRule noCycles(String base) {
+        return slices().matching(base + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** {@code base.access} depends on nothing of {@code base} but itself and {@code base.system}. */
+    static ArchRule accessBelowFeatures(String base) {
         return classes()
                 .that()
-                .resideInAPackage(BASE + ".access..")
+                .resideInAPackage(base + ".access..")
                 .should()
                 .onlyDependOnClassesThat(DescribedPredicate.describe(
                         "are in access or system, or outside the application",
-                        c -> !c.getPackageName().startsWith(BASE + ".")
-                                || c.getPackageName().startsWith(BASE + ".access")
-                                || c.getPackageName().startsWith(BASE + ".system")));
+                        c -> !c.getPackageName().startsWith(base + ".")
+                                || c.getPackageName().startsWith(base + ".access")
+                                || c.getPackageName().startsWith(base + ".system")));
     }
 
-    /** A feature's store or entity is used only inside the top-level package that owns it. */
-    static ArchRule storesAndEntitiesPrivate() {
+    /** A feature's store or entity is used only inside the top-level package (below {@code base}) that owns it. */
+    static ArchRule storesAndEntitiesPrivate(String base) {
         return classes().should(new ArchCondition<>("use no other top-level package's store or entity") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 for (var d : origin.getDirectDependenciesFromSelf()) {
                     JavaClass target = d.getTargetClass();
-                    if (isStoreOrEntity(target) && !topLevel(origin).equals(topLevel(target))) {
+                    if (isStoreOrEntity(target, base) && !topLevel(origin, base).equals(topLevel(target, base))) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                     }
                 }
@@ -119,12 +137,12 @@ class ArchitectureTest {
         });
     }
 
-    /** JPA queries and JDBC statements only in classes named {@code …Store}, and in {@code system}. */
-    static ArchRule sqlOnlyInStoresRule() {
+    /** JPA queries and JDBC statements only in classes named {@code …Store}, and in {@code base.system}. */
+    static ArchRule sqlOnlyInStoresRule(String base) {
         return classes()
                 .that(DescribedPredicate.describe(
                         "are not stores or system plumbing",
-                        c -> !isStore(c) && !topLevel(c).equals("system")))
+                        c -> !isStore(c) && !topLevel(c, base).equals("system")))
                 .should(new ArchCondition<>("run no SQL or JPA queries") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
@@ -166,12 +184,13 @@ class ArchitectureTest {
         return top.getSimpleName().endsWith("Store");
     }
 
-    static boolean isStoreOrEntity(JavaClass c) {
-        return c.getPackageName().startsWith(BASE + ".") && (isStore(c) || c.isAnnotatedWith(Entity.class));
+    static boolean isStoreOrEntity(JavaClass c, String base) {
+        return c.getPackageName().startsWith(base + ".") && (isStore(c) || c.isAnnotatedWith(Entity.class));
     }
 
-    static String topLevel(JavaClass c) {
-        String rest = c.getPackageName().substring(Math.min(c.getPackageName().length(), BASE.length() + 1));
+    /** The package just below {@code base} that a class lives in ("voice" for {@code jp.keitai.sns.voice.web}). */
+    static String topLevel(JavaClass c, String base) {
+        String rest = c.getPackageName().substring(Math.min(c.getPackageName().length(), base.length() + 1));
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
     }

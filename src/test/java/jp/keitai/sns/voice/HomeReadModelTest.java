@@ -67,7 +67,7 @@ class HomeReadModelTest {
         long reply = rig.reply(b, va, "いいね");
         assertEquals(1, voices(home, me).get(0).getReplyCount());
         same(home, me);
-        assertTrue(rig.voices.delete(b, reply));
+        assertTrue(rig.voices.delete(b, reply).ok());
         assertEquals(0, voices(home, me).get(0).getReplyCount(), "a deleted reply stops counting");
         rig.reply(b, va, "もう一度");
         same(home, me);
@@ -129,8 +129,8 @@ class HomeReadModelTest {
     /** The in-memory answers equal the database's (a transaction reads the database). */
     private static void same(HomeQueryCountTest.Home home, long me) {
         VoiceRig rig = home.rig;
-        VoiceService.Page cached = rig.voices.timeline(me, 1, VoiceHomeSection.SHOWN);
-        VoiceService.Page stored = rig.db.tx(em -> rig.voices.timeline(me, 1, VoiceHomeSection.SHOWN));
+        VoicePage cached = rig.voices.timeline(me, 1, VoiceHomeSection.SHOWN);
+        VoicePage stored = rig.db.tx(em -> rig.voices.timeline(me, 1, VoiceHomeSection.SHOWN));
         assertEquals(
                 describe(stored.getItems()) + stored.isHasNext(), describe(cached.getItems()) + cached.isHasNext());
         List<DiaryViews.Entry> cachedDiaries = home.diaries.friendsLatest(me, 10);

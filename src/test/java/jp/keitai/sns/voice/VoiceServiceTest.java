@@ -191,12 +191,14 @@ class VoiceServiceTest {
         long p = rig.post(a, "消すかも");
         long r = rig.reply(f, p, "返信");
         rig.voices.like(f, p);
-        assertFalse(rig.voices.delete(f, p), "not the friend's");
+        assertFalse(rig.voices.delete(f, p).ok(), "not the friend's");
         assertTrue(rig.voices.visible(a, p).isPresent());
-        assertTrue(rig.voices.delete(f, r), "but the friend's own reply");
+        VoiceService.Deleted reply = rig.voices.delete(f, r);
+        assertTrue(reply.ok(), "but the friend's own reply");
+        assertEquals(p, reply.thread(), "a deleted reply leads back to its thread");
         long r2 = rig.reply(f, p, "もう一度返信");
-        assertTrue(rig.voices.delete(a, p));
-        assertFalse(rig.voices.delete(a, p), "gone already");
+        assertEquals(new VoiceService.Deleted(true, null), rig.voices.delete(a, p), "a deleted post leads to the list");
+        assertFalse(rig.voices.delete(a, p).ok(), "gone already");
         assertTrue(rig.voices.visible(f, r2).isEmpty());
         assertEquals(0, rig.voices.countBy(f), "the reply went with its post");
         assertNotNull(rig.voices.like(f, p));
@@ -250,8 +252,8 @@ class VoiceServiceTest {
             posted.add(rig.post(i % 2 == 0 ? f : me, "ボイス" + i));
             rig.post(stranger, "見えない" + i);
         }
-        VoiceService.Page one = rig.voices.timeline(me, 1, 10);
-        VoiceService.Page two = rig.voices.timeline(me, 2, 10);
+        VoicePage one = rig.voices.timeline(me, 1, 10);
+        VoicePage two = rig.voices.timeline(me, 2, 10);
         List<Long> newestFirst = new ArrayList<>(posted);
         java.util.Collections.reverse(newestFirst);
         assertEquals(newestFirst.subList(0, 10), ids(one.getItems()));
