@@ -72,34 +72,47 @@ class DiaryCacheTest {
             long id = d.create(o.owner(), "最初", "本文", "friends_of_friends", List.of(), false)
                     .id();
 
-            assertEquals("最初", d.page(o.viewer(), id).orElseThrow().getDiary().getTitle());
-            assertEquals("最初", d.page(o.viewer(), id).orElseThrow().getDiary().getTitle(), "cached");
+            assertEquals(
+                    "最初",
+                    rig.reader.page(o.viewer(), id).orElseThrow().getDiary().getTitle());
+            assertEquals(
+                    "最初",
+                    rig.reader.page(o.viewer(), id).orElseThrow().getDiary().getTitle(),
+                    "cached");
 
             assertTrue(d.edit(o.owner(), id, "二番", "本文2", "friends_of_friends", Set.of(), List.of())
                     .ok());
-            assertEquals("二番", d.page(o.viewer(), id).orElseThrow().getDiary().getTitle(), "edit shows at once");
+            assertEquals(
+                    "二番",
+                    rig.reader.page(o.viewer(), id).orElseThrow().getDiary().getTitle(),
+                    "edit shows at once");
 
-            assertTrue(d.comment(o.friend(), id, "こんにちは").ok());
+            assertTrue(rig.comments.comment(o.friend(), id, "こんにちは").ok());
             List<DiaryViews.Comment> comments =
-                    d.page(o.viewer(), id).orElseThrow().getComments();
+                    rig.reader.page(o.viewer(), id).orElseThrow().getComments();
             assertEquals(1, comments.size(), "a new comment shows at once");
             assertEquals("friend", comments.get(0).getAuthorNickname());
 
-            assertTrue(d.deleteComment(o.friend(), id, comments.get(0).getNumber()));
-            assertTrue(d.page(o.viewer(), id).orElseThrow().getComments().isEmpty(), "a deleted comment goes at once");
+            assertTrue(
+                    rig.comments.deleteComment(o.friend(), id, comments.get(0).getNumber()));
+            assertTrue(
+                    rig.reader.page(o.viewer(), id).orElseThrow().getComments().isEmpty(),
+                    "a deleted comment goes at once");
 
             assertTrue(d.edit(o.owner(), id, "二番", "本文2", "friends", Set.of(), List.of())
                     .ok());
-            assertTrue(d.page(o.viewer(), id).isEmpty(), "narrowed to friends: the friend of a friend sees nothing");
-            assertTrue(d.page(o.friend(), id).isPresent());
+            assertTrue(
+                    rig.reader.page(o.viewer(), id).isEmpty(),
+                    "narrowed to friends: the friend of a friend sees nothing");
+            assertTrue(rig.reader.page(o.friend(), id).isPresent());
 
             assertTrue(d.edit(o.owner(), id, "二番", "本文2", "private", Set.of(), List.of())
                     .ok());
-            assertTrue(d.page(o.friend(), id).isEmpty(), "private: the friend sees nothing either");
-            assertTrue(d.page(o.owner(), id).isPresent());
+            assertTrue(rig.reader.page(o.friend(), id).isEmpty(), "private: the friend sees nothing either");
+            assertTrue(rig.reader.page(o.owner(), id).isPresent());
 
             assertTrue(d.delete(o.owner(), id));
-            assertTrue(d.page(o.owner(), id).isEmpty(), "deleted");
+            assertTrue(rig.reader.page(o.owner(), id).isEmpty(), "deleted");
         }
     }
 
@@ -122,15 +135,20 @@ class DiaryCacheTest {
 
             long e = d.create(o.owner(), "E", "x", "everyone", List.of(), false).id();
             assertEquals("owner", rig.members.profile(o.owner()).orElseThrow().nickname());
-            d.comment(o.owner(), e, "自分で");
-            assertEquals("owner", d.page(o.viewer(), e).orElseThrow().getAuthorNickname());
+            rig.comments.comment(o.owner(), e, "自分で");
+            assertEquals("owner", rig.reader.page(o.viewer(), e).orElseThrow().getAuthorNickname());
             new AccountService(rig.database, null).updateProfile(o.owner(), "新しい名前", "よろしく", "everyone");
             assertEquals("新しい名前", rig.members.profile(o.owner()).orElseThrow().nickname());
             assertEquals("よろしく", rig.members.profile(o.owner()).orElseThrow().selfIntro());
-            assertEquals("新しい名前", d.page(o.viewer(), e).orElseThrow().getAuthorNickname());
+            assertEquals("新しい名前", rig.reader.page(o.viewer(), e).orElseThrow().getAuthorNickname());
             assertEquals(
                     "新しい名前",
-                    d.page(o.viewer(), e).orElseThrow().getComments().get(0).getAuthorNickname());
+                    rig.reader
+                            .page(o.viewer(), e)
+                            .orElseThrow()
+                            .getComments()
+                            .get(0)
+                            .getAuthorNickname());
         }
     }
 
@@ -190,11 +208,11 @@ class DiaryCacheTest {
             try {
                 long id = d.create(o.owner(), "日記", "本文", "friends_of_friends", List.of(), false)
                         .id();
-                d.comment(o.friend(), id, "いいね");
+                rig.comments.comment(o.friend(), id, "いいね");
                 assertTrue(intros.write(o.friend(), o.owner(), "いい人です") == null);
 
                 Runnable diaryPage = () -> {
-                    DiaryViews.Page p = d.page(o.viewer(), id).orElseThrow();
+                    DiaryViews.Page p = rig.reader.page(o.viewer(), id).orElseThrow();
                     footprints.record(o.viewer(), p.getAuthorId());
                     assertEquals(1, p.getComments().size());
                 };
@@ -244,25 +262,25 @@ class DiaryCacheTest {
             long id = a.diaries
                     .create(o.owner(), "題", "本文", "friends_of_friends", List.of(), false)
                     .id();
-            assertTrue(b.diaries.page(o.viewer(), id).isPresent(), "node two reads (and keeps) the page");
+            assertTrue(b.reader.page(o.viewer(), id).isPresent(), "node two reads (and keeps) the page");
             assertEquals(1, b.diaries.latest(o.viewer(), o.owner(), 5).size(), "and the owner's latest diaries");
 
             a.diaries.edit(o.owner(), id, "題", "本文", "private", Set.of(), List.of());
-            assertTrue(a.diaries.page(o.viewer(), id).isEmpty(), "node one at once");
+            assertTrue(a.reader.page(o.viewer(), id).isEmpty(), "node one at once");
             assertTrue(
-                    poll(() -> b.diaries.page(o.viewer(), id).isEmpty()), "node two once the notice arrived: the page");
+                    poll(() -> b.reader.page(o.viewer(), id).isEmpty()), "node two once the notice arrived: the page");
             assertTrue(poll(() -> b.diaries.latest(o.viewer(), o.owner(), 5).isEmpty()), "and the latest list");
 
             a.diaries.edit(o.owner(), id, "新しい題", "本文", "everyone", Set.of(), List.of());
-            assertTrue(poll(() -> b.diaries
+            assertTrue(poll(() -> b.reader
                     .page(o.viewer(), id)
                     .map(p -> p.getDiary().getTitle().equals("新しい題"))
                     .orElse(false)));
-            a.diaries.comment(o.friend(), id, "届いた?");
+            a.comments.comment(o.friend(), id, "届いた?");
             assertTrue(poll(() ->
-                    b.diaries.page(o.viewer(), id).orElseThrow().getComments().size() == 1));
+                    b.reader.page(o.viewer(), id).orElseThrow().getComments().size() == 1));
             assertFalse(
-                    b.diaries.page(o.viewer(), id).orElseThrow().getComments().isEmpty());
+                    b.reader.page(o.viewer(), id).orElseThrow().getComments().isEmpty());
         } finally {
             TestDatabases.drop(admin, user, name);
         }
