@@ -25,6 +25,8 @@ public class CommentService {
 
     private static final Logger LOG = Logger.getLogger(CommentService.class.getName());
 
+    public static final int MAX_COMMENT = 1_000;
+
     @Inject
     Database database;
 
@@ -73,8 +75,8 @@ public class CommentService {
             return DiaryService.Outcome.refused("コメントを入力してください。");
         }
         String text = DiaryText.normalise(body);
-        if (DiaryText.length(text) > DiaryService.MAX_COMMENT) {
-            return DiaryService.Outcome.refused("コメントは" + DiaryService.MAX_COMMENT + "文字までです。");
+        if (DiaryText.length(text) > MAX_COMMENT) {
+            return DiaryService.Outcome.refused("コメントは" + MAX_COMMENT + "文字までです。");
         }
         Optional<Diary> seen = reader.visible(me, diaryId);
         if (seen.isEmpty() || !policy.canInteract(me, seen.get().getAuthorId())) {

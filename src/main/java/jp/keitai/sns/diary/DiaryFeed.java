@@ -47,7 +47,7 @@ public class DiaryFeed {
     private static final byte PRIVATE = (byte) Visibility.PRIVATE.ordinal();
 
     /** What a diary's page shows of its rows. */
-    record PageRows(Diary diary, List<DiaryComment> comments, List<DiaryPhoto> photos) {}
+    public record PageRows(Diary diary, List<DiaryComment> comments, List<DiaryPhoto> photos) {}
 
     /**
      * One author's diaries as parallel arrays: first the {@code shared} ones (every level but private) newest first,

@@ -30,7 +30,6 @@ public class DiaryService {
 
     public static final int MAX_BODY = 10_000;
     public static final int MAX_TITLE = 100;
-    public static final int MAX_COMMENT = 1_000;
     public static final int MAX_PHOTOS = 3;
     public static final String UNTITLED = "(無題)";
 
