@@ -1,7 +1,8 @@
 package jp.keitai.sns.diary;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,19 +12,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.keitai.sns.access.Visibility;
+import jp.keitai.sns.system.CacheSize;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.NewestFirst;
 import jp.keitai.sns.system.ReadCache;
 
 /**
- * Each member's newest diaries, at most {@link #DEPTH} of each 公開範囲, kept in memory for the two pages that list
- * them: the home page's マイミク最新日記 merges its friends' lists ({@link #latest}) and the profile takes the owner's
- * newest at the levels its viewer may see ({@link #ofAuthor}). One copy serves both (the profile had a cache of its
- * own, about 115 MB for 100,000 authors; docs/performance.md). Titles and counts only, never bodies, packed in a few
- * arrays per author. Dropped on every node when the author writes, edits or deletes a diary or its comments change
- * ({@link #changed}).
+ * What the hot pages read of diaries, kept in memory; the only class in {@code diary} that caches. Two copies:
+ *
+ * <ul>
+ *   <li>each diary's page rows (the diary, its comments and photos, all detached and never changed), by diary id;
+ *   <li>each author's newest diaries, at most {@link #DEPTH} of each 公開範囲, by author id: the home page's
+ *       マイミク最新日記 merges its friends' lists ({@link #latest}) and the profile takes the owner's newest at the
+ *       levels its viewer may see ({@link #ofAuthor}). One copy serves both pages, as titles and counts only, never
+ *       bodies, packed in a few arrays per author, so that every active author fits.
+ * </ul>
+ *
+ * Every write to a diary, its photos or comments calls {@link #changed} in its transaction, and every node drops its
+ * copies once it commits. Only rows are kept: who may see them is the caller's question, asked on every read. Inside
+ * a transaction every answer comes from the database, so a test (or a writer) can compare the two.
  */
-final class DiaryFeed {
+@ApplicationScoped
+public class DiaryFeed {
 
     /**
      * How many diaries of each level are kept per author: the newest {@code n <= DEPTH} of any set of levels are among
@@ -31,9 +41,13 @@ final class DiaryFeed {
      */
     static final int DEPTH = 10;
 
-    private static final String TOPIC = "diary-feed";
+    private static final String DIARY_TOPIC = "diary";
+    private static final String AUTHOR_TOPIC = "diary-feed";
     private static final Visibility[] LEVELS = Visibility.values();
     private static final byte PRIVATE = (byte) Visibility.PRIVATE.ordinal();
+
+    /** What a diary's page shows of its rows. */
+    public record PageRows(Diary diary, List<DiaryComment> comments, List<DiaryPhoto> photos) {}
 
     /**
      * One author's diaries as parallel arrays: first the {@code shared} ones (every level but private) newest first,
@@ -65,35 +79,102 @@ final class DiaryFeed {
 
     private static final Packed EMPTY = new Packed(new long[0], new long[0], new byte[0], new int[0], "", 0);
 
-    private final Database database;
-    private final ReadCache<Long, Packed> byAuthor;
+    @Inject
+    Database database;
 
-    DiaryFeed(Database database) {
+    @Inject
+    DiaryStore diaries;
+
+    @Inject
+    CommentStore comments;
+
+    @Inject
+    DiaryRowStore rows;
+
+    private ReadCache<Long, PageRows> byDiary;
+    private ReadCache<Long, Packed> byAuthor;
+
+    protected DiaryFeed() {}
+
+    DiaryFeed(Database database, DiaryStore diaries, CommentStore comments, DiaryRowStore rows) {
         this.database = database;
-        this.byAuthor = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.MEMBERS.get());
-        database.changes().subscribe(TOPIC, byAuthor::invalidate);
+        this.diaries = diaries;
+        this.comments = comments;
+        this.rows = rows;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        byDiary = ReadCache.ofIds(CacheSize.DIARIES.get());
+        byAuthor = ReadCache.ofIds(CacheSize.MEMBERS.get());
+        database.changes().subscribe(DIARY_TOPIC, byDiary::invalidate);
+        database.changes().onReset(byDiary::clear);
+        database.changes().subscribe(AUTHOR_TOPIC, byAuthor::invalidate);
         database.changes().onReset(byAuthor::clear);
     }
 
-    /** Call in the transaction that changes one of the author's diaries. */
-    void changed(long author) {
-        database.changes().publish(TOPIC, author);
+    /**
+     * Call in the transaction that changes a diary (its text, level, photos or comments), creates or deletes one: every
+     * node drops its copies of the diary and of the author's newest list once the transaction commits.
+     */
+    public void changed(long diaryId, long authorId) {
+        database.changes().publish(DIARY_TOPIC, diaryId);
+        database.changes().publish(AUTHOR_TOPIC, authorId);
+    }
+
+    /** The diary, or null. */
+    public Diary diary(long id) {
+        if (database.inTransaction()) {
+            return diaries.find(id);
+        }
+        PageRows p = cached(id);
+        return p == null ? null : p.diary();
+    }
+
+    /**
+     * The comments and photos to show with {@code d}, as {@link #diary} returned it: the kept ones while that copy is
+     * still the one kept, else read now (the diary changed in between, or this is a transaction).
+     */
+    public PageRows page(Diary d) {
+        PageRows kept = database.inTransaction() ? null : cached(d.getId());
+        if (kept != null && kept.diary() == d) {
+            return kept;
+        }
+        return new PageRows(d, comments.of(d.getId()), diaries.photosOf(d.getId()));
+    }
+
+    private PageRows cached(long id) {
+        return byDiary.get(id, key -> {
+            Diary d = diaries.find(key);
+            return d == null
+                    ? null
+                    : new PageRows(d, List.copyOf(comments.of(key)), List.copyOf(diaries.photosOf(key)));
+        });
+    }
+
+    /** Whether {@link #latest} may answer for this many: outside transactions, and no more than are kept. */
+    public boolean keeps(int limit) {
+        return !database.inTransaction() && limit <= DEPTH;
     }
 
     /** The newest friends-visible diaries of these authors, merged, newest first, at most {@code limit}. */
-    List<DiaryViews.Line> latest(long[] authors, int limit) {
+    public List<DiaryViews.Line> latest(long[] authors, int limit) {
+        if (!keeps(limit)) {
+            throw new IllegalArgumentException("at most " + DEPTH + " diaries are kept per level, asked " + limit);
+        }
         Packed[] lists = byAuthor.getAll(authors, Packed[]::new, this::load);
         return NewestFirst.merge(Arrays.asList(lists), limit).stream()
                 .map(p -> lists[p[0]].line(authors[p[0]], p[1]))
                 .toList();
     }
 
-    /**
-     * The author's newest diaries at these levels, newest first, at most {@code limit} (no more than {@link #DEPTH}).
-     */
-    List<DiaryViews.Line> ofAuthor(long author, Set<Visibility> levels, int limit) {
-        if (limit > DEPTH) {
-            throw new IllegalArgumentException("at most " + DEPTH + " diaries are kept per level, asked " + limit);
+    /** The author's newest diaries at these levels (not empty), newest first, at most {@code limit}. */
+    public List<DiaryViews.Line> ofAuthor(long author, Set<Visibility> levels, int limit) {
+        if (!keeps(limit)) {
+            return diaries.latest(author, levels, limit).stream()
+                    .map(DiaryViews.Line::of)
+                    .toList();
         }
         Packed p = byAuthor.get(author, a -> load(Set.of(a)).get(a));
         List<DiaryViews.Line> out = new ArrayList<>();
@@ -110,70 +191,38 @@ final class DiaryFeed {
     }
 
     private Map<Long, Packed> load(Set<Long> authors) {
-        Map<Long, List<Object[]>> rows = new HashMap<>();
-        List<Long> ids = List.copyOf(authors);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            database.jdbc(c -> {
-                try (PreparedStatement ps = c.prepareStatement("select id, author_id, created_at, visibility, title,"
-                        + " comment_count from (select d.*, row_number() over (partition by author_id, visibility"
-                        + " order by created_at desc, id desc) as rn from diary d where author_id in ("
-                        + Database.placeholders(chunk.size())
-                        + ")) t where rn <= ? order by author_id, created_at desc, id desc")) {
-                    int i = 1;
-                    for (Long a : chunk) {
-                        ps.setLong(i++, a);
-                    }
-                    ps.setInt(i, DEPTH);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rows.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
-                                    .add(new Object[] {
-                                        rs.getLong(1),
-                                        rs.getTimestamp(3).toInstant().toEpochMilli(),
-                                        (byte) Visibility.parse(rs.getString(4))
-                                                .orElseThrow()
-                                                .ordinal(),
-                                        rs.getInt(6),
-                                        rs.getString(5).replace('\0', ' ')
-                                    });
-                        }
-                    }
-                }
-                return null;
-            });
-        }
+        Map<Long, List<DiaryViews.Line>> found = rows.newestPerLevel(authors, DEPTH);
         Map<Long, Packed> out = new HashMap<>();
         for (Long author : authors) {
-            List<Object[]> list = rows.get(author);
-            if (list == null) {
-                out.put(author, EMPTY);
-                continue;
-            }
-            // the shared ones first, then the private ones, each newest first as the query gave them
-            List<Object[]> ordered = new ArrayList<>(list.size());
-            list.stream().filter(r -> (Byte) r[2] != PRIVATE).forEach(ordered::add);
-            int shared = ordered.size();
-            list.stream().filter(r -> (Byte) r[2] == PRIVATE).forEach(ordered::add);
-            int n = ordered.size();
-            long[] idArr = new long[n];
-            long[] millis = new long[n];
-            byte[] levels = new byte[n];
-            int[] comments = new int[n];
-            StringBuilder titles = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                Object[] r = ordered.get(i);
-                idArr[i] = (Long) r[0];
-                millis[i] = (Long) r[1];
-                levels[i] = (Byte) r[2];
-                comments[i] = (Integer) r[3];
-                if (i > 0) {
-                    titles.append('\0');
-                }
-                titles.append((String) r[4]);
-            }
-            out.put(author, new Packed(idArr, millis, levels, comments, titles.toString(), shared));
+            List<DiaryViews.Line> list = found.get(author);
+            out.put(author, list == null ? EMPTY : pack(list));
         }
         return out;
+    }
+
+    /** Packs one author's lines (newest first): the shared ones first, then the private ones, each newest first. */
+    private static Packed pack(List<DiaryViews.Line> list) {
+        List<DiaryViews.Line> ordered = new ArrayList<>(list.size());
+        list.stream().filter(l -> l.level().ordinal() != PRIVATE).forEach(ordered::add);
+        int shared = ordered.size();
+        list.stream().filter(l -> l.level().ordinal() == PRIVATE).forEach(ordered::add);
+        int n = ordered.size();
+        long[] ids = new long[n];
+        long[] millis = new long[n];
+        byte[] levels = new byte[n];
+        int[] counts = new int[n];
+        StringBuilder titles = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            DiaryViews.Line l = ordered.get(i);
+            ids[i] = l.id();
+            millis[i] = l.createdAt().toEpochMilli();
+            levels[i] = (byte) l.level().ordinal();
+            counts[i] = l.commentCount();
+            if (i > 0) {
+                titles.append('\0');
+            }
+            titles.append(l.title().replace('\0', ' '));
+        }
+        return new Packed(ids, millis, levels, counts, titles.toString(), shared);
     }
 }

@@ -29,10 +29,10 @@ import jp.keitai.sns.web.View;
 
 /**
  * Diary pages: write, read with comments, edit, delete, photos, and the same diary as JSON. A diary the viewer may
- * not see (by {@link DiaryService}, which asks the access policy) answers 404 on every one of them, like a diary that
- * does not exist.
+ * not see (by {@link DiaryReader}, which asks the access policy) answers 404 on every one of them, like a diary that
+ * does not exist. Writing is {@link DiaryService}'s, comments {@link CommentService}'s.
  */
-@ApplicationScoped // one instance: a request-scoped resource was built and injected per view (issue 9)
+@ApplicationScoped // one instance: the hot diary page builds and injects no resource per request
 @Path("diary")
 @Produces(MediaType.TEXT_HTML)
 public class DiaryResource {
@@ -44,6 +44,12 @@ public class DiaryResource {
 
     @Inject
     DiaryService diaries;
+
+    @Inject
+    DiaryReader reader;
+
+    @Inject
+    CommentService comments;
 
     @Inject
     jp.keitai.sns.footprint.Footprints footprints;
@@ -104,7 +110,7 @@ public class DiaryResource {
     @Path("{id: \\d+}")
     public Response show(@PathParam("id") long id, @QueryParam("reply") Integer reply) {
         long me = currentMember.requireId();
-        return diaries.page(me, id)
+        return reader.page(me, id)
                 .map(p -> {
                     footprints.record(me, p.getAuthorId()); // あしあと (none on one's own diary, across blocks or 忍び足)
                     return p;
@@ -128,7 +134,7 @@ public class DiaryResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response json(@PathParam("id") long id) {
         Map<String, Object> missing = Map.of("error", "not found");
-        return diaries.json(currentMember.id().orElse(null), id)
+        return reader.json(currentMember.id().orElse(null), id)
                 .map(j -> Response.ok(j, MediaType.APPLICATION_JSON_TYPE).build())
                 .orElseGet(() -> Response.status(404)
                         .type(MediaType.APPLICATION_JSON_TYPE)
@@ -140,7 +146,7 @@ public class DiaryResource {
     @Path("{id: \\d+}/edit")
     public Response edit(@PathParam("id") long id) {
         long me = currentMember.requireId();
-        return diaries.page(me, id)
+        return reader.page(me, id)
                 .filter(DiaryViews.Page::isMine)
                 .map(p -> Response.ok(form(p).with("title", p.getDiary().getTitle())
                                 .with("body", p.getDiary().getBody())
@@ -190,7 +196,7 @@ public class DiaryResource {
         long me = currentMember.requireId();
         DiaryService.Outcome outcome = diaries.edit(me, id, title, body, visibility, remove, files);
         if (!outcome.ok()) {
-            return diaries.page(me, id)
+            return reader.page(me, id)
                     .filter(DiaryViews.Page::isMine)
                     .map(p -> Response.ok(form(p).with("title", title)
                                     .with("body", body)
@@ -206,7 +212,7 @@ public class DiaryResource {
     @Path("{id: \\d+}/delete")
     public Response deleteConfirm(@PathParam("id") long id) {
         long me = currentMember.requireId();
-        return diaries.page(me, id)
+        return reader.page(me, id)
                 .filter(DiaryViews.Page::isMine)
                 .map(p -> Response.ok(View.of("diary/delete").with("page", p)).build())
                 .orElseGet(DiaryResource::notFound);
@@ -231,12 +237,12 @@ public class DiaryResource {
             @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
         long me = currentMember.requireId();
-        if (diaries.visible(me, id).isEmpty()) {
+        if (reader.visible(me, id).isEmpty()) {
             return notFound();
         }
-        DiaryService.Outcome outcome = diaries.comment(me, id, body);
+        DiaryService.Outcome outcome = comments.comment(me, id, body);
         if (!outcome.ok()) {
-            return diaries.page(me, id)
+            return reader.page(me, id)
                     .map(p -> Response.ok(View.of("diary/show")
                                     .with("page", p)
                                     .with("reply", body == null ? "" : body)
@@ -253,7 +259,7 @@ public class DiaryResource {
     public Response deleteComment(
             @PathParam("id") long id, @PathParam("n") int n, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
-        if (!diaries.deleteComment(currentMember.requireId(), id, n)) {
+        if (!comments.deleteComment(currentMember.requireId(), id, n)) {
             return notFound();
         }
         return Response.seeOther(URI.create("/diary/" + id)).build();
@@ -278,7 +284,7 @@ public class DiaryResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setPrivate(true);
-        return diaries.photo(currentMember.id().orElse(null), id, n, s, formats)
+        return reader.photo(currentMember.id().orElse(null), id, n, s, formats)
                 .map(p -> Response.ok(p.bytes(), p.contentType())
                         .cacheControl(noStore)
                         .build())

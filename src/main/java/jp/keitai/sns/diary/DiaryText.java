@@ -95,4 +95,9 @@ public final class DiaryText {
     public static int length(String s) {
         return s.codePointCount(0, s.length());
     }
+
+    /** Text as it is stored: line ends as {@code \n}, no blank space around it. */
+    static String normalise(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
 }

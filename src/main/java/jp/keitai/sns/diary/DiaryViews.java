@@ -2,7 +2,7 @@ package jp.keitai.sns.diary;
 
 import java.util.List;
 
-/** What diary templates show (JavaBean getters, as EL reads them). Built by {@link DiaryService}. */
+/** What diary templates show (JavaBean getters, as EL reads them). Built by {@link DiaryReader}. */
 public final class DiaryViews {
 
     private DiaryViews() {}
@@ -120,7 +120,12 @@ public final class DiaryViews {
             String title,
             jp.keitai.sns.access.Visibility level,
             java.time.Instant createdAt,
-            int commentCount) {}
+            int commentCount) {
+        static Line of(Diary d) {
+            return new Line(
+                    d.getId(), d.getAuthorId(), d.getTitle(), d.visibility(), d.getCreatedAt(), d.getCommentCount());
+        }
+    }
 
     /** A line of a list: a member's diaries or friends' latest. */
     public static final class Entry {
@@ -128,15 +133,7 @@ public final class DiaryViews {
         private final String authorNickname;
 
         Entry(Diary diary, String authorNickname) {
-            this(
-                    new Line(
-                            diary.getId(),
-                            diary.getAuthorId(),
-                            diary.getTitle(),
-                            diary.visibility(),
-                            diary.getCreatedAt(),
-                            diary.getCommentCount()),
-                    authorNickname);
+            this(Line.of(diary), authorNickname);
         }
 
         Entry(Line line, String authorNickname) {

@@ -26,7 +26,7 @@ public class MemberDiaryResource {
     CurrentMember currentMember;
 
     @Inject
-    DiaryService diaries;
+    DiaryReader reader;
 
     @GET
     public Response list(
@@ -35,7 +35,7 @@ public class MemberDiaryResource {
         Integer m = month != null && month >= 190001 && month <= 999912 && month % 100 >= 1 && month % 100 <= 12
                 ? month
                 : null;
-        return diaries.list(me, owner, m, page == null ? 1 : page)
+        return reader.list(me, owner, m, page == null ? 1 : page)
                 .map(p -> Response.ok(View.of("diary/list").with("list", p).with("mine", owner == me))
                         .build())
                 .orElseGet(() -> Response.status(404)

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.Relation;
 import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.footprint.Footprints;
 import jp.keitai.sns.friend.Introductions;
@@ -26,9 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 9: diary pages and profile parts come from memory, and every write drops them. A page read (so cached) and then
- * changed by its owner or a commenter shows the change on the next read, on H2 and PostgreSQL; across two nodes on
- * PostgreSQL once the change notice arrives; and a warm diary page and a warm profile read no SQL at all.
+ * Diary pages and profile parts come from memory ({@link DiaryFeed}), and every write drops them. A page read (so
+ * cached) and then changed by its owner or a commenter shows the change on the next read, on H2 and PostgreSQL; across
+ * two nodes on PostgreSQL once the change notice arrives; what the feed keeps equals what the stores hold; and a warm
+ * diary page and a warm profile read no SQL at all.
  */
 class DiaryCacheTest {
 
@@ -72,34 +78,47 @@ class DiaryCacheTest {
             long id = d.create(o.owner(), "最初", "本文", "friends_of_friends", List.of(), false)
                     .id();
 
-            assertEquals("最初", d.page(o.viewer(), id).orElseThrow().getDiary().getTitle());
-            assertEquals("最初", d.page(o.viewer(), id).orElseThrow().getDiary().getTitle(), "cached");
+            assertEquals(
+                    "最初",
+                    rig.reader.page(o.viewer(), id).orElseThrow().getDiary().getTitle());
+            assertEquals(
+                    "最初",
+                    rig.reader.page(o.viewer(), id).orElseThrow().getDiary().getTitle(),
+                    "cached");
 
             assertTrue(d.edit(o.owner(), id, "二番", "本文2", "friends_of_friends", Set.of(), List.of())
                     .ok());
-            assertEquals("二番", d.page(o.viewer(), id).orElseThrow().getDiary().getTitle(), "edit shows at once");
+            assertEquals(
+                    "二番",
+                    rig.reader.page(o.viewer(), id).orElseThrow().getDiary().getTitle(),
+                    "edit shows at once");
 
-            assertTrue(d.comment(o.friend(), id, "こんにちは").ok());
+            assertTrue(rig.comments.comment(o.friend(), id, "こんにちは").ok());
             List<DiaryViews.Comment> comments =
-                    d.page(o.viewer(), id).orElseThrow().getComments();
+                    rig.reader.page(o.viewer(), id).orElseThrow().getComments();
             assertEquals(1, comments.size(), "a new comment shows at once");
             assertEquals("friend", comments.get(0).getAuthorNickname());
 
-            assertTrue(d.deleteComment(o.friend(), id, comments.get(0).getNumber()));
-            assertTrue(d.page(o.viewer(), id).orElseThrow().getComments().isEmpty(), "a deleted comment goes at once");
+            assertTrue(
+                    rig.comments.deleteComment(o.friend(), id, comments.get(0).getNumber()));
+            assertTrue(
+                    rig.reader.page(o.viewer(), id).orElseThrow().getComments().isEmpty(),
+                    "a deleted comment goes at once");
 
             assertTrue(d.edit(o.owner(), id, "二番", "本文2", "friends", Set.of(), List.of())
                     .ok());
-            assertTrue(d.page(o.viewer(), id).isEmpty(), "narrowed to friends: the friend of a friend sees nothing");
-            assertTrue(d.page(o.friend(), id).isPresent());
+            assertTrue(
+                    rig.reader.page(o.viewer(), id).isEmpty(),
+                    "narrowed to friends: the friend of a friend sees nothing");
+            assertTrue(rig.reader.page(o.friend(), id).isPresent());
 
             assertTrue(d.edit(o.owner(), id, "二番", "本文2", "private", Set.of(), List.of())
                     .ok());
-            assertTrue(d.page(o.friend(), id).isEmpty(), "private: the friend sees nothing either");
-            assertTrue(d.page(o.owner(), id).isPresent());
+            assertTrue(rig.reader.page(o.friend(), id).isEmpty(), "private: the friend sees nothing either");
+            assertTrue(rig.reader.page(o.owner(), id).isPresent());
 
             assertTrue(d.delete(o.owner(), id));
-            assertTrue(d.page(o.owner(), id).isEmpty(), "deleted");
+            assertTrue(rig.reader.page(o.owner(), id).isEmpty(), "deleted");
         }
     }
 
@@ -122,15 +141,20 @@ class DiaryCacheTest {
 
             long e = d.create(o.owner(), "E", "x", "everyone", List.of(), false).id();
             assertEquals("owner", rig.members.profile(o.owner()).orElseThrow().nickname());
-            d.comment(o.owner(), e, "自分で");
-            assertEquals("owner", d.page(o.viewer(), e).orElseThrow().getAuthorNickname());
+            rig.comments.comment(o.owner(), e, "自分で");
+            assertEquals("owner", rig.reader.page(o.viewer(), e).orElseThrow().getAuthorNickname());
             new AccountService(rig.database, null).updateProfile(o.owner(), "新しい名前", "よろしく", "everyone");
             assertEquals("新しい名前", rig.members.profile(o.owner()).orElseThrow().nickname());
             assertEquals("よろしく", rig.members.profile(o.owner()).orElseThrow().selfIntro());
-            assertEquals("新しい名前", d.page(o.viewer(), e).orElseThrow().getAuthorNickname());
+            assertEquals("新しい名前", rig.reader.page(o.viewer(), e).orElseThrow().getAuthorNickname());
             assertEquals(
                     "新しい名前",
-                    d.page(o.viewer(), e).orElseThrow().getComments().get(0).getAuthorNickname());
+                    rig.reader
+                            .page(o.viewer(), e)
+                            .orElseThrow()
+                            .getComments()
+                            .get(0)
+                            .getAuthorNickname());
         }
     }
 
@@ -172,6 +196,121 @@ class DiaryCacheTest {
         }
     }
 
+    /**
+     * {@link DiaryFeed} alone: after each kind of write, what it answers from memory (twice: loaded, then kept) equals
+     * what it reads from the stores inside a transaction, for a diary's page rows, the author's newest diaries at every
+     * set of levels and length, and the friends' merged list the home page reads.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theFeedsCachedAnswersEqualItsUncachedOnes(Counted c) {
+        try (c) {
+            DiaryRig rig = new DiaryRig(c.db().database());
+            Circle o = circle(rig);
+            DiaryService d = rig.diaries;
+            DiaryFeed feed = d.feed;
+            byte[] photo = DiaryRig.image(20, 20, "png");
+            List<Long> ids = new ArrayList<>();
+            String[] levels = {"everyone", "private", "friends", "friends_of_friends"};
+            for (int i = 0; i < 2 * DiaryFeed.DEPTH + 3; i++) {
+                List<byte[]> photos = i % 5 == 0 ? List.of(photo, photo) : List.of();
+                ids.add(d.create(o.owner(), "日記" + i, "本文" + i, levels[i % levels.length], photos, false)
+                        .id());
+            }
+            ids.add(d.create(o.friend(), "友人の", "本文", "friends", List.of(), false)
+                    .id());
+            long first = ids.get(0);
+            Runnable same = () -> {
+                for (long id : ids) {
+                    String stored = rig.database.tx(em -> page(feed, id));
+                    assertEquals(stored, page(feed, id), "page " + id);
+                    assertEquals(stored, page(feed, id), "page " + id + ", kept");
+                }
+                for (Set<Visibility> set : levelSets()) {
+                    for (int limit : new int[] {1, 3, DiaryFeed.DEPTH}) {
+                        String stored = rig.database.tx(em -> lines(feed.ofAuthor(o.owner(), set, limit)));
+                        assertEquals(stored, lines(feed.ofAuthor(o.owner(), set, limit)), set + " at " + limit);
+                    }
+                }
+                long[] authors = {o.owner(), o.friend(), o.viewer()};
+                String stored = lines(d
+                        .store
+                        .latestOf(
+                                List.of(o.owner(), o.friend(), o.viewer()),
+                                AccessPolicy.levelsFor(Relation.FRIEND),
+                                DiaryFeed.DEPTH)
+                        .stream()
+                        .map(DiaryViews.Line::of)
+                        .toList());
+                assertEquals(stored, lines(feed.latest(authors, DiaryFeed.DEPTH)), "friends' merged list");
+            };
+            same.run();
+            assertTrue(rig.comments.comment(o.friend(), first, "一番").ok());
+            assertTrue(rig.comments.comment(o.owner(), first, "二番").ok());
+            same.run();
+            assertTrue(d.edit(o.owner(), first, "新しい題", "新しい本文", "friends", Set.of(1), List.of(photo))
+                    .ok());
+            same.run();
+            assertTrue(rig.comments.deleteComment(o.owner(), first, 1));
+            same.run();
+            assertTrue(d.delete(o.owner(), ids.get(1)));
+            assertTrue(d.delete(o.owner(), ids.get(2)));
+            same.run();
+            assertEquals("-", page(feed, ids.get(1)), "a deleted diary is gone");
+        }
+    }
+
+    /** Every non-empty set of levels. */
+    private static List<Set<Visibility>> levelSets() {
+        Visibility[] all = Visibility.values();
+        List<Set<Visibility>> out = new ArrayList<>();
+        for (int mask = 1; mask < 1 << all.length; mask++) {
+            Set<Visibility> set = EnumSet.noneOf(Visibility.class);
+            for (int i = 0; i < all.length; i++) {
+                if ((mask & 1 << i) != 0) {
+                    set.add(all[i]);
+                }
+            }
+            out.add(set);
+        }
+        return out;
+    }
+
+    /** A diary's page rows as text ("-": no such diary). */
+    private static String page(DiaryFeed feed, long id) {
+        Diary d = feed.diary(id);
+        if (d == null) {
+            return "-";
+        }
+        DiaryFeed.PageRows rows = feed.page(d);
+        StringBuilder out = new StringBuilder();
+        out.append(d.getId()).append('|').append(d.getAuthorId()).append('|').append(d.getTitle());
+        out.append('|')
+                .append(d.getBody())
+                .append('|')
+                .append(d.getVisibility())
+                .append('|');
+        out.append(d.getCommentCount()).append('|').append(d.getUpdatedAt().toEpochMilli());
+        rows.comments().forEach(k -> out.append("\ncomment ")
+                .append(k.getNumber())
+                .append('|')
+                .append(k.getAuthorId())
+                .append('|')
+                .append(k.getBody()));
+        rows.photos().forEach(p -> out.append("\nphoto ")
+                .append(p.getPosition())
+                .append('|')
+                .append(p.getStorageKey()));
+        return out.toString();
+    }
+
+    private static String lines(List<DiaryViews.Line> lines) {
+        return lines.stream()
+                .map(l -> l.id() + "|" + l.authorId() + "|" + l.title() + "|" + l.level() + "|"
+                        + l.createdAt().toEpochMilli() + "|" + l.commentCount())
+                .collect(Collectors.joining("\n"));
+    }
+
     private static List<Long> ids(List<DiaryViews.Entry> entries) {
         return entries.stream().map(DiaryViews.Entry::getId).toList();
     }
@@ -190,11 +329,11 @@ class DiaryCacheTest {
             try {
                 long id = d.create(o.owner(), "日記", "本文", "friends_of_friends", List.of(), false)
                         .id();
-                d.comment(o.friend(), id, "いいね");
+                rig.comments.comment(o.friend(), id, "いいね");
                 assertTrue(intros.write(o.friend(), o.owner(), "いい人です") == null);
 
                 Runnable diaryPage = () -> {
-                    DiaryViews.Page p = d.page(o.viewer(), id).orElseThrow();
+                    DiaryViews.Page p = rig.reader.page(o.viewer(), id).orElseThrow();
                     footprints.record(o.viewer(), p.getAuthorId());
                     assertEquals(1, p.getComments().size());
                 };
@@ -244,25 +383,25 @@ class DiaryCacheTest {
             long id = a.diaries
                     .create(o.owner(), "題", "本文", "friends_of_friends", List.of(), false)
                     .id();
-            assertTrue(b.diaries.page(o.viewer(), id).isPresent(), "node two reads (and keeps) the page");
+            assertTrue(b.reader.page(o.viewer(), id).isPresent(), "node two reads (and keeps) the page");
             assertEquals(1, b.diaries.latest(o.viewer(), o.owner(), 5).size(), "and the owner's latest diaries");
 
             a.diaries.edit(o.owner(), id, "題", "本文", "private", Set.of(), List.of());
-            assertTrue(a.diaries.page(o.viewer(), id).isEmpty(), "node one at once");
+            assertTrue(a.reader.page(o.viewer(), id).isEmpty(), "node one at once");
             assertTrue(
-                    poll(() -> b.diaries.page(o.viewer(), id).isEmpty()), "node two once the notice arrived: the page");
+                    poll(() -> b.reader.page(o.viewer(), id).isEmpty()), "node two once the notice arrived: the page");
             assertTrue(poll(() -> b.diaries.latest(o.viewer(), o.owner(), 5).isEmpty()), "and the latest list");
 
             a.diaries.edit(o.owner(), id, "新しい題", "本文", "everyone", Set.of(), List.of());
-            assertTrue(poll(() -> b.diaries
+            assertTrue(poll(() -> b.reader
                     .page(o.viewer(), id)
                     .map(p -> p.getDiary().getTitle().equals("新しい題"))
                     .orElse(false)));
-            a.diaries.comment(o.friend(), id, "届いた?");
+            a.comments.comment(o.friend(), id, "届いた?");
             assertTrue(poll(() ->
-                    b.diaries.page(o.viewer(), id).orElseThrow().getComments().size() == 1));
+                    b.reader.page(o.viewer(), id).orElseThrow().getComments().size() == 1));
             assertFalse(
-                    b.diaries.page(o.viewer(), id).orElseThrow().getComments().isEmpty());
+                    b.reader.page(o.viewer(), id).orElseThrow().getComments().isEmpty());
         } finally {
             TestDatabases.drop(admin, user, name);
         }

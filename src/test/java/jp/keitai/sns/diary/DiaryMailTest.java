@@ -122,9 +122,9 @@ class DiaryMailTest {
                 assertEquals(250, channel.post(c.fixture(), c.from(), to), c.fixture());
                 assertEquals("done", channel.lastState(), c.fixture());
                 DiaryViews.ListPage list =
-                        rig.diaries.list(member, member, null, 1).orElseThrow();
+                        rig.reader.list(member, member, null, 1).orElseThrow();
                 assertEquals(1, list.getTotalCount(), c.fixture());
-                DiaryViews.Page page = rig.diaries
+                DiaryViews.Page page = rig.reader
                         .page(member, list.getEntries().get(0).getId())
                         .orElseThrow();
                 Diary d = page.getDiary();
@@ -139,7 +139,7 @@ class DiaryMailTest {
                 assertTrue(d.isViaMail());
                 assertEquals(c.photos(), page.getPhotos().size(), c.fixture());
                 for (DiaryPhoto p : page.getPhotos()) {
-                    PhotoStore.Served keitai = rig.diaries
+                    PhotoStore.Served keitai = rig.reader
                             .photo(member, d.getId(), p.getPosition(), PhotoStore.Size.KEITAI, List.of("gif", "jpeg"))
                             .orElseThrow();
                     assertTrue(
@@ -416,7 +416,7 @@ class DiaryMailTest {
             assertEquals(1, rig.diaryCount(member));
             assertEquals(
                     DiaryService.UNTITLED,
-                    rig.diaries
+                    rig.reader
                             .list(member, member, null, 1)
                             .orElseThrow()
                             .getEntries()

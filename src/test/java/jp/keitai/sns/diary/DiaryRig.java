@@ -46,6 +46,8 @@ final class DiaryRig {
     final PhotoStore photos;
     final Mailer mailer;
     final DiaryService diaries;
+    final DiaryReader reader;
+    final CommentService comments;
     final PostingAddresses addresses;
     final DiaryMailRoute mailRoute;
 
@@ -63,6 +65,8 @@ final class DiaryRig {
         this.photos = new PhotoStore(dataDir, 3 * 1024 * 1024, 25_000_000);
         this.mailer = new Mailer(database, OutboundSettings.from(settings), new MailTemplates());
         this.diaries = new DiaryService(database, policy, graph, members, photos, mailer);
+        this.reader = diaries.reader;
+        this.comments = new CommentService(diaries, policy, mailer);
         this.addresses = new PostingAddresses(database, settings);
         this.mailRoute = new DiaryMailRoute(addresses, members, diaries, policy, mailer);
     }

@@ -45,8 +45,13 @@ class DiaryServiceTest {
         DiaryService.Outcome bad = d.create(me, "t", "b", "friends", List.of(photo, "no image".getBytes()), false);
         assertFalse(bad.ok());
         assertEquals(1, rig.diaryCount(me));
-        long id = d.list(me, me, null, 1).orElseThrow().getEntries().get(0).getId();
-        assertEquals(full, d.visible(me, id).orElseThrow().getBody());
+        long id = rig.reader
+                .list(me, me, null, 1)
+                .orElseThrow()
+                .getEntries()
+                .get(0)
+                .getId();
+        assertEquals(full, rig.reader.visible(me, id).orElseThrow().getBody());
     }
 
     @ParameterizedTest
@@ -61,16 +66,16 @@ class DiaryServiceTest {
         long id = rig.diaries
                 .create(author, "t", "b", "friends", List.of(), false)
                 .id();
-        assertEquals(1, rig.diaries.comment(friend, id, "一番").id());
-        assertEquals(2, rig.diaries.comment(other, id, "二番").id());
-        assertEquals(3, rig.diaries.comment(author, id, ">>1 ありがとう\n＞＞２ どうも").id());
+        assertEquals(1, rig.comments.comment(friend, id, "一番").id());
+        assertEquals(2, rig.comments.comment(other, id, "二番").id());
+        assertEquals(3, rig.comments.comment(author, id, ">>1 ありがとう\n＞＞２ どうも").id());
         // a commenter deletes only their own; numbers are never reused
-        assertFalse(rig.diaries.deleteComment(friend, id, 2));
-        assertTrue(rig.diaries.deleteComment(friend, id, 1));
-        assertEquals(4, rig.diaries.comment(friend, id, "もう一度").id());
+        assertFalse(rig.comments.deleteComment(friend, id, 2));
+        assertTrue(rig.comments.deleteComment(friend, id, 1));
+        assertEquals(4, rig.comments.comment(friend, id, "もう一度").id());
         // the author deletes any
-        assertTrue(rig.diaries.deleteComment(author, id, 2));
-        DiaryViews.Page page = rig.diaries.page(author, id).orElseThrow();
+        assertTrue(rig.comments.deleteComment(author, id, 2));
+        DiaryViews.Page page = rig.reader.page(author, id).orElseThrow();
         assertEquals(
                 List.of(3, 4),
                 page.getComments().stream().map(DiaryViews.Comment::getNumber).toList());
@@ -83,7 +88,7 @@ class DiaryServiceTest {
         // comment notices are off by default
         assertEquals(0, rig.outboxTo("a@docomo.ne.jp").size());
         rig.diaries.saveSettings(author, "friends", true);
-        rig.diaries.comment(friend, id, "通知されるはず");
+        rig.comments.comment(friend, id, "通知されるはず");
         assertEquals(1, rig.outboxTo("a@docomo.ne.jp").size());
         assertEquals("diary/comment", rig.outboxTo("a@docomo.ne.jp").get(0).getTemplate());
     }
@@ -111,15 +116,15 @@ class DiaryServiceTest {
         assertNull(rig.diaries
                 .edit(author, id, "t2", "b2", "private", Set.of(1), List.of(photo, photo))
                 .problem());
-        DiaryViews.Page page = rig.diaries.page(author, id).orElseThrow();
+        DiaryViews.Page page = rig.reader.page(author, id).orElseThrow();
         assertEquals("t2", page.getDiary().getTitle());
         assertEquals(
                 List.of(1, 2, 3),
                 page.getPhotos().stream().map(DiaryPhoto::getPosition).toList());
-        assertTrue(rig.diaries.visible(friend, id).isEmpty(), "now private");
-        rig.diaries.comment(author, id, "自分で");
+        assertTrue(rig.reader.visible(friend, id).isEmpty(), "now private");
+        rig.comments.comment(author, id, "自分で");
         assertTrue(rig.diaries.delete(author, id));
-        assertTrue(rig.diaries.visible(author, id).isEmpty());
+        assertTrue(rig.reader.visible(author, id).isEmpty());
         assertEquals(0, rig.diaryCount(author));
     }
 
@@ -134,23 +139,23 @@ class DiaryServiceTest {
         for (int i = 0; i < 23; i++) {
             rig.diaries.create(me, "日記" + i, "b", i % 2 == 0 ? "everyone" : "friends", List.of(), false);
         }
-        DiaryViews.ListPage first = rig.diaries.list(me, me, null, 1).orElseThrow();
+        DiaryViews.ListPage first = rig.reader.list(me, me, null, 1).orElseThrow();
         assertEquals(23, first.getTotalCount());
         assertEquals(3, first.getPageCount());
         assertEquals("日記22", first.getEntries().get(0).getTitle());
-        DiaryViews.ListPage last = rig.diaries.list(me, me, null, 3).orElseThrow();
+        DiaryViews.ListPage last = rig.reader.list(me, me, null, 3).orElseThrow();
         assertEquals(3, last.getEntries().size());
-        DiaryViews.ListPage theirs = rig.diaries.list(stranger, me, null, 1).orElseThrow();
+        DiaryViews.ListPage theirs = rig.reader.list(stranger, me, null, 1).orElseThrow();
         assertEquals(12, theirs.getTotalCount());
         DiaryViews.Month month = theirs.getMonths().get(0);
         assertEquals(12, month.getCount());
         assertEquals(
                 12,
-                rig.diaries
+                rig.reader
                         .list(stranger, me, month.getMonthNumber(), 1)
                         .orElseThrow()
                         .getTotalCount());
-        assertEquals(0, rig.diaries.list(stranger, me, 190001, 1).orElseThrow().getTotalCount());
+        assertEquals(0, rig.reader.list(stranger, me, 190001, 1).orElseThrow().getTotalCount());
         assertEquals("公開範囲を選んでください。", rig.diaries.saveSettings(me, "all", true));
         assertNull(rig.diaries.saveSettings(me, "private", true));
         assertEquals("private", rig.diaries.settings(me).getDefaultVisibility());

@@ -202,13 +202,13 @@ class DiaryVisibilityTest {
             for (int o = 0; o < g.n(); o++) {
                 Set<Visibility> levels = expected(g, v, o);
                 String at = who + " owner " + o;
-                Optional<DiaryViews.ListPage> list = rig.diaries.list(viewer, id[o], null, 1);
+                Optional<DiaryViews.ListPage> list = rig.reader.list(viewer, id[o], null, 1);
                 assertEquals(canDeal(g, v, o), list.isPresent(), at + " list");
                 Set<Long> listed = list.map(l -> l.getEntries().stream()
                                 .map(DiaryViews.Entry::getId)
                                 .collect(Collectors.toSet()))
                         .orElse(Set.of());
-                assertEquals(levels.size(), rig.diaries.count(viewer, id[o]), at + " count");
+                assertEquals(levels.size(), rig.reader.count(viewer, id[o]), at + " count");
                 assertEquals(
                         levels.size(),
                         list.map(DiaryViews.ListPage::getTotalCount).orElse(0L),
@@ -224,12 +224,12 @@ class DiaryVisibilityTest {
                     long d = diary[o][level.ordinal()];
                     boolean see = levels.contains(level);
                     String here = at + " " + level;
-                    assertEquals(see, rig.diaries.visible(viewer, d).isPresent(), here + " visible");
-                    assertEquals(see, rig.diaries.page(viewer, d).isPresent(), here + " page");
-                    assertEquals(see, rig.diaries.json(viewer, d).isPresent(), here + " json");
+                    assertEquals(see, rig.reader.visible(viewer, d).isPresent(), here + " visible");
+                    assertEquals(see, rig.reader.page(viewer, d).isPresent(), here + " page");
+                    assertEquals(see, rig.reader.json(viewer, d).isPresent(), here + " json");
                     assertEquals(
                             see,
-                            rig.diaries
+                            rig.reader
                                     .photo(viewer, d, 1, PhotoStore.Size.KEITAI, List.of("gif", "jpeg"))
                                     .isPresent(),
                             here + " photo");
@@ -238,7 +238,7 @@ class DiaryVisibilityTest {
                     assertEquals(onHome, home.contains(d), here + " home");
                     if (viewer != null) {
                         boolean commented =
-                                rig.diaries.comment(viewer, d, "こんにちは").ok();
+                                rig.comments.comment(viewer, d, "こんにちは").ok();
                         assertEquals(see, commented, here + " comment");
                         if (commented) {
                             comments[o * Visibility.values().length + level.ordinal()]++;
@@ -253,7 +253,7 @@ class DiaryVisibilityTest {
             for (Visibility level : Visibility.values()) {
                 int made = comments[o * Visibility.values().length + level.ordinal()];
                 DiaryViews.Page page =
-                        rig.diaries.page(id[o], diary[o][level.ordinal()]).orElseThrow();
+                        rig.reader.page(id[o], diary[o][level.ordinal()]).orElseThrow();
                 assertEquals(made, page.getComments().size());
                 assertEquals(made, page.getDiary().getCommentCount());
                 long self = id[o];
