@@ -1,5 +1,4 @@
-<html><head><title>ｴﾗｰ</title></head>
-<body>
-<c:out value="${message}"/><br>
-<a href="<c:url value='/'/>" accesskey="0">[0]ﾄｯﾌﾟへ</a>
-</body></html>
+<k:page title="ｴﾗｰ">
+<c:out value="${message}"/><br />
+<k:link href="/" key="0">ﾄｯﾌﾟへ</k:link>
+</k:page>

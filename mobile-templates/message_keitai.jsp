@@ -1,6 +1,5 @@
-<html><head><title>ｹｰﾀｲSNS</title></head>
-<body>
-<c:out value="${message}"/><br>
-<hr>
-<a href="<c:url value='/'/>" accesskey="0">[0]ﾄｯﾌﾟへ</a>
-</body></html>
+<k:page title="ｹｰﾀｲSNS">
+<c:out value="${message}"/><br />
+<hr />
+<k:link href="/" key="0">ﾄｯﾌﾟへ</k:link>
+</k:page>

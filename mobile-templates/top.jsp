@@ -1,11 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head>
-<meta charset="UTF-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>ケータイSNS</title>
-</head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page>
 <h1>ケータイSNS</h1>
 <p>日記・ボイス・マイミクで、友だちとゆるくつながる招待制SNSです。</p>
 <h2>ログイン</h2>
@@ -17,5 +10,4 @@
 </form>
 <h2>はじめての方</h2>
 <p>メンバーからの招待メールに書かれたURLから登録してください。</p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><title>操作履歴 - 運営コンソール</title></head>
-<body style="font-family:sans-serif;margin:1em">
+<p:page title="操作履歴" console="true">
 <h1>操作履歴</h1>
 <table border="1" cellpadding="4" style="border-collapse:collapse">
 <tr><th>日時（日本時間）</th><th>運営者</th><th>操作</th><th>対象</th><th>理由・メモ</th></tr>
@@ -14,5 +11,4 @@
 <c:if test="${fn:length(entries) > 50}"><a href="<c:url value='/admin/audit?page=${page + 1}'/>">次へ</a></c:if>
 </p>
 <p><a href="<c:url value='/admin'/>">運営コンソールへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><title>キャリア情報 - 運営コンソール</title></head>
-<body style="font-family:sans-serif;margin:1em">
+<p:page title="キャリア情報" console="true">
 <h1>キャリア情報</h1>
 <p>メールドメインは登録できる携帯アドレスの許可リストです。ゲートウェイIPはキャリア判定と端末IDの信頼に使います。
 変更には理由・出典を必ず書いてください（操作履歴に残ります）。</p>
@@ -33,5 +30,4 @@
 </form>
 </c:forEach>
 <p><a href="<c:url value='/admin'/>">運営コンソールへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><title>かんたんログイン - 運営コンソール</title></head>
-<body style="font-family:sans-serif;margin:1em">
+<p:page title="かんたんログイン" console="true">
 <h1>かんたんログインのブラックリスト</h1>
 <p>なりすましなどが報告された端末を登録します。端末IDそのものは保存も表示もされません（ハッシュのみ）。</p>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
@@ -21,5 +18,4 @@
 </table>
 </c:if>
 <p><a href="<c:url value='/admin'/>">運営コンソールへ</a></p>
-</body>
-</html>
+</p:page>

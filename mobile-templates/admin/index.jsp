@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><title>運営コンソール</title></head>
-<body style="font-family:sans-serif;margin:1em">
+<p:page console="true">
 <h1>運営コンソール</h1>
 <ul>
 <li><a href="<c:url value='/admin/members'/>">会員の検索・停止</a></li>
@@ -10,5 +7,4 @@
 <li><a href="<c:url value='/admin/audit'/>">操作履歴</a></li>
 </ul>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><title>会員 - 運営コンソール</title></head>
-<body style="font-family:sans-serif;margin:1em">
+<p:page title="会員" console="true">
 <h1>会員</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
@@ -29,5 +26,4 @@
 <c:if test="${fn:length(members) > 50}"><a href="<c:url value='/admin/members?q=${fn:escapeXml(q)}&page=${page + 1}'/>">次へ</a></c:if>
 </p>
 <p><a href="<c:url value='/admin'/>">運営コンソールへ</a></p>
-</body>
-</html>
+</p:page>

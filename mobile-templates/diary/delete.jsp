@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>日記の削除 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="日記の削除">
 <h1>日記の削除</h1>
 <p>「<c:out value="${page.diary.title}"/>」を削除します。コメントと写真も消え、元に戻せません。</p>
 <form method="post" action="<c:url value='/diary/${page.id}/delete'/>">
@@ -9,5 +6,4 @@
 <input type="submit" value="削除する">
 </form>
 <p><a href="<c:url value='/diary/${page.id}'/>">やめる</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title><c:out value="${list.ownerNickname}"/>さんの日記 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="${list.ownerNickname}さんの日記">
 <h1 data-owner-id="${list.ownerId}"><c:out value="${list.ownerNickname}"/>さんの日記<c:if test="${list.monthNumber > 0}">（<c:out value="${list.monthLabel}"/>）</c:if></h1>
 <c:if test="${mine}"><p><a href="<c:url value='/diary/new'/>">日記を書く</a></p></c:if>
 <p class="count">${list.totalCount}件</p>
@@ -24,5 +21,4 @@ ${list.pageNumber}/${list.pageCount}
 </ul>
 </c:if>
 <p><a href="<c:url value='/members/${list.ownerId}'/>">プロフィール</a> | <a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${empty page ? '日記を書く' : '日記を編集'} - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="${empty page ? '日記を書く' : '日記を編集'}">
 <h1>${empty page ? '日記を書く' : '日記を編集'}</h1>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
 <c:choose>
@@ -24,5 +21,4 @@
 <p><input type="submit" value="${empty page ? '書き込む' : '保存する'}"></p>
 </form>
 <p><a href="<c:url value='/settings/mail'/>">メールで日記を書く</a> | <a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

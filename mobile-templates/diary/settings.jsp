@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>日記の設定 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="日記の設定">
 <h1>日記の設定</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
@@ -14,5 +11,4 @@
 <p><input type="submit" value="保存"></p>
 </form>
 <p><a href="<c:url value='/settings'/>">設定へ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>メール投稿アドレス - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="メール投稿アドレス">
 <h1>メール投稿アドレス</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <p>登録した携帯のメールアドレスから下のアドレスへ送ると投稿できます。件名がタイトル、本文が日記になり、写真は3枚まで付けられます。</p>
@@ -17,5 +14,4 @@
 <input type="submit" value="アドレスを変更する">
 </form>
 <p><a href="<c:url value='/settings/diary'/>">日記の設定（公開範囲の初期値）</a> | <a href="<c:url value='/settings'/>">設定へ</a></p>
-</body>
-</html>
+</p:page>

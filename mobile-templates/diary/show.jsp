@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title><c:out value="${page.diary.title}"/> - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="${page.diary.title}">
 <p><a href="<c:url value='/members/${page.authorId}/diary'/>"><c:out value="${page.authorNickname}"/>さんの日記</a></p>
 <article data-diary-id="${page.id}">
 <h1><c:out value="${page.diary.title}"/></h1>
@@ -29,5 +26,4 @@
 </form>
 </c:if>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,11 +1,10 @@
-<html><head><title>ﾌﾞﾛｯｸ</title></head>
-<body>
-<c:out value="${target.nickname}"/>さんをﾌﾞﾛｯｸします｡ﾏｲﾐｸと申請は解除されます｡<br>
+<k:page title="ﾌﾞﾛｯｸ">
+<c:out value="${target.nickname}"/>さんをﾌﾞﾛｯｸします｡ﾏｲﾐｸと申請は解除されます｡<br />
 <form method="post" action="<c:url value='/blocks'/>">
-<input type="hidden" name="_csrf" value="${csrf}">
-<input type="hidden" name="member_id" value="${target.id}">
-<input type="submit" value="ﾌﾞﾛｯｸする">
+<input type="hidden" name="_csrf" value="${csrf}" />
+<input type="hidden" name="member_id" value="${target.id}" />
+<input type="submit" value="ﾌﾞﾛｯｸする" />
 </form>
-<hr>
-<a href="<c:url value='/home'/>" accesskey="0">[0]ﾎｰﾑ</a>
-</body></html>
+<hr />
+<k:link href="/home" key="0">ﾎｰﾑ</k:link>
+</k:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ブロック - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="ブロック">
 <h1>ブロック中のメンバー</h1>
 <p>ブロックした相手は、あなたのページや日記を見られず、マイミク申請・コメント・あしあとも残せません。</p>
 <c:if test="${empty blocked}"><p>いません。</p></c:if>
@@ -9,5 +6,4 @@
 <form method="post" action="<c:url value='/blocks/${b.id}/remove'/>"><c:out value="${b.nickname}"/> <input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="解除"></form>
 </c:forEach>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

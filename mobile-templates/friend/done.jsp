@@ -1,10 +1,6 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>マイミク - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="マイミク">
 <c:if test="${not empty notice}"><p data-result="ok"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p data-result="refused" style="color:#c00"><c:out value="${error}"/></p></c:if>
 <p><a href="<c:url value='/friends'/>">マイミク一覧</a> | <a href="<c:url value='/friends/requests'/>">マイミク申請</a></p>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,8 +1,5 @@
 <%-- mixiGraph for PC and smartphone: an SVG picture (member, friends, friends of friends) and the two lists --%>
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>mixiGraph - <c:out value="${owner.nickname}"/>さん - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="mixiGraph - ${owner.nickname}さん">
 <h1><c:out value="${owner.nickname}"/>さんのmixiGraph</h1>
 <p>マイミク${graph.friendCount}人・友人の友人${graph.secondCount}人</p>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${graph.size} ${graph.size}" width="100%" style="max-width:${graph.size}px" role="img" aria-label="mixiGraph">
@@ -20,5 +17,4 @@
 <c:if test="${empty graph.mayKnow}"><p>（いません）</p></c:if>
 <ul class="may-know"><c:forEach items="${graph.mayKnow}" var="p"><li><a href="<c:url value='/members/${p.id}'/>"><c:out value="${p.nickname}"/></a>（共通のマイミク${p.commonCount}人）</li></c:forEach></ul>
 <p><a href="<c:url value='/members/${owner.id}'/>">プロフィールへ</a> | <a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,8 +1,5 @@
 <%-- Writing one's 紹介文 of a friend, on a page of its own (PC and smartphone also have the form on the profile) --%>
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>紹介文を書く - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="紹介文を書く">
 <h1><c:out value="${owner.nickname}"/>さんの紹介文を書く</h1>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
 <form method="post" action="<c:url value='/members/${owner.id}/introduction'/>">
@@ -11,5 +8,4 @@
 <p><input type="submit" value="紹介文を保存"></p>
 </form>
 <p><a href="<c:url value='/members/${owner.id}'/>">プロフィールへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>マイミク一覧 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="マイミク一覧">
 <h1>マイミク一覧（<c:out value="${count}"/>人）</h1>
 <c:if test="${empty friends}"><p>まだマイミクがいません。</p></c:if>
 <ul>
@@ -12,5 +9,4 @@
 <p><c:if test="${page > 1}"><a href="<c:url value='/friends?page=${page - 1}'/>">前へ</a> </c:if><c:if test="${hasNext}"><a href="<c:url value='/friends?page=${page + 1}'/>">次へ</a></c:if></p>
 <p><a href="<c:url value='/friends/requests'/>">マイミク申請</a> | <a href="<c:url value='/blocks'/>">ブロック中のメンバー</a></p>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

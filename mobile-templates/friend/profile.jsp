@@ -1,8 +1,5 @@
 <%-- A member's profile for PC and smartphone: nickname, self-introduction (per its visibility), friends, 紹介文 --%>
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title><c:out value="${owner.nickname}"/>さんのプロフィール - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="${owner.nickname}さんのプロフィール">
 <h1 data-profile-id="${owner.id}"><c:out value="${owner.nickname}"/>さん</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
@@ -47,5 +44,4 @@
 </form>
 </c:if>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>マイミク申請 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="マイミク申請">
 <h1><c:out value="${target.nickname}"/>さんにマイミク申請</h1>
 <form method="post" action="<c:url value='/friends/requests'/>">
 <input type="hidden" name="_csrf" value="${csrf}">
@@ -10,5 +7,4 @@
 <p><input type="submit" value="申請する"></p>
 </form>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

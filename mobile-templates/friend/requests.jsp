@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>マイミク申請 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="マイミク申請">
 <h1>マイミク申請</h1>
 <h2>届いている申請</h2>
 <c:if test="${empty incoming}"><p>ありません。</p></c:if>
@@ -19,5 +16,4 @@
 <c:forEach items="${outgoing}" var="r"><li><a href="<c:url value='/members/${r.toId}'/>"><c:out value="${r.nickname}"/></a>さん</li></c:forEach>
 </ul>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ホーム - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="ホーム">
 <h1 data-member-id="${me.id}"><c:out value="${me.nickname}"/>さんのホーム</h1>
 <nav><c:forEach items="${sections}" var="part"><c:if test="${not empty part.keyNumber}"><a href="#${part.anchorId}" accesskey="${part.keyNumber}"><c:out value="${part.title}"/></a> </c:if></c:forEach></nav>
 <c:forEach items="${sections}" var="part">
@@ -15,5 +12,4 @@
 <input type="hidden" name="_csrf" value="${csrf}">
 <input type="submit" value="ログアウト">
 </form>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>かんたんログイン - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="かんたんログイン">
 <h1>かんたんログイン</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
@@ -22,5 +19,4 @@
 </c:forEach>
 </ul>
 <p><a href="<c:url value='/settings'/>">設定へ</a></p>
-</body>
-</html>
+</p:page>

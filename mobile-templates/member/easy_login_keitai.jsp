@@ -1,20 +1,19 @@
-<html><head><title>かんたんﾛｸﾞｲﾝ</title></head>
-<body>
-かんたんﾛｸﾞｲﾝ<br>
-<c:if test="${not empty notice}"><c:out value="${notice}"/><br></c:if>
-<c:if test="${not empty error}"><span style="color:#c00"><c:out value="${error}"/></span><br></c:if>
+<k:page title="かんたんﾛｸﾞｲﾝ">
+かんたんﾛｸﾞｲﾝ<br />
+<c:if test="${not empty notice}"><c:out value="${notice}"/><br /></c:if>
+<c:if test="${not empty error}"><span style="color:#c00"><c:out value="${error}"/></span><br /></c:if>
 <form method="post" action="<c:url value='/settings/easy-login'/>">
-<input type="hidden" name="_csrf" value="${csrf}">
-ﾊﾟｽﾜｰﾄﾞ<br><input type="password" name="password" size="16"><br>
-<input type="submit" value="この端末を登録">
+<input type="hidden" name="_csrf" value="${csrf}" />
+ﾊﾟｽﾜｰﾄﾞ<br /><input type="password" name="password" size="16" /><br />
+<input type="submit" value="この端末を登録" />
 </form>
-<hr>
+<hr />
 <c:forEach items="${bindings}" var="b">
 <c:out value="${b.carrier}"/> <c:out value="${b.createdAt}"/>
 <form method="post" action="<c:url value='/settings/easy-login/${b.id}/remove'/>">
-<input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="解除">
+<input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="解除" />
 </form>
 </c:forEach>
-<hr>
-<a href="<c:url value='/settings'/>" accesskey="0">[0]設定</a>
-</body></html>
+<hr />
+<k:link href="/settings" key="0">設定</k:link>
+</k:page>

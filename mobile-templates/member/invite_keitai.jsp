@@ -1,13 +1,12 @@
-<html><head><title>友だちを招待</title></head>
-<body>
-友だちを招待<br>
-<c:if test="${not empty notice}"><c:out value="${notice}"/><br></c:if>
-<c:if test="${not empty error}"><span style="color:#c00"><c:out value="${error}"/></span><br></c:if>
+<k:page title="友だちを招待">
+友だちを招待<br />
+<c:if test="${not empty notice}"><c:out value="${notice}"/><br /></c:if>
+<c:if test="${not empty error}"><span style="color:#c00"><c:out value="${error}"/></span><br /></c:if>
 <form method="post" action="<c:url value='/invite'/>">
-<input type="hidden" name="_csrf" value="${csrf}">
-ﾒｰﾙｱﾄﾞﾚｽ<br><input type="text" name="email" size="20" value="<c:out value='${email}'/>"><br>
-<input type="submit" value="招待する">
+<input type="hidden" name="_csrf" value="${csrf}" />
+ﾒｰﾙｱﾄﾞﾚｽ<br /><input type="text" name="email" size="20" value="<c:out value='${email}'/>" /><br />
+<input type="submit" value="招待する" />
 </form>
-<hr>
-<a href="<c:url value='/home'/>" accesskey="0">[0]ﾎｰﾑ</a>
-</body></html>
+<hr />
+<k:link href="/home" key="0">ﾎｰﾑ</k:link>
+</k:page>

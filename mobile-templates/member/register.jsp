@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>新規登録 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="新規登録">
 <h1>新規登録</h1>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
 <form method="post" action="<c:url value='/register'/>"><input type="hidden" name="_csrf" value="${csrf}"/>
@@ -20,5 +17,4 @@
 </c:choose>
 <p><input type="submit" value="登録する"></p>
 </form>
-</body>
-</html>
+</p:page>

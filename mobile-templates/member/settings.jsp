@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>設定 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="設定">
 <h1>設定</h1>
 <ul>
 <li><a href="<c:url value='/settings/profile'/>">プロフィール</a></li>
@@ -13,5 +10,4 @@
 <li><a href="<c:url value='/settings/withdraw'/>">退会</a></li>
 </ul>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

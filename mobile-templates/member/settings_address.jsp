@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>メールアドレスの変更 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="メールアドレスの変更">
 <h1>メールアドレスの変更</h1>
 <c:if test="${not empty notice}"><p data-result="ok"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p data-result="refused" style="color:#c00"><c:out value="${error}"/></p></c:if>
@@ -16,5 +13,4 @@
 </form>
 <p>新しいアドレスに届くURLを開くと変更が完了します。</p>
 <p><a href="<c:url value='/settings'/>">設定へ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>パスワードの変更 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="パスワードの変更">
 <h1>パスワードの変更</h1>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
 <form method="post" action="<c:url value='/settings/password'/>">
@@ -11,5 +8,4 @@
 <p><input type="submit" value="変更する"></p>
 </form>
 <p><a href="<c:url value='/settings'/>">設定へ</a></p>
-</body>
-</html>
+</p:page>

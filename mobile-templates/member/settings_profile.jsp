@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>プロフィール - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="プロフィール">
 <h1>プロフィール</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
@@ -16,5 +13,4 @@
 <p><input type="submit" value="保存する"></p>
 </form>
 <p><a href="<c:url value='/settings'/>">設定へ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>退会 - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="退会">
 <h1>退会</h1>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
 <p>退会すると、ニックネーム・メールアドレス・自己紹介・パスワードはすぐに消去され、元に戻せません。
@@ -12,5 +9,4 @@
 <p><input type="submit" value="退会する"></p>
 </form>
 <p><a href="<c:url value='/settings'/>">やめる</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ボイス - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="ボイス">
 <h1>ボイス</h1>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
 <form method="post" action="<c:url value='/voice'/>">
@@ -24,7 +21,5 @@
 <p><c:if test="${page.page gt 1}"><a href="<c:url value='/voice?page=${page.page - 1}'/>">前へ</a> </c:if>
 <c:if test="${page.hasNext}"><a href="<c:url value='/voice?page=${page.page + 1}'/>">次へ</a></c:if></p>
 <p>メールでも投稿できます: <a href="mailto:<c:out value='${mailAddress}'/>"><c:out value="${mailAddress}"/></a>（件名と本文をつなげて150文字まで。登録したケータイのアドレスから送ってください）</p>
-<p>メールでも投稿できます: <a href="mailto:<c:out value='${mailAddress}'/>"><c:out value="${mailAddress}"/></a>（件名と本文をつなげて150文字まで。登録したケータイのアドレスから送ってください）</p>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

@@ -1,7 +1,4 @@
-<!DOCTYPE html>
-<html lang="ja">
-<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>ボイス - ケータイSNS</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em">
+<p:page title="ボイス">
 <h1>ボイス</h1>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
 <p><a href="<c:url value='/members/${voice.authorId}'/>"><c:out value="${voice.authorName}"/></a>: <c:out value="${voice.body}"/><br>
@@ -27,5 +24,4 @@
 <input type="submit" value="返信">
 </form>
 <p><a href="<c:url value='/voice'/>">ボイス一覧</a> | <a href="<c:url value='/home'/>">ホームへ</a></p>
-</body>
-</html>
+</p:page>

@@ -79,6 +79,7 @@ public class ViewWriter implements MessageBodyWriter<View> {
         // every member form carries the CSRF token as ${csrf}; ${signedIn} lets layouts show member links
         request.setAttribute("csrf", currentMember.csrfToken());
         request.setAttribute("signedIn", currentMember.isSignedIn());
+        request.setAttribute("signedInId", currentMember.id().orElse(null)); // the PC layout's 日記 link
         request.getRequestDispatcher(path).include(request, response);
     }
 }

@@ -96,6 +96,6 @@ class KeitaiTemplateBudgetTest {
         return jsp.replaceAll("(?s)<%--.*?--%>", "")
                 .replaceAll("(?s)<%.*?%>", "")
                 .replaceAll("(?s)<k:split>.*?</k:split>", "")
-                .replaceAll("</?(c|fn|k):[^>]*>", "");
+                .replaceAll("</?(c|fn|k|p):[^>]*>", "");
     }
 }

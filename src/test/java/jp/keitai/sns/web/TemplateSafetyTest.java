@@ -30,6 +30,10 @@ class TemplateSafetyTest {
     private static final Pattern JSTL_ATTRIBUTE = Pattern.compile(
             "<(c|fn|fmt|jsp):[a-zA-Z]+[^>]*\\b(test|items|value|var|begin|end|step|url|param|page)\\s*=\\s*[\"'][^\"']*$");
 
+    /** Attributes the layout tags escape as they print them: {@code <k:page title>}, {@code <p:page title>}, {@code <k:link href>}. */
+    private static final Pattern LAYOUT_ATTRIBUTE =
+            Pattern.compile("<(k|p):(page|link)\\b[^>]*\\b(title|href)\\s*=\\s*[\"'][^\"']*$");
+
     private static final Pattern SAFE = Pattern.compile(
             "csrf|page|pages|[\\w.]*(\\.id|Id|Count|count|\\.size|Number|number)|handset\\.[\\w.]+|signedIn"
                     + "|fn:escapeXml\\(.*\\)|fn:length\\(.*\\)|.*\\?\\s*'[^']*'\\s*:\\s*'[^']*'|[\\w.]+\\s*[-+]\\s*\\d+"
@@ -107,7 +111,9 @@ class TemplateSafetyTest {
             while (m.find()) {
                 String expr = m.group(1).strip();
                 String before = text.substring(Math.max(0, text.lastIndexOf('<', m.start())), m.start());
-                if (JSTL_ATTRIBUTE.matcher(before).find() || SAFE.matcher(expr).matches()) {
+                if (JSTL_ATTRIBUTE.matcher(before).find()
+                        || LAYOUT_ATTRIBUTE.matcher(before).find()
+                        || SAFE.matcher(expr).matches()) {
                     continue;
                 }
                 problems.add(f + ": ${" + expr + "}");
