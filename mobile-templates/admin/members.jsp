@@ -12,10 +12,10 @@
 <td>${m.id}</td><td><c:out value="${m.nickname}"/></td><td><c:out value="${m.mobileEmail}"/></td><td><c:out value="${m.pcEmail}"/></td>
 <td><c:out value="${m.status}"/></td>
 <td>
-<form method="post" action="<c:url value='/admin/members/${m.id}/${m.suspended ? "unsuspend" : "suspend"}'/>" style="margin:0">
+<form method="post" action="<c:url value='/admin/members/${m.id}/${m.status == "SUSPENDED" ? "unsuspend" : "suspend"}'/>" style="margin:0">
 <input type="hidden" name="_csrf" value="${csrf}">
 <input type="text" name="note" size="20" placeholder="理由">
-<input type="submit" value="${m.suspended ? '停止を解除' : '利用停止'}">
+<input type="submit" value="${m.status == 'SUSPENDED' ? '停止を解除' : '利用停止'}">
 </form>
 </td>
 </tr>

@@ -1,15 +1,15 @@
 <%@ page import="jp.keitai.sns.home.HomeServlet, jp.keitai.sns.home.HomeSection, jp.keitai.sns.carrier.view.Html" %>
-<%-- Member home for feature phones: a menu of the sections (accesskey = the hundreds of the section's order, 1-6;
-     each jumps to its section), the sections in order (cut into parts on small budgets), the member menu on 7-9.
+<%-- Member home for feature phones: a menu of the sections (each section's own accesskey, 1-6; each jumps to its
+     section), the sections in order (cut into parts on small budgets), the member menu on 7-9.
      The two loops over the sections, and the voice and diary lines, are written in Java, not EL: this is the busiest
-     page, and its 150 EL expressions were a fifth of its CPU (issue 9, docs/performance.md). --%>
+     page, and EL costs too much here (docs/performance.md). --%>
 <k:page title="ﾎｰﾑ">
 <div data-member-id="${me.id}" style="color:#ff6600"><c:out value="${me.nickname}"/>さんのﾎｰﾑ</div>
 <% for (HomeServlet.Part part : HomeServlet.parts(request)) { if (part.getKeyNumber() != null) { %><a href="#<%= part.getAnchorId() %>" accesskey="<%= part.getKeyNumber() %>">[<%= part.getKeyNumber() %>]<%= Html.escape(part.getTitle()) %></a> <% } } %>
 <hr />
 <k:split>
-<%-- The usual sections are compiled into this page: dispatching an include per section cost a sixth of the page
-     (issue 9, docs/performance.md). A section whose fragment resolves to another file (a carrier's own, a new
+<%-- The usual sections are compiled into this page: dispatching an include per section costs too much on the
+     busiest page (docs/performance.md). A section whose fragment resolves to another file (a carrier's own, a new
      feature's) is included as before. --%>
 <% for (HomeServlet.Part part : HomeServlet.parts(request)) { %>
 <a name="<%= part.getAnchorId() %>" id="<%= part.getAnchorId() %>"></a>

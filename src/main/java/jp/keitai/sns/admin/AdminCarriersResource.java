@@ -29,9 +29,6 @@ public class AdminCarriersResource {
     CarrierRegistry registry;
 
     @Inject
-    CarrierOverrides overrides;
-
-    @Inject
     CarrierOverlaySync sync;
 
     @GET
@@ -84,12 +81,11 @@ public class AdminCarriersResource {
                     .entity(page().with("error", "そのキャリアはありません。"))
                     .build();
         }
-        String problem = overrides.change(
-                operator, carrier, kind, item, action == null ? "" : action.toUpperCase(Locale.ROOT), note);
+        String problem =
+                sync.change(operator, carrier, kind, item, action == null ? "" : action.toUpperCase(Locale.ROOT), note);
         if (problem != null) {
             return Response.status(400).entity(page().with("error", problem)).build();
         }
-        sync.sync();
         return Response.ok(page().with("notice", "変更しました。すべてのサーバーに数秒以内に反映されます。"))
                 .build();
     }

@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.EasyLoginService;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
-import jp.keitai.sns.system.Database;
-import jp.keitai.sns.web.SessionStore;
 import jp.keitai.sns.web.View;
 
 /** The operator console home, member search and suspension, and the audit log. */
@@ -33,13 +31,10 @@ public class AdminMembersResource {
     MemberService members;
 
     @Inject
-    SessionStore sessions;
+    ModerationService moderation;
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    Database database;
 
     @Inject
     EasyLoginService easyLogin;
@@ -75,20 +70,9 @@ public class AdminMembersResource {
 
     private View change(long id, MemberStatus status, String action, String note, String csrf) {
         long operator = operators.require(csrf);
-        if (operator == id) {
-            return list("", 1).with("error", "自分自身は停止できません。");
-        }
-        boolean changed = database.tx(em -> {
-            if (!members.setStatus(id, status)) {
-                return false;
-            }
-            audit.record(operator, action, "member:" + id, note);
-            return true;
-        });
-        if (changed && status == MemberStatus.SUSPENDED) {
-            sessions.endAll(id);
-        }
-        return list("", 1).with(changed ? "notice" : "error", changed ? "会員 " + id + " を変更しました。" : "変更できませんでした。");
+        String problem = moderation.setStatus(operator, id, status, action, note);
+        return list("", 1)
+                .with(problem == null ? "notice" : "error", problem == null ? "会員 " + id + " を変更しました。" : problem);
     }
 
     @GET
@@ -107,17 +91,9 @@ public class AdminMembersResource {
             @FormParam("note") String note,
             @FormParam("_csrf") String csrf) {
         long operator = operators.require(csrf);
-        if (note == null || note.isBlank()) {
-            return easyLogin(memberId).with("error", "理由を書いてください。");
-        }
-        boolean done = database.tx(em -> {
-            if (!easyLogin.blacklist(binding, operator, note)) {
-                return false;
-            }
-            audit.record(operator, "easy-login.blacklist", "member:" + memberId + " binding:" + binding, note);
-            return true;
-        });
-        return easyLogin(memberId).with(done ? "notice" : "error", done ? "ブラックリストに登録しました。" : "登録できませんでした。");
+        String problem = moderation.blacklist(operator, memberId, binding, note);
+        return easyLogin(memberId)
+                .with(problem == null ? "notice" : "error", problem == null ? "ブラックリストに登録しました。" : problem);
     }
 
     @GET

@@ -49,6 +49,20 @@ public class CarrierOverlaySync {
         }
     }
 
+    /**
+     * An operator's change ({@link CarrierOverrides#change}), in force on this node as soon as it is accepted; the
+     * other nodes follow within seconds.
+     *
+     * @return null when done, else why it was refused
+     */
+    public String change(long operatorId, String carrier, String kind, String item, String action, String note) {
+        String problem = overrides.change(operatorId, carrier, kind, item, action, note);
+        if (problem == null) {
+            sync();
+        }
+        return problem;
+    }
+
     private void syncQuietly() {
         try {
             sync();

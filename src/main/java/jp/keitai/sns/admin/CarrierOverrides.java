@@ -4,10 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import jp.keitai.sns.carrier.CarrierOverlay;
@@ -32,6 +29,12 @@ public class CarrierOverrides {
     @Inject
     Database database;
 
+    @Inject
+    CarrierOverrideStore store;
+
+    @Inject
+    AuditLog audit;
+
     private volatile List<Change> cached = List.of();
     private volatile long cachedAt;
 
@@ -39,6 +42,8 @@ public class CarrierOverrides {
 
     public CarrierOverrides(Database database) {
         this.database = database;
+        this.store = new CarrierOverrideStore(database);
+        this.audit = new AuditLog(database);
     }
 
     /** One operator change: add or remove one domain or range of one carrier. */
@@ -68,7 +73,7 @@ public class CarrierOverrides {
     public List<Change> current() {
         long now = System.currentTimeMillis();
         if (now - cachedAt > FRESH_MILLIS) {
-            cached = load();
+            cached = store.all();
             cachedAt = now;
         }
         return cached;
@@ -101,51 +106,13 @@ public class CarrierOverrides {
             return "変更の理由・出典をメモに書いてください。";
         }
         String target = carrier + " " + kind.toLowerCase(Locale.ROOT) + " " + item;
-        database.tx(em -> database.jdbc(c -> {
-            try (PreparedStatement del =
-                    c.prepareStatement("delete from carrier_override where carrier = ? and kind = ? and item = ?")) {
-                del.setString(1, carrier);
-                del.setString(2, kind);
-                del.setString(3, item);
-                del.executeUpdate();
-            }
-            try (PreparedStatement ins = c.prepareStatement("insert into carrier_override"
-                    + " (carrier, kind, item, action, created_at) values (?, ?, ?, ?, ?)")) {
-                ins.setString(1, carrier);
-                ins.setString(2, kind);
-                ins.setString(3, item);
-                ins.setString(4, action);
-                ins.setTimestamp(5, Timestamp.from(Clock.now()));
-                ins.executeUpdate();
-            }
-            return AuditLog.record(c, operatorId, "carrier." + action.toLowerCase(Locale.ROOT), target, note);
-        }));
+        Instant now = Clock.now();
+        database.run(em -> {
+            store.replace(carrier, kind, item, action, now);
+            audit.record(operatorId, "carrier." + action.toLowerCase(Locale.ROOT), target, note);
+        });
         cachedAt = 0;
         return null;
-    }
-
-    private List<Change> load() {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select carrier, kind, item, action, created_at from carrier_override order by id")) {
-                List<Change> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Change(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getTimestamp(5)
-                                        .toInstant()
-                                        .atZone(Clock.JAPAN)
-                                        .toLocalDate()
-                                        .toString()));
-                    }
-                }
-                return List.copyOf(out);
-            }
-        });
     }
 
     /** {@code a.b.c.d/n} or an IPv6 prefix, with the host bits cleared; null when it is not one. */

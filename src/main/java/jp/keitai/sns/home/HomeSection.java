@@ -8,16 +8,14 @@ package jp.keitai.sns.home;
  * <p>Sections are application scoped: {@code /home} asks CDI for them once and keeps the list.
  *
  * <p>A section must answer with a bounded number of queries, whatever the member's number of friends (the home page
- * is the busiest page of all; issue 8 measures it).
+ * is the busiest page of all; {@code voice/HomeQueryCountTest} counts its statements).
  */
 public interface HomeSection {
 
     /** The request attribute a fragment finds its section's data in ({@code ${section}}). */
     String ATTRIBUTE = "section";
 
-    /**
-     * The section's data as a fragment written in Java reads it (the keitai home's, where EL was too slow: issue 9).
-     */
+    /** The section's data as a fragment written in Java reads it (the keitai home's, where EL costs too much). */
     static <T> T dataOf(jakarta.servlet.ServletRequest request, Class<T> type) {
         return type.cast(request.getAttribute(ATTRIBUTE));
     }
@@ -48,7 +46,7 @@ public interface HomeSection {
 
     /**
      * Loads into memory what {@link #data} will read for these members, so their first home page after a restart
-     * is served from memory too ({@code member/HomePrimer}). By default it simply asks {@link #data} for each; a
+     * is served from memory too ({@link HomePrimer}). By default it simply asks {@link #data} for each; a
      * section whose reads can be batched may do better.
      */
     default void prime(java.util.List<Long> members) {

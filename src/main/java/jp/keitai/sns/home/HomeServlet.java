@@ -24,7 +24,7 @@ import jp.keitai.sns.web.ViewWriter;
  * The member's home page ({@code GET /home}): the sections features contribute ({@link HomeSection}), in order.
  *
  * <p>A plain servlet, not a JAX-RS resource: it is the busiest page of all, and JAX-RS dispatch costs more than the
- * page itself once its data comes from memory (issue 9, measured in docs/performance.md). web.xml lets {@code /home}
+ * page itself once its data comes from memory (docs/performance.md). web.xml lets {@code /home}
  * past the JAX-RS filter; the page is drawn by the same {@link ViewWriter#render} as every other page.
  */
 @WebServlet(urlPatterns = "/home")
@@ -74,10 +74,7 @@ public class HomeServlet extends HttpServlet {
         }
     }
 
-    /**
-     * The sections as the keitai home template reads them, in its Java loops (EL there cost a fifth of the page:
-     * issue 9).
-     */
+    /** The sections as the keitai home template reads them, in its Java loops (EL there costs too much). */
     @SuppressWarnings("unchecked")
     public static List<Part> parts(ServletRequest request) {
         return (List<Part>) request.getAttribute(SECTIONS);
@@ -135,7 +132,7 @@ public class HomeServlet extends HttpServlet {
                         data));
             }
         });
-        // the member's name from memory (the sections too read only memory once warm: issue 9)
+        // the member's name from memory: a warm home page reads no database at all
         String nickname = members.nicknames(List.of(me)).getOrDefault(me, "");
         return View.of("home/home").with("me", new Me(me, nickname)).with(SECTIONS, parts);
     }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 import jp.keitai.sns.system.Database;
-import jp.keitai.sns.web.SessionStore;
+import jp.keitai.sns.web.SignIn;
 import jp.keitai.sns.web.Tokens;
 
 /**
@@ -21,18 +21,33 @@ public class AccountService {
     Database database;
 
     @Inject
-    SessionStore sessions;
+    SignIn signIn;
+
+    @Inject
+    MemberStore members;
+
+    @Inject
+    EasyLoginStore easyLogins;
 
     protected AccountService() {}
 
-    public AccountService(Database database, SessionStore sessions) {
+    public AccountService(Database database, SignIn signIn) {
         this.database = database;
-        this.sessions = sessions;
+        this.signIn = signIn;
+        this.members = new MemberStore(database);
+        this.easyLogins = new EasyLoginStore(database);
+    }
+
+    /** Whether this is the member's current password (asked again before anything sensitive). */
+    public boolean passwordMatches(long memberId, String password) {
+        return members.find(memberId)
+                .map(m -> Passwords.matches(password == null ? "" : password, m.getPasswordHash()))
+                .orElse(false);
     }
 
     /** @return null when saved, else the problem */
     public String updateProfile(long memberId, String nickname, String selfIntro, String visibility) {
-        String problem = RegistrationService.checkNickname(nickname);
+        String problem = AccountRules.checkNickname(nickname);
         if (problem != null) {
             return problem;
         }
@@ -44,8 +59,8 @@ public class AccountService {
             return "公開範囲を選んでください。";
         }
         database.run(em -> {
-            em.find(Member.class, memberId).setProfile(nickname.strip(), intro.isEmpty() ? null : intro, visibility);
-            database.changes().publish(MemberService.TOPIC, memberId); // cards and profiles, on every node
+            members.inTransaction(memberId).setProfile(nickname.strip(), intro.isEmpty() ? null : intro, visibility);
+            database.changes().publish(MemberDirectory.TOPIC, memberId); // cards and profiles, on every node
         });
         return null;
     }
@@ -56,12 +71,12 @@ public class AccountService {
      * @return null when changed, else the problem
      */
     public String changePassword(long memberId, String current, String next) {
-        String problem = RegistrationService.checkPassword(next);
+        String problem = AccountRules.checkPassword(next);
         if (problem != null) {
             return problem;
         }
         problem = database.tx(em -> {
-            Member m = em.find(Member.class, memberId);
+            Member m = members.inTransaction(memberId);
             if (!Passwords.matches(current == null ? "" : current, m.getPasswordHash())) {
                 return WRONG_PASSWORD;
             }
@@ -69,7 +84,7 @@ public class AccountService {
             return null;
         });
         if (problem == null) {
-            sessions.endAll(memberId);
+            signIn.endAll(memberId);
         }
         return problem;
     }
@@ -80,7 +95,7 @@ public class AccountService {
      */
     public String withdraw(long memberId, String password) {
         String problem = database.tx(em -> {
-            Member m = em.find(Member.class, memberId);
+            Member m = members.inTransaction(memberId);
             if (m.getRole() == Role.OPERATOR) {
                 return "運営アカウントは退会できません。";
             }
@@ -88,14 +103,12 @@ public class AccountService {
                 return WRONG_PASSWORD;
             }
             m.anonymise(Passwords.hash(Tokens.random()));
-            em.createNativeQuery("delete from easy_login where member_id = ?1")
-                    .setParameter(1, memberId)
-                    .executeUpdate();
-            database.changes().publish(MemberService.TOPIC, memberId); // nickname and status gone everywhere
+            easyLogins.deleteAll(memberId);
+            database.changes().publish(MemberDirectory.TOPIC, memberId); // nickname and status gone everywhere
             return null;
         });
         if (problem == null) {
-            sessions.endAll(memberId);
+            signIn.endAll(memberId);
         }
         return problem;
     }

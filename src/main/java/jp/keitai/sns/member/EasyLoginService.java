@@ -2,10 +2,7 @@ package jp.keitai.sns.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import jp.keitai.sns.system.Clock;
@@ -32,10 +29,18 @@ public class EasyLoginService {
     @Inject
     Database database;
 
+    @Inject
+    EasyLoginStore store;
+
+    @Inject
+    MemberStore members;
+
     protected EasyLoginService() {}
 
     public EasyLoginService(Database database) {
         this.database = database;
+        this.store = new EasyLoginStore(database);
+        this.members = new MemberStore(database);
     }
 
     /** memberId null means refused, with a message. */
@@ -46,9 +51,9 @@ public class EasyLoginService {
         private final long id;
         private final String kind;
         private final String carrier;
-        private final String createdAt;
+        private final Instant createdAt;
 
-        Binding(long id, String kind, String carrier, String createdAt) {
+        Binding(long id, String kind, String carrier, Instant createdAt) {
             this.id = id;
             this.kind = kind;
             this.carrier = carrier;
@@ -67,8 +72,9 @@ public class EasyLoginService {
             return carrier;
         }
 
+        /** The day it was bound, in Japan. */
         public String getCreatedAt() {
-            return createdAt;
+            return createdAt.atZone(Clock.JAPAN).toLocalDate().toString();
         }
     }
 
@@ -87,10 +93,10 @@ public class EasyLoginService {
     public String bindSubscriber(long memberId, String carrier, String verifiedSubscriberId) {
         String hash = subscriberHash(carrier, verifiedSubscriberId);
         return database.tx(em -> {
-            if (isBlacklisted(hash)) {
+            if (store.isBlacklisted(hash)) {
                 return REFUSED;
             }
-            Optional<Long> owner = ownerOf(hash);
+            Optional<Long> owner = store.ownerOf(hash);
             if (owner.isPresent() && owner.get() != memberId) {
                 return "この端末はほかのアカウントのかんたんログインに登録されています。";
             }
@@ -104,7 +110,7 @@ public class EasyLoginService {
     /** Signs in by the cookie token when there is one, else by the verified subscriber ID. */
     public Result login(String cookieToken, String carrier, Optional<String> verifiedSubscriberId) {
         if (cookieToken != null && !cookieToken.isEmpty()) {
-            Optional<Long> owner = ownerOf(Tokens.sha256("cookie:" + cookieToken));
+            Optional<Long> owner = store.ownerOf(Tokens.sha256("cookie:" + cookieToken));
             if (owner.isPresent()) {
                 return active(owner.get());
             }
@@ -113,10 +119,10 @@ public class EasyLoginService {
             return new Result(null, cookieToken == null ? NO_ID : NOT_BOUND);
         }
         String hash = subscriberHash(carrier, verifiedSubscriberId.get());
-        if (isBlacklisted(hash)) {
+        if (store.isBlacklisted(hash)) {
             return new Result(null, REFUSED);
         }
-        Optional<Long> owner = ownerOf(hash);
+        Optional<Long> owner = store.ownerOf(hash);
         if (owner.isEmpty()) {
             return new Result(null, NOT_BOUND);
         }
@@ -127,114 +133,31 @@ public class EasyLoginService {
     }
 
     public List<Binding> bindings(long memberId) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select id, kind, carrier, created_at from easy_login where member_id = ? order by id")) {
-                ps.setLong(1, memberId);
-                List<Binding> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Binding(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getTimestamp(4)
-                                        .toInstant()
-                                        .atZone(Clock.JAPAN)
-                                        .toLocalDate()
-                                        .toString()));
-                    }
-                }
-                return out;
-            }
-        });
+        return store.bindings(memberId);
     }
 
     /** Removes one of the member's bindings. */
     public boolean unbind(long memberId, long bindingId) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("delete from easy_login where id = ? and member_id = ?")) {
-                ps.setLong(1, bindingId);
-                ps.setLong(2, memberId);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return store.delete(memberId, bindingId);
     }
 
     /** An operator blacklists a binding: its handset can never be bound or sign anyone in again. */
     public boolean blacklist(long bindingId, long operatorId, String note) {
-        return database.jdbc(c -> {
-            String hash;
-            String carrier;
-            try (PreparedStatement ps = c.prepareStatement("select id_hash, carrier from easy_login where id = ?")) {
-                ps.setLong(1, bindingId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    hash = rs.getString(1);
-                    carrier = rs.getString(2);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into easy_login_blacklist"
-                    + " (id_hash, carrier, note, operator_id, created_at) values (?, ?, ?, ?, ?)")) {
-                ps.setString(1, hash);
-                ps.setString(2, carrier);
-                ps.setString(3, note == null ? "" : note.strip());
-                ps.setLong(4, operatorId);
-                ps.setTimestamp(5, Timestamp.from(Clock.now()));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("delete from easy_login where id_hash = ?")) {
-                ps.setString(1, hash);
-                ps.executeUpdate();
-            }
-            return true;
-        });
+        return store.blacklist(bindingId, operatorId, note == null ? "" : note.strip(), Clock.now());
     }
 
     private Result active(long memberId) {
-        boolean active = database.read(em -> em.find(Member.class, memberId).getStatus() == MemberStatus.ACTIVE);
+        boolean active = members.find(memberId)
+                .map(m -> m.getStatus() == MemberStatus.ACTIVE)
+                .orElse(false);
         return active ? new Result(memberId, null) : new Result(null, LoginService.SUSPENDED);
     }
 
     private void insert(long memberId, String kind, String carrier, String hash) {
-        database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into easy_login"
-                    + " (member_id, kind, carrier, id_hash, created_at) values (?, ?, ?, ?, ?)")) {
-                ps.setLong(1, memberId);
-                ps.setString(2, kind);
-                ps.setString(3, carrier);
-                ps.setString(4, hash);
-                ps.setTimestamp(5, Timestamp.from(Clock.now()));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private Optional<Long> ownerOf(String hash) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select member_id from easy_login where id_hash = ?")) {
-                ps.setString(1, hash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-                }
-            }
-        });
+        store.insert(memberId, kind, carrier, hash, Clock.now());
     }
 
     private List<String> kinds(long memberId) {
         return bindings(memberId).stream().map(Binding::getKind).toList();
-    }
-
-    private boolean isBlacklisted(String hash) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select 1 from easy_login_blacklist where id_hash = ?")) {
-                ps.setString(1, hash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
     }
 }

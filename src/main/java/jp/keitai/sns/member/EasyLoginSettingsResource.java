@@ -39,7 +39,7 @@ public class EasyLoginSettingsResource {
     CurrentMember currentMember;
 
     @Inject
-    MemberService members;
+    AccountService accounts;
 
     @Inject
     SignIn signIn;
@@ -59,8 +59,7 @@ public class EasyLoginSettingsResource {
     public View bind(@FormParam("password") String password, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
         long me = currentMember.requireId();
-        Member member = members.entity(me).orElseThrow();
-        if (!Passwords.matches(password == null ? "" : password, member.getPasswordHash())) {
+        if (!accounts.passwordMatches(me, password)) {
             return page().with("error", AccountService.WRONG_PASSWORD);
         }
         Handset handset = Handset.of(request);

@@ -26,7 +26,7 @@ public class GetMailRoute {
 
     void onStart(@Observes Started started) {
         routes.register("get", MailRoutes.exactly("get"), (mail, em) -> {
-            RegistrationService.Outcome outcome = registrations.emptyMail(mail.fromCanonical());
+            Outcome outcome = registrations.emptyMail(mail.fromCanonical());
             mails.queue(em, outcome.mails());
             return outcome.ok() ? MailResult.done(outcome.message()) : MailResult.refused(outcome.message());
         });

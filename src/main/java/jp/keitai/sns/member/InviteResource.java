@@ -21,7 +21,7 @@ public class InviteResource {
     CurrentMember currentMember;
 
     @Inject
-    RegistrationService registrations;
+    InvitationService invitations;
 
     @Inject
     MembershipMails mails;
@@ -35,7 +35,7 @@ public class InviteResource {
     @POST
     public View invite(@FormParam("email") String email, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
-        RegistrationService.Outcome outcome = registrations.invite(currentMember.requireId(), email);
+        Outcome outcome = invitations.invite(currentMember.requireId(), email);
         mails.send(outcome.mails());
         return View.of("member/invite")
                 .with(outcome.ok() ? "notice" : "error", outcome.message())

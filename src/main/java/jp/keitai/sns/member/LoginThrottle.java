@@ -2,11 +2,7 @@ package jp.keitai.sns.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 
@@ -23,43 +19,20 @@ public class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
 
     @Inject
-    Database database;
+    LoginFailureStore failures;
 
     protected LoginThrottle() {}
 
     public LoginThrottle(Database database) {
-        this.database = database;
+        this.failures = new LoginFailureStore(database);
     }
 
     public boolean isBlocked(String account, String clientIp) {
-        Timestamp since = Timestamp.from(Clock.now().minus(WINDOW));
-        return database.jdbc(c ->
-                count(c, "account", account, since) >= PER_ACCOUNT || count(c, "client_ip", clientIp, since) >= PER_IP);
+        return failures.atLeast(
+                account, PER_ACCOUNT, clientIp, PER_IP, Clock.now().minus(WINDOW));
     }
 
     public void recordFailure(String account, String clientIp) {
-        Instant now = Clock.now();
-        database.jdbc(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("insert into login_failure (account, client_ip, failed_at) values (?, ?, ?)")) {
-                ps.setString(1, account);
-                ps.setString(2, clientIp);
-                ps.setTimestamp(3, Timestamp.from(now));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private static int count(java.sql.Connection c, String column, String value, Timestamp since)
-            throws java.sql.SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("select count(*) from login_failure where " + column + " = ? and failed_at > ?")) {
-            ps.setString(1, value);
-            ps.setTimestamp(2, since);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        failures.add(account, clientIp, Clock.now());
     }
 }

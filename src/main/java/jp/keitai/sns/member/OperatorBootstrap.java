@@ -31,16 +31,14 @@ public class OperatorBootstrap {
 
     /** @return whether an operator was created (false when one exists already) */
     public static boolean createIfNone(Database database, String email, String password) {
+        MemberStore members = new MemberStore(database);
         return database.tx(em -> {
-            Long operators = em.createQuery("select count(m) from Member m where m.role = :r", Long.class)
-                    .setParameter("r", Role.OPERATOR)
-                    .getSingleResult();
-            if (operators > 0) {
+            if (members.countOperators() > 0) {
                 return false;
             }
             Member operator = new Member("運営", Passwords.hash(password), Role.OPERATOR, Clock.now());
             operator.setPcEmail(MailAddresses.canonical(email));
-            em.persist(operator);
+            members.add(operator);
             return true;
         });
     }

@@ -2,15 +2,12 @@ package jp.keitai.sns.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import jp.keitai.sns.mail.inbound.Secrets;
-import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
 
@@ -50,11 +47,15 @@ public class PostingAddresses {
     @Inject
     Settings settings;
 
+    @Inject
+    PostingAddressStore store;
+
     protected PostingAddresses() {}
 
     public PostingAddresses(Database database, Settings settings) {
         this.database = database;
         this.settings = settings;
+        this.store = new PostingAddressStore(database);
     }
 
     /** The member's address of this kind, issuing a secret when the member has none yet. */
@@ -64,16 +65,11 @@ public class PostingAddresses {
 
     /** Replaces both secrets; the old addresses stop working at once. */
     public void rotate(long memberId) {
-        database.tx(em -> database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("delete from posting_secret where member_id = ?")) {
-                ps.setLong(1, memberId);
-                ps.executeUpdate();
-            }
-            for (Kind kind : Kind.values()) {
-                insert(c, memberId, kind);
-            }
-            return null;
-        }));
+        Map<Kind, String> secrets = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            secrets.put(kind, Secrets.newSecret(SECRET_LENGTH));
+        }
+        database.run(em -> store.replace(memberId, secrets));
     }
 
     /**
@@ -88,19 +84,9 @@ public class PostingAddresses {
         if (given.length() != SECRET_LENGTH) {
             return Optional.empty();
         }
-        return database.jdbc(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("select member_id, secret from posting_secret where kind = ? and secret = ?")) {
-                ps.setString(1, kind.column());
-                ps.setString(2, given);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && Secrets.matches(given, rs.getString(2))) {
-                        return Optional.of(rs.getLong(1));
-                    }
-                    return Optional.empty();
-                }
-            }
-        });
+        return store.find(kind, given)
+                .filter(found -> Secrets.matches(given, found.secret()))
+                .map(PostingAddressStore.Secret::memberId);
     }
 
     /**
@@ -129,22 +115,7 @@ public class PostingAddresses {
         }
         // the secret is matched by the index lookup itself: comparing it again with the value found by it would
         // compare a string with itself
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select m.id, m.mobile_email, m.pc_email, m.status"
-                    + " from member m join posting_secret p on p.member_id = m.id where p.kind = ? and p.secret = ?")) {
-                ps.setString(1, kind.column());
-                ps.setString(2, given);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
-                            ? Optional.of(new Owner(
-                                    rs.getLong(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    MemberStatus.valueOf(rs.getString(4))))
-                            : Optional.empty();
-                }
-            }
-        });
+        return store.owner(kind, given);
     }
 
     /**
@@ -167,28 +138,7 @@ public class PostingAddresses {
         }
         Map<String, Optional<Owner>> found = new HashMap<>();
         secrets.forEach(s -> found.put(s, Optional.empty()));
-        database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select p.secret, m.id, m.mobile_email, m.pc_email, m.status"
-                    + " from member m join posting_secret p on p.member_id = m.id where p.kind = ? and p.secret in ("
-                    + Database.placeholders(secrets.size()) + ")")) {
-                ps.setString(1, kind.column());
-                for (int i = 0; i < secrets.size(); i++) {
-                    ps.setString(i + 2, secrets.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(
-                                rs.getString(1),
-                                Optional.of(new Owner(
-                                        rs.getLong(2),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        MemberStatus.valueOf(rs.getString(5)))));
-                    }
-                }
-            }
-            return null;
-        });
+        store.owners(kind, secrets).forEach((secret, owner) -> found.put(secret, Optional.of(owner)));
         Map<String, Optional<Owner>> known = database.transactionLocal(prefetchKey(kind), HashMap::new);
         if (known != null) {
             known.putAll(found);
@@ -201,31 +151,6 @@ public class PostingAddresses {
     }
 
     private String secretOf(long memberId, Kind kind) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("select secret from posting_secret where member_id = ? and kind = ?")) {
-                ps.setLong(1, memberId);
-                ps.setString(2, kind.column());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return rs.getString(1);
-                    }
-                }
-            }
-            return insert(c, memberId, kind);
-        });
-    }
-
-    private static String insert(java.sql.Connection c, long memberId, Kind kind) throws java.sql.SQLException {
-        String secret = Secrets.newSecret(SECRET_LENGTH);
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into posting_secret (member_id, kind, secret, created_at) values (?, ?, ?, ?)")) {
-            ps.setLong(1, memberId);
-            ps.setString(2, kind.column());
-            ps.setString(3, secret);
-            ps.setTimestamp(4, Timestamp.from(Clock.now()));
-            ps.executeUpdate();
-        }
-        return secret;
+        return store.secretOf(memberId, kind, () -> Secrets.newSecret(SECRET_LENGTH));
     }
 }

@@ -60,8 +60,7 @@ public class RegisterResource {
             @FormParam("password") String password,
             @FormParam("pc_email") String pcEmail,
             @FormParam("mobile_email") String mobileEmail) {
-        RegistrationService.Outcome outcome =
-                registrations.submit(token, device(), nickname, password, pcEmail, mobileEmail);
+        Outcome outcome = registrations.submit(token, device(), nickname, password, pcEmail, mobileEmail);
         if (!outcome.ok()) {
             RegistrationService.Opened opened = registrations.open(token, device());
             if (opened.refusal() != null) {
@@ -82,14 +81,14 @@ public class RegisterResource {
     @GET
     @Path("confirm")
     public Response confirm(@QueryParam("token") String token) {
-        RegistrationService.Outcome outcome = registrations.confirm(token, device());
+        Outcome outcome = registrations.confirm(token, device());
         if (!outcome.ok()) {
             return message(outcome.message(), 400);
         }
         return finish(outcome);
     }
 
-    private Response finish(RegistrationService.Outcome outcome) {
+    private Response finish(Outcome outcome) {
         mails.send(outcome.mails());
         if (outcome.memberId() != null) {
             signIn.signIn(outcome.memberId(), request, response);

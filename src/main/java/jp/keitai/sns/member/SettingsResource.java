@@ -35,7 +35,7 @@ public class SettingsResource {
     SignIn signIn;
 
     @Inject
-    RegistrationService registrations;
+    AddressChangeService addressChanges;
 
     @Inject
     MembershipMails membershipMails;
@@ -112,8 +112,7 @@ public class SettingsResource {
             @FormParam("password") String password,
             @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
         currentMember.checkCsrf(csrf);
-        RegistrationService.Outcome outcome =
-                registrations.requestAddressChange(currentMember.requireId(), password, kind, email);
+        Outcome outcome = addressChanges.request(currentMember.requireId(), password, kind, email);
         if (!outcome.ok()) {
             return View.of("member/settings_address").with("me", me()).with("error", outcome.message());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jp.keitai.sns.testsupport.TestDb;
 import jp.keitai.sns.web.SessionStore;
+import jp.keitai.sns.web.SignIn;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,7 +16,7 @@ class AccountServiceTest {
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void profileTextIsValidatedAndSaved(TestDb db) {
         long id = LoginServiceTest.member(db, "p@docomo.ne.jp", "password1");
-        AccountService accounts = new AccountService(db.database(), new SessionStore(db.database()));
+        AccountService accounts = new AccountService(db.database(), new SignIn(new SessionStore(db.database())));
         assertEquals("公開範囲を選んでください。", accounts.updateProfile(id, "なまえ", "よろしく", "world"));
         assertEquals("自己紹介は1000文字までです。", accounts.updateProfile(id, "なまえ", "あ".repeat(1001), "friends"));
         assertNull(accounts.updateProfile(id, " ねこ好き😺 ", "猫と暮らしています～", "friends"));
@@ -31,7 +32,7 @@ class AccountServiceTest {
         long id = LoginServiceTest.member(db, "q@docomo.ne.jp", "password1");
         SessionStore sessions = new SessionStore(db.database());
         String session = sessions.start(id, true);
-        AccountService accounts = new AccountService(db.database(), sessions);
+        AccountService accounts = new AccountService(db.database(), new SignIn(sessions));
         assertEquals(AccountService.WRONG_PASSWORD, accounts.changePassword(id, "guess", "password2"));
         assertTrue(sessions.find(session).isPresent());
         assertNull(accounts.changePassword(id, "password1", "password2"));
@@ -44,7 +45,7 @@ class AccountServiceTest {
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void withdrawalAnonymisesAndFreesTheAddress(TestDb db) {
         long id = LoginServiceTest.member(db, "r@ezweb.ne.jp", "password1");
-        AccountService accounts = new AccountService(db.database(), new SessionStore(db.database()));
+        AccountService accounts = new AccountService(db.database(), new SignIn(new SessionStore(db.database())));
         assertEquals(AccountService.WRONG_PASSWORD, accounts.withdraw(id, "nope"));
         assertNull(accounts.withdraw(id, "password1"));
         Member m = new MemberService(db.database()).entity(id).orElseThrow();

@@ -165,7 +165,8 @@ class HomeQueryCountTest {
         Home home = new Home(restarted);
         SessionStore sessions = new SessionStore(restarted.db);
 
-        int primed = HomePrimer.prime(sessions, restarted.members, home.sections, Duration.ofHours(1), 1000);
+        int primed = HomePrimer.prime(
+                new jp.keitai.sns.web.SignIn(sessions), restarted.members, home.sections, Duration.ofHours(1), 1000);
 
         assertEquals(1, primed);
         counted.counter().reset();

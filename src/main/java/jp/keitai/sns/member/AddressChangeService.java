@@ -1,0 +1,139 @@
+package jp.keitai.sns.member;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.Settings;
+import jp.keitai.sns.web.Tokens;
+
+/**
+ * A member changes an address ({@code mobile} or {@code pc}). The password is always asked, and the new address is
+ * proven like at registration: a link mailed to it, opened through {@link RegistrationService#confirm}. An empty PC
+ * address removes the PC address at once. The old carrier address is told when the change is done.
+ */
+@ApplicationScoped
+public class AddressChangeService {
+
+    @Inject
+    Database database;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    CarrierMailDomains domains;
+
+    @Inject
+    MemberStore members;
+
+    @Inject
+    RegistrationStore registrations;
+
+    protected AddressChangeService() {}
+
+    public AddressChangeService(Database database, Settings settings, CarrierMailDomains domains) {
+        this.database = database;
+        this.settings = settings;
+        this.domains = domains;
+        this.members = new MemberStore(database);
+        this.registrations = new RegistrationStore(database);
+    }
+
+    /** Asks for a change; the new address gets the link. */
+    public Outcome request(long memberId, String password, String kind, String email) {
+        Member member = members.find(memberId).orElse(null);
+        if (member == null || member.getStatus() != MemberStatus.ACTIVE) {
+            return Outcome.refused(RegistrationService.INVALID);
+        }
+        if (!Passwords.matches(password == null ? "" : password, member.getPasswordHash())) {
+            return Outcome.refused(AccountService.WRONG_PASSWORD);
+        }
+        boolean mobileKind = "mobile".equals(kind);
+        if (!mobileKind && !"pc".equals(kind)) {
+            return Outcome.refused("変更するアドレスを選んでください。");
+        }
+        String address;
+        if (mobileKind) {
+            Optional<MobileMailAddress> mobile = MobileMailAddress.of(email, domains);
+            if (mobile.isEmpty()) {
+                return Outcome.refused(AccountRules.mobileRefusal(email));
+            }
+            address = mobile.get().address();
+        } else if (email == null || email.isBlank()) {
+            database.run(em -> members.inTransaction(memberId).setPcEmail(null));
+            return Outcome.ok("PCメールアドレスを削除しました。", List.of());
+        } else {
+            String problem = AccountRules.checkPcAddress(email, domains);
+            if (problem != null) {
+                return Outcome.refused(problem);
+            }
+            address = MailAddresses.canonical(email);
+        }
+        Instant now = Clock.now();
+        return database.tx(em -> {
+            if (members.isTaken(address)) {
+                return Outcome.refused("このメールアドレスには変更できません。");
+            }
+            String token = Tokens.random();
+            Registration r = new Registration(
+                    Tokens.sha256(token),
+                    mobileKind ? Registration.Step.MOBILE_CHANGE : Registration.Step.PC_CONFIRM,
+                    now,
+                    now.plus(RegistrationService.LINK_TTL));
+            if (mobileKind) {
+                r.setMobileEmail(address);
+            } else {
+                r.setPcEmail(address);
+            }
+            r.setMemberId(memberId);
+            registrations.add(r);
+            return Outcome.ok(
+                    "新しいアドレスに確認メールを送りました。メールのURLを開くと変更が完了します（24時間有効）。届かない場合は、受信設定で " + settings.mailDomain()
+                            + " からのメールを許可してください。",
+                    List.of(new OutgoingMail(
+                            address,
+                            "confirm_change",
+                            Map.of("url", settings.baseUrl() + "/register/confirm?token=" + token))));
+        });
+    }
+
+    /**
+     * Completes a change whose link was opened (a {@code PC_CONFIRM} or {@code MOBILE_CHANGE} registration, locked by
+     * the caller's transaction); null when the registration is of another kind.
+     */
+    Outcome complete(Registration r) {
+        switch (r.getStep()) {
+            case PC_CONFIRM:
+                Member m = members.inTransaction(r.getMemberId());
+                if (m == null || members.isTaken(r.getPcEmail())) {
+                    return Outcome.refused(RegistrationService.ADDRESS_REFUSED);
+                }
+                m.setPcEmail(r.getPcEmail());
+                r.setStep(Registration.Step.DONE);
+                return new Outcome(true, "PCメールアドレスを登録しました。", List.of(), null);
+            case MOBILE_CHANGE:
+                Member changing = members.inTransaction(r.getMemberId());
+                if (changing == null
+                        || changing.getStatus() != MemberStatus.ACTIVE
+                        || members.isTaken(r.getMobileEmail())) {
+                    return Outcome.refused(RegistrationService.ADDRESS_REFUSED);
+                }
+                String old = changing.getMobileEmail();
+                changing.setMobileEmail(r.getMobileEmail());
+                r.setStep(Registration.Step.DONE);
+                members.flush();
+                return new Outcome(
+                        true,
+                        "携帯メールアドレスを変更しました。",
+                        old == null ? List.of() : List.of(new OutgoingMail(old, "address_changed", Map.of())),
+                        null);
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package jp.keitai.sns.member;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.keitai.sns.system.Database;
+
+/**
+ * The member table, through JPA. Reads named {@code find…} use an entity manager of their own (a detached copy, no
+ * transaction); the others join the caller's transaction, and a member they return is managed by it, so a change to
+ * it is saved when that transaction commits.
+ */
+@ApplicationScoped
+public class MemberStore {
+
+    @Inject
+    Database database;
+
+    protected MemberStore() {}
+
+    public MemberStore(Database database) {
+        this.database = database;
+    }
+
+    /** Nickname and status: what pages naming many members need of each. */
+    record Card(String nickname, MemberStatus status) {}
+
+    /** The member as it is committed, detached. */
+    Optional<Member> find(long id) {
+        return Optional.ofNullable(database.read(em -> em.find(Member.class, id)));
+    }
+
+    /** The member in the current transaction, or null. */
+    Member inTransaction(long id) {
+        return database.tx(em -> em.find(Member.class, id));
+    }
+
+    /** The cards of these members, by id; ids without a member are left out. One query. */
+    Map<Long, Card> findCards(Set<Long> ids) {
+        Map<Long, Card> out = new HashMap<>();
+        database.read(em -> em.createQuery(
+                                "select m.id, m.nickname, m.status from Member m where m.id in :ids", Object[].class)
+                        .setParameter("ids", List.copyOf(ids))
+                        .getResultList())
+                .forEach(r -> out.put((Long) r[0], new Card((String) r[1], (MemberStatus) r[2])));
+        return out;
+    }
+
+    /** The members with these ids (ids without a member left out), in one query. */
+    List<Member> findAll(Collection<Long> ids) {
+        return database.read(em -> em.createQuery("select m from Member m where m.id in :ids", Member.class)
+                .setParameter("ids", List.copyOf(new HashSet<>(ids)))
+                .getResultList());
+    }
+
+    /** The member whose PC or carrier address this canonical address is. */
+    Optional<Member> findByEmail(String canonical) {
+        List<Member> found = database.read(
+                em -> em.createQuery("select m from Member m where m.pcEmail = :a or m.mobileEmail = :a", Member.class)
+                        .setParameter("a", canonical)
+                        .getResultList());
+        return found.stream().findFirst();
+    }
+
+    /** Members whose nickname or either address matches the {@code like} pattern, newest first. */
+    List<Member> findLike(String pattern, int limit, int offset) {
+        return database.read(em -> em.createQuery(
+                        "select m from Member m where m.nickname like :q or m.mobileEmail like :q"
+                                + " or m.pcEmail like :q order by m.id desc",
+                        Member.class)
+                .setParameter("q", pattern)
+                .setMaxResults(limit)
+                .setFirstResult(offset)
+                .getResultList());
+    }
+
+    /**
+     * Whether a member holds this address (carrier or PC), as the current transaction sees it: the check that keeps
+     * one account per address, repeated under the registration's row lock.
+     */
+    boolean isTaken(String address) {
+        return database.tx(
+                em -> !em.createQuery("select m from Member m where m.mobileEmail = :a or m.pcEmail = :a", Member.class)
+                        .setParameter("a", address)
+                        .getResultList()
+                        .isEmpty());
+    }
+
+    /** How many operator accounts there are, in the current transaction. */
+    long countOperators() {
+        return database.tx(em -> em.createQuery("select count(m) from Member m where m.role = :r", Long.class)
+                .setParameter("r", Role.OPERATOR)
+                .getSingleResult());
+    }
+
+    /** Saves a new member in the current transaction; its id is set on return. */
+    void add(Member member) {
+        database.run(em -> {
+            em.persist(member);
+            em.flush();
+        });
+    }
+
+    /** Writes the current transaction's pending changes now, so a broken unique index fails here, not at commit. */
+    void flush() {
+        database.run(em -> em.flush());
+    }
+}
