@@ -1,4 +1,4 @@
-package jp.keitai.sns.friend;
+package jp.keitai.sns.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
