@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -12,8 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Write-behind for footprints (issue 9): a view hands its visit to a bounded queue and returns; one thread writes what
- * is queued every {@code flushMillis} (or as soon as {@code batchSize} visits wait) in one transaction. When the queue
+ * Write-behind for footprints: a view hands its visit to a bounded queue and returns; one thread (made by the given
+ * factory: the container's managed thread factory on the server) writes what is queued every {@code flushMillis} (or as
+ * soon as {@code batchSize} visits wait) in one transaction. When the queue
  * is full the view writes its own visit at once, so nothing is dropped under load; on {@link #close} what is queued is
  * written before the application stops. {@link #awaitWritten} lets the owner's pages wait until every visit queued
  * before them is in the database.
@@ -39,15 +41,28 @@ final class FootprintWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
+    /** A factory of daemon threads, for when no container made one (unit tests). */
+    static ThreadFactory plainThreads() {
+        return r -> {
+            Thread t = new Thread(r, "sns-footprint-writer");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     FootprintWriter(
-            int capacity, long flushMillis, int batchSize, Consumer<List<Visit>> writeBatch, Consumer<Visit> writeOne) {
+            int capacity,
+            long flushMillis,
+            int batchSize,
+            Consumer<List<Visit>> writeBatch,
+            Consumer<Visit> writeOne,
+            ThreadFactory threads) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.flushMillis = flushMillis;
         this.batchSize = batchSize;
         this.writeBatch = writeBatch;
         this.writeOne = writeOne;
-        this.thread = new Thread(this::loop, "sns-footprint-writer");
-        this.thread.setDaemon(true);
+        this.thread = threads.newThread(this::loop);
         this.thread.start();
     }
 
@@ -100,6 +115,9 @@ final class FootprintWriter implements AutoCloseable {
     private void loop() {
         List<Visit> batch = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty()) {
+            if (Thread.interrupted()) {
+                running = false; // the container is stopping its threads: write what is queued, take no more
+            }
             if (queue.size() < batchSize && running) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(flushMillis));
             }

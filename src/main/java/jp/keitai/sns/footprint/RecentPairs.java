@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * The (visitor, visited) pairs this node recorded within the あしあと window, so that a repeated view is refused without
- * SQL (issue 9). A fixed table allocated once: {@code slots} entries in three primitive arrays (visitor, visited, visit
+ * SQL. A fixed table allocated once: {@code slots} entries in three primitive arrays (visitor, visited, visit
  * time in epoch milliseconds: 24 bytes a slot), two-way set-associative, each set guarded by one of {@value #STRIPES}
  * lock objects. A claim allocates nothing, so a profile view leaves no garbage behind here.
  *

@@ -3,8 +3,6 @@ package jp.keitai.sns.friend;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,8 +23,8 @@ import jp.keitai.sns.system.ReadCache;
  * <p>Outside a transaction the answers come from memory: each member's sorted friend ids and the members they block or
  * are blocked by, loaded on first use (many members in one query) and dropped on every node when they change (see
  * {@link Changes}). So "friend of a friend?" is the intersection of two sorted arrays. Inside a transaction (a write
- * deciding something under its locks) every answer is read from the database, one indexed query each (friendship rows
- * are stored in both directions, see V4__friends.sql).
+ * deciding something under its locks) every answer is read from the database ({@link FriendStore}), one indexed query
+ * each. This is the only class that keeps the graph in memory.
  */
 @ApplicationScoped
 public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
@@ -37,17 +35,15 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
 
     private static final long[] NONE = new long[0];
     private static final int[] NO_FRIENDS = new int[0];
-    /** (member, friend) rows of the members in {@code %s}, for {@link #adjacency}. */
-    private static final String FRIENDS_OF =
-            "select member_id, friend_id from friendship where member_id in (%s) order by 1, 2";
 
     @Inject
     Database database;
 
+    private FriendStore store;
+
     /**
-     * Each member's friend ids, ascending, as {@code int}s: half the memory of {@code long}s (about 18 MB less for
-     * 100,000 members with 45 friends each; issue 9). Member ids come from a sequence and fit; a larger one fails
-     * loudly where the lists are made ({@link #compact}).
+     * Each member's friend ids, ascending, as {@code int}s: half the memory of {@code long}s. Member ids come from a
+     * sequence and fit; a larger one fails loudly where the lists are made ({@link #compact}).
      */
     private ReadCache<Long, int[]> friends;
 
@@ -62,6 +58,7 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
 
     @PostConstruct
     void init() {
+        store = new FriendStore(database);
         long size = jp.keitai.sns.system.CacheSize.MEMBERS.get();
         friends = ReadCache.ofIds(size);
         blocks = ReadCache.ofIds(size);
@@ -101,7 +98,7 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
         if (!database.inTransaction()) {
             return contains(friendsOf(a), b);
         }
-        return exists("select 1 from friendship where member_id = ? and friend_id = ?", a, b);
+        return store.areFriends(a, b);
     }
 
     /** Whether some member is a friend of both (a and b themselves need not be friends). */
@@ -113,11 +110,7 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
             Map<Long, int[]> both = friendsOf(List.of(a, b));
             return intersects(both.getOrDefault(a, NO_FRIENDS), both.getOrDefault(b, NO_FRIENDS));
         }
-        return exists(
-                "select 1 from friendship x join friendship y on y.member_id = x.friend_id"
-                        + " where x.member_id = ? and y.friend_id = ? fetch first 1 rows only",
-                a,
-                b);
+        return store.shareAFriend(a, b);
     }
 
     /** Whether either member has blocked the other. */
@@ -125,13 +118,7 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
         if (!database.inTransaction()) {
             return Arrays.binarySearch(blocksOf(a), b) >= 0;
         }
-        return exists(
-                "select 1 from member_block where (blocker_id = ? and blocked_id = ?)"
-                        + " or (blocker_id = ? and blocked_id = ?)",
-                a,
-                b,
-                b,
-                a);
+        return store.blockedEitherWay(a, b);
     }
 
     /** Everyone the member has blocked or is blocked by, in one query (blocks are few). */
@@ -143,7 +130,7 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
             }
             return out;
         }
-        return loadBlocks(member);
+        return store.blockedEitherWay(member);
     }
 
     /**
@@ -154,29 +141,15 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
         if (!database.inTransaction()) {
             return blocksOf(member);
         }
-        return loadBlocks(member).stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-
-    private Set<Long> loadBlocks(long member) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select blocked_id from member_block where blocker_id = ?"
-                    + " union select blocker_id from member_block where blocked_id = ?")) {
-                ps.setLong(1, member);
-                ps.setLong(2, member);
-                Set<Long> out = new java.util.HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-                return out;
-            }
-        });
+        return store.blockedEitherWay(member).stream()
+                .mapToLong(Long::longValue)
+                .sorted()
+                .toArray();
     }
 
     /** Whether {@code blocker} has blocked {@code blocked}. */
     public boolean hasBlocked(long blocker, long blocked) {
-        return exists("select 1 from member_block where blocker_id = ? and blocked_id = ?", blocker, blocked);
+        return store.hasBlocked(blocker, blocked);
     }
 
     /** Ids of the member's friends, ascending, as an array (the caller's own): from memory outside a transaction. */
@@ -202,22 +175,14 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
             }
             return out;
         }
-        return ids("select friend_id from friendship where member_id = ? order by friend_id", member);
+        return store.friendIds(member);
     }
 
     public int friendCount(long member) {
         if (!database.inTransaction()) {
             return friendsOf(member).length;
         }
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from friendship where member_id = ?")) {
-                ps.setLong(1, member);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return store.friendCount(member);
     }
 
     /** Members within two steps of {@code member} (friends and friends of friends), excluding the member. */
@@ -237,10 +202,7 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
             return new LinkedHashSet<>(out);
         }
         Set<Long> out = new LinkedHashSet<>(friendIds(member));
-        out.addAll(ids(
-                "select distinct y.friend_id from friendship x join friendship y on y.member_id = x.friend_id"
-                        + " where x.member_id = ? order by y.friend_id",
-                member));
+        out.addAll(store.friendsOfFriends(member));
         out.remove(member);
         return out;
     }
@@ -272,42 +234,21 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
                 out.add(friend);
             }
         }
-        List<Long> rest = new ArrayList<>(wanted);
-        for (int from = 0; from < rest.size(); from += 500) {
-            List<Long> chunk = rest.subList(from, Math.min(rest.size(), from + 500));
-            String marks = Database.placeholders(chunk.size());
-            out.addAll(database.jdbc(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select distinct y.friend_id from friendship x join friendship y on y.member_id = x.friend_id"
-                                + " where x.member_id = ? and y.friend_id in (" + marks + ")")) {
-                    ps.setLong(1, member);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setLong(i + 2, chunk.get(i));
-                    }
-                    List<Long> found = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getLong(1));
-                        }
-                    }
-                    return found;
-                }
-            }));
-        }
+        out.addAll(store.friendsOfFriendsAmong(member, wanted));
         return out;
     }
 
     // ---- the in-memory copy
 
     private int[] friendsOf(long member) {
-        int[] ids = friends.get(
-                member, m -> compact(adjacency(Set.of(m), FRIENDS_OF)).get(m));
+        int[] ids =
+                friends.get(member, m -> compact(store.friendLists(Set.of(m))).get(m));
         return ids == null ? NO_FRIENDS : ids;
     }
 
     /** Sorted friend ids of each member (members without friends map to an empty array). */
     private Map<Long, int[]> friendsOf(java.util.Collection<Long> members) {
-        return friends.getAll(members, missing -> compact(adjacency(missing, FRIENDS_OF)));
+        return friends.getAll(members, missing -> compact(store.friendLists(missing)));
     }
 
     /** The lists as {@code int}s; an id beyond {@code int} fails loudly rather than being cut. */
@@ -328,50 +269,7 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
     }
 
     private long[] blocksOf(long member) {
-        return blocks.getAll(
-                        List.of(member),
-                        missing -> adjacency(
-                                missing,
-                                "select blocker_id, blocked_id from member_block where blocker_id in (%1$s)"
-                                        + " union select blocked_id, blocker_id from member_block where blocked_id in (%1$s)"
-                                        + " order by 1, 2"))
-                .getOrDefault(member, NONE);
-    }
-
-    /** Runs an (owner, other) query for these owners, 500 at a time; every owner gets an array, maybe empty. */
-    private Map<Long, long[]> adjacency(Set<Long> owners, String sql) {
-        Map<Long, long[]> out = new HashMap<>();
-        List<Long> all = new ArrayList<>(owners);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            Map<Long, List<Long>> rows = database.jdbc(c -> {
-                String marks = Database.placeholders(chunk.size());
-                String q = String.format(sql, marks);
-                int params = q.split("\\?", -1).length - 1;
-                try (PreparedStatement ps = c.prepareStatement(q)) {
-                    for (int i = 0; i < params; i++) {
-                        ps.setLong(i + 1, chunk.get(i % chunk.size()));
-                    }
-                    Map<Long, List<Long>> found = new HashMap<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                    .add(rs.getLong(2));
-                        }
-                    }
-                    return found;
-                }
-            });
-            for (Long owner : chunk) {
-                List<Long> ids = rows.get(owner);
-                out.put(
-                        owner,
-                        ids == null
-                                ? NONE
-                                : ids.stream().mapToLong(Long::longValue).toArray());
-            }
-        }
-        return out;
+        return blocks.getAll(List.of(member), store::blockLists).getOrDefault(member, NONE);
     }
 
     /** Whether two ascending arrays share an element. */
@@ -389,33 +287,5 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
             }
         }
         return false;
-    }
-
-    private boolean exists(String sql, long... args) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setLong(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-    }
-
-    private List<Long> ids(String sql, long member) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, member);
-                List<Long> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-                return out;
-            }
-        });
     }
 }

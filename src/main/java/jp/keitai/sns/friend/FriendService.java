@@ -4,25 +4,19 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
-import jp.keitai.sns.system.ReadCache;
 
 /**
  * マイミク: asking, approving, rejecting, ending, and blocking. Every change about a pair of members first locks both
  * member rows (in id order), so concurrent changes to one pair run one after another: when both ask each other at
- * once, the second request finds the first and they simply become friends.
+ * once, the second request finds the first and they simply become friends. The tables are {@link RequestStore}'s and
+ * {@link FriendStore}'s; the home page's count of waiting requests comes from {@link FriendFeed}.
  */
 @ApplicationScoped
 public class FriendService {
@@ -62,18 +56,18 @@ public class FriendService {
     @Inject
     Event<FriendshipEnded> ended;
 
-    private static final String REQUESTS = "friend-requests";
+    @Inject
+    FriendFeed feed;
 
-    /** Pending requests to each member, for the home page (issue 9); dropped whenever a request to them comes or goes. */
-    private ReadCache<Long, Integer> incoming;
+    private RequestStore requests;
+    private FriendStore friendships;
 
     protected FriendService() {}
 
     @PostConstruct
     void init() {
-        incoming = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.MEMBERS.get());
-        database.changes().subscribe(REQUESTS, incoming::invalidate);
-        database.changes().onReset(incoming::clear);
+        requests = new RequestStore(database);
+        friendships = new FriendStore(database);
     }
 
     public FriendService(
@@ -87,6 +81,7 @@ public class FriendService {
         this.graph = graph;
         this.access = access;
         this.ended = ended;
+        this.feed = new FriendFeed(database);
         init();
     }
 
@@ -107,26 +102,16 @@ public class FriendService {
             if (graph.areFriends(from, to)) {
                 return Outcome.refused("すでにマイミクです。");
             }
-            return database.jdbc(c -> {
-                Long reverse = requestId(c, to, from);
-                if (reverse != null) {
-                    befriend(c, from, to);
-                    return Outcome.ok("マイミクになりました。");
-                }
-                if (requestId(c, from, to) != null) {
-                    return Outcome.refused("すでに申請しています。承認をお待ちください。");
-                }
-                database.changes().publish(REQUESTS, to);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into friend_request (from_id, to_id, message, created_at) values (?, ?, ?, ?)")) {
-                    ps.setLong(1, from);
-                    ps.setLong(2, to);
-                    ps.setString(3, text.isEmpty() ? null : text);
-                    ps.setTimestamp(4, Timestamp.from(Clock.now()));
-                    ps.executeUpdate();
-                }
-                return Outcome.ok("マイミク申請を送りました。承認されるとマイミクになります。");
-            });
+            if (requests.id(to, from) != null) {
+                befriend(from, to);
+                return Outcome.ok("マイミクになりました。");
+            }
+            if (requests.id(from, to) != null) {
+                return Outcome.refused("すでに申請しています。承認をお待ちください。");
+            }
+            database.changes().publish(FriendFeed.REQUESTS, to);
+            requests.add(from, to, text.isEmpty() ? null : text, Clock.now());
+            return Outcome.ok("マイミク申請を送りました。承認されるとマイミクになります。");
         });
     }
 
@@ -147,21 +132,19 @@ public class FriendService {
         }
         return database.tx(em -> {
             members.lock(r.fromId(), me);
-            return database.jdbc(c -> {
-                if (requestId(c, r.fromId(), me) == null) {
-                    return Outcome.refused("この申請はすでに処理されたか、見つかりません。");
-                }
-                if (!approve) {
-                    deleteRequests(c, r.fromId(), me);
-                    return Outcome.ok("申請をお断りしました。");
-                }
-                if (!access.canInteract(me, r.fromId())) {
-                    deleteRequests(c, r.fromId(), me);
-                    return Outcome.refused("このメンバーとはマイミクになれません。");
-                }
-                befriend(c, me, r.fromId());
-                return Outcome.ok("マイミクになりました。");
-            });
+            if (requests.id(r.fromId(), me) == null) {
+                return Outcome.refused("この申請はすでに処理されたか、見つかりません。");
+            }
+            if (!approve) {
+                deleteRequests(r.fromId(), me);
+                return Outcome.ok("申請をお断りしました。");
+            }
+            if (!access.canInteract(me, r.fromId())) {
+                deleteRequests(r.fromId(), me);
+                return Outcome.refused("このメンバーとはマイミクになれません。");
+            }
+            befriend(me, r.fromId());
+            return Outcome.ok("マイミクになりました。");
         });
     }
 
@@ -172,10 +155,7 @@ public class FriendService {
             if (!graph.areFriends(me, friend)) {
                 return Outcome.refused("マイミクではありません。");
             }
-            database.jdbc(c -> {
-                unfriend(c, me, friend);
-                return null;
-            });
+            unfriend(me, friend);
             ended.fire(new FriendshipEnded(me, friend));
             return Outcome.ok("マイミクを解除しました。");
         });
@@ -192,21 +172,12 @@ public class FriendService {
                 return Outcome.refused("すでにブロックしています。");
             }
             boolean wereFriends = graph.areFriends(me, other);
-            database.jdbc(c -> {
-                deleteRequests(c, me, other);
-                if (wereFriends) {
-                    unfriend(c, me, other);
-                }
-                graph.blocksChanged(me, other);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")) {
-                    ps.setLong(1, me);
-                    ps.setLong(2, other);
-                    ps.setTimestamp(3, Timestamp.from(Clock.now()));
-                    ps.executeUpdate();
-                }
-                return null;
-            });
+            deleteRequests(me, other);
+            if (wereFriends) {
+                unfriend(me, other);
+            }
+            graph.blocksChanged(me, other);
+            friendships.block(me, other, Clock.now());
             if (wereFriends) {
                 ended.fire(new FriendshipEnded(me, other));
             }
@@ -215,45 +186,25 @@ public class FriendService {
     }
 
     public Outcome unblock(long me, long other) {
-        int removed = database.tx(em -> database.jdbc(c -> {
+        boolean removed = database.tx(em -> {
             graph.blocksChanged(me, other);
-            try (PreparedStatement ps =
-                    c.prepareStatement("delete from member_block where blocker_id = ? and blocked_id = ?")) {
-                ps.setLong(1, me);
-                ps.setLong(2, other);
-                return ps.executeUpdate();
-            }
-        }));
-        return removed > 0 ? Outcome.ok("ブロックを解除しました。") : Outcome.refused("ブロックしていません。");
+            return friendships.unblock(me, other);
+        });
+        return removed ? Outcome.ok("ブロックを解除しました。") : Outcome.refused("ブロックしていません。");
     }
 
     /** Requests addressed to me, newest first. */
     public List<Request> incoming(long me) {
-        return requests("to_id", me, true);
+        return named(requests.to(me), true);
     }
 
     /** Requests I sent that wait for an answer, newest first. */
     public List<Request> outgoing(long me) {
-        return requests("from_id", me, false);
+        return named(requests.from(me), false);
     }
 
     public int incomingCount(long me) {
-        if (!database.inTransaction()) {
-            return incoming.get(me, this::countIncoming);
-        }
-        return countIncoming(me);
-    }
-
-    private int countIncoming(long me) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from friend_request where to_id = ?")) {
-                ps.setLong(1, me);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return feed.incomingCount(me);
     }
 
     /** A page of the member's friends by nickname order; {@code limit + 1} are read so callers can tell a next page. */
@@ -267,20 +218,7 @@ public class FriendService {
 
     /** Members I have blocked. */
     public List<Friend> blocked(long me) {
-        List<Long> ids = database.jdbc(c -> {
-            List<Long> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select blocked_id from member_block where blocker_id = ? order by created_at desc")) {
-                ps.setLong(1, me);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-            return out;
-        });
-        return named(ids, 0, Integer.MAX_VALUE);
+        return named(friendships.blockedBy(me), 0, Integer.MAX_VALUE);
     }
 
     private List<Friend> named(List<Long> ids, int offset, int limit) {
@@ -295,31 +233,11 @@ public class FriendService {
     }
 
     Request find(long requestId) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select id, from_id, to_id, message, created_at from friend_request where id = ?")) {
-                ps.setLong(1, requestId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? request(rs) : null;
-                }
-            }
-        });
+        return requests.find(requestId);
     }
 
-    private List<Request> requests(String column, long me, boolean showSender) {
-        List<Request> raw = database.jdbc(c -> {
-            List<Request> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id, from_id, to_id, message, created_at"
-                    + " from friend_request where " + column + " = ? order by created_at desc, id desc")) {
-                ps.setLong(1, me);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(request(rs));
-                    }
-                }
-            }
-            return out;
-        });
+    /** The requests with the other member's nickname (the sender's, or the addressee's). */
+    private List<Request> named(List<Request> raw, boolean showSender) {
         Map<Long, String> names = members.nicknames(
                 raw.stream().map(r -> showSender ? r.fromId() : r.toId()).toList());
         return raw.stream()
@@ -333,65 +251,19 @@ public class FriendService {
                 .toList();
     }
 
-    /** A request row (id, from_id, to_id, message, created_at), without the nickname. */
-    private static Request request(ResultSet rs) throws SQLException {
-        return new Request(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getLong(3),
-                null,
-                rs.getString(4),
-                rs.getTimestamp(5).toInstant());
-    }
-
-    private static Long requestId(Connection c, long from, long to) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("select id from friend_request where from_id = ? and to_id = ?")) {
-            ps.setLong(1, from);
-            ps.setLong(2, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    private void befriend(Connection c, long a, long b) throws SQLException {
+    private void befriend(long a, long b) {
         graph.friendshipChanged(a, b);
-        deleteRequests(c, a, b);
-        Timestamp now = Timestamp.from(Clock.now());
-        try (PreparedStatement ps =
-                c.prepareStatement("insert into friendship (member_id, friend_id, created_at) values (?, ?, ?)")) {
-            for (long[] pair : new long[][] {{a, b}, {b, a}}) {
-                ps.setLong(1, pair[0]);
-                ps.setLong(2, pair[1]);
-                ps.setTimestamp(3, now);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        deleteRequests(a, b);
+        friendships.befriend(a, b, Clock.now());
     }
 
-    private void unfriend(Connection c, long a, long b) throws SQLException {
+    private void unfriend(long a, long b) {
         graph.friendshipChanged(a, b);
-        try (PreparedStatement ps = c.prepareStatement(
-                "delete from friendship where (member_id = ? and friend_id = ?) or (member_id = ? and friend_id = ?)")) {
-            ps.setLong(1, a);
-            ps.setLong(2, b);
-            ps.setLong(3, b);
-            ps.setLong(4, a);
-            ps.executeUpdate();
-        }
+        friendships.unfriend(a, b);
     }
 
-    private void deleteRequests(Connection c, long a, long b) throws SQLException {
-        database.changes().publish(REQUESTS, a, b);
-        try (PreparedStatement ps = c.prepareStatement(
-                "delete from friend_request where (from_id = ? and to_id = ?) or (from_id = ? and to_id = ?)")) {
-            ps.setLong(1, a);
-            ps.setLong(2, b);
-            ps.setLong(3, b);
-            ps.setLong(4, a);
-            ps.executeUpdate();
-        }
+    private void deleteRequests(long a, long b) {
+        database.changes().publish(FriendFeed.REQUESTS, a, b);
+        requests.deleteBetween(a, b);
     }
 }

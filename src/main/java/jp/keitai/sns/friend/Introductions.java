@@ -4,24 +4,23 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
-import jp.keitai.sns.system.ReadCache;
 
 /**
  * 紹介文: short words a friend writes on a member's profile. Only a current マイミク may write one (one per writer,
  * writing again replaces it); the member and the writer may delete it; it goes when the friendship ends.
  *
- * <p>Each member's introductions are kept in memory for the profile page (issue 9), dropped on every node by each
- * write here; who may read which is decided on every read (blocks, writers' status and nicknames from memory too).
+ * <p>Each member's introductions are read from memory ({@link FriendFeed}), dropped on every node by each write here;
+ * who may read which is decided on every read (blocks, writers' status and nicknames from memory too). The table is
+ * {@link IntroductionStore}'s.
  */
 @ApplicationScoped
 public class Introductions {
@@ -41,10 +40,10 @@ public class Introductions {
     @Inject
     MemberService members;
 
-    static final String TOPIC = "introductions";
+    @Inject
+    FriendFeed feed;
 
-    /** Introductions of each member (writer nickname left empty), newest first. */
-    private ReadCache<Long, List<Introduction>> byMember;
+    private IntroductionStore store;
 
     protected Introductions() {}
 
@@ -53,14 +52,13 @@ public class Introductions {
         this.database = database;
         this.graph = graph;
         this.policy = policy;
+        this.feed = new FriendFeed(database);
         init();
     }
 
     @PostConstruct
     void init() {
-        byMember = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.PROFILES.get());
-        database.changes().subscribe(TOPIC, byMember::invalidate);
-        database.changes().onReset(byMember::clear);
+        store = new IntroductionStore(database);
     }
 
     /** An introduction of {@code memberId} by {@code writerId} (whose nickname is {@code writer} in lists). */
@@ -83,23 +81,10 @@ public class Introductions {
             return "紹介文を書けるのはマイミクだけです。";
         }
         Instant now = Clock.now();
-        String sql = database.isPostgresql()
-                ? "insert into introduction (member_id, writer_id, body, written_at) values (?, ?, ?, ?)"
-                        + " on conflict (member_id, writer_id)"
-                        + " do update set body = excluded.body, written_at = excluded.written_at"
-                : "merge into introduction (member_id, writer_id, body, written_at) key (member_id, writer_id)"
-                        + " values (?, ?, ?, ?)";
-        database.tx(em -> database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, member);
-                ps.setLong(2, writer);
-                ps.setString(3, text);
-                ps.setTimestamp(4, Timestamp.from(now));
-                ps.executeUpdate();
-            }
-            database.changes().publish(TOPIC, member);
-            return null;
-        }));
+        database.run(em -> {
+            store.save(member, writer, text, now);
+            database.changes().publish(FriendFeed.INTRODUCTIONS, member);
+        });
         return null;
     }
 
@@ -117,15 +102,15 @@ public class Introductions {
 
     /** The member's introductions the viewer may read, newest first: writers the viewer can deal with only. */
     public List<Introduction> of(long member, long viewer) {
-        List<Introduction> all = database.inTransaction() ? load(member) : byMember.get(member, this::load);
+        List<Introduction> all = feed.introductionsOf(member);
         // the same rule as AccessPolicy.canInteract(viewer, writer), for all writers at once (from memory when warm)
         if (all.isEmpty()) {
             return List.of();
         }
-        java.util.Set<Long> blocked = graph.blockedEitherWay(viewer);
+        Set<Long> blocked = graph.blockedEitherWay(viewer);
         List<Long> writerIds = all.stream().map(Introduction::writerId).toList();
-        java.util.Set<Long> active = members.activeAmong(writerIds);
-        java.util.Map<Long, String> names = members.nicknames(writerIds);
+        Set<Long> active = members.activeAmong(writerIds);
+        Map<Long, String> names = members.nicknames(writerIds);
         return all.stream()
                 .filter(i -> i.writerId() == viewer || !blocked.contains(i.writerId()))
                 .filter(i -> i.writerId() == viewer || active.contains(i.writerId()))
@@ -135,51 +120,9 @@ public class Introductions {
                 .toList();
     }
 
-    private List<Introduction> load(long member) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select writer_id, body, written_at from introduction"
-                    + " where member_id = ? order by written_at desc, writer_id")) {
-                ps.setLong(1, member);
-                List<Introduction> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Introduction(
-                                member,
-                                rs.getLong(1),
-                                null,
-                                rs.getString(2),
-                                rs.getTimestamp(3).toInstant()));
-                    }
-                }
-                return List.copyOf(out);
-            }
-        });
-    }
-
     /** The writer's current introduction of the member, if any. */
-    public java.util.Optional<Introduction> find(long member, long writer) {
-        if (!database.inTransaction()) {
-            return byMember.get(member, this::load).stream()
-                    .filter(i -> i.writerId() == writer)
-                    .findFirst();
-        }
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select body, written_at from introduction where member_id = ? and writer_id = ?")) {
-                ps.setLong(1, member);
-                ps.setLong(2, writer);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
-                            ? java.util.Optional.of(new Introduction(
-                                    member,
-                                    writer,
-                                    null,
-                                    rs.getString(1),
-                                    rs.getTimestamp(2).toInstant()))
-                            : java.util.Optional.empty();
-                }
-            }
-        });
+    public Optional<Introduction> find(long member, long writer) {
+        return feed.introduction(member, writer);
     }
 
     /** When a friendship ends, both sides' introductions of each other go, in the same transaction. */
@@ -189,18 +132,13 @@ public class Introductions {
     }
 
     private int remove(long member, long writer) {
-        return database.tx(em -> database.jdbc(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("delete from introduction where member_id = ? and writer_id = ?")) {
-                ps.setLong(1, member);
-                ps.setLong(2, writer);
-                int n = ps.executeUpdate();
-                if (n > 0) {
-                    database.changes().publish(TOPIC, member);
-                }
-                return n;
+        return database.tx(em -> {
+            int n = store.delete(member, writer);
+            if (n > 0) {
+                database.changes().publish(FriendFeed.INTRODUCTIONS, member);
             }
-        }));
+            return n;
+        });
     }
 
     /** Removes a pair's introductions outside CDI (tests, and callers that end friendships without events). */

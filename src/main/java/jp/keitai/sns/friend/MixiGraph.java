@@ -1,9 +1,8 @@
 package jp.keitai.sns.friend;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +20,7 @@ import jp.keitai.sns.system.Database;
  * mixiGraph: a member, their friends and friends of friends as one picture (laid out here, drawn as SVG by the
  * template), and the same as text for keitai: friends the viewer and the member share, and friends of friends the
  * viewer may know. Members the viewer has blocked or is blocked by, and members no longer active, are left out.
- * A fixed number of queries, whatever the number of friends.
+ * A fixed number of queries, whatever the number of friends (the two that walk two steps are {@link FriendStore}'s).
  */
 @ApplicationScoped
 public class MixiGraph {
@@ -47,12 +46,20 @@ public class MixiGraph {
     @Inject
     MemberService members;
 
+    private FriendStore store;
+
     protected MixiGraph() {}
 
     public MixiGraph(Database database, FriendGraph graph, MemberService members) {
         this.database = database;
         this.graph = graph;
         this.members = members;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        store = new FriendStore(database);
     }
 
     /** A member drawn at (x, y); ring 0 is the member, 1 a friend, 2 a friend of a friend. */
@@ -111,10 +118,7 @@ public class MixiGraph {
         // friend -> friends of friends through it
         Map<Long, List<Long>> via = new LinkedHashMap<>();
         Set<Long> friendSet = new HashSet<>(friends);
-        for (long[] pair : pairs(
-                "select x.friend_id, y.friend_id from friendship x join friendship y on y.member_id = x.friend_id"
-                        + " where x.member_id = ? order by x.friend_id, y.friend_id",
-                member)) {
+        for (long[] pair : store.friendsOfFriendsVia(member)) {
             long friend = pair[0];
             long second = pair[1];
             if (friendSet.contains(friend)
@@ -255,29 +259,9 @@ public class MixiGraph {
     /** Members two steps from the viewer with the number of friends in common, most first (at most a few thousand). */
     private Map<Long, Integer> commonWithViewer(long viewer) {
         Map<Long, Integer> out = new LinkedHashMap<>();
-        for (long[] row : pairs(
-                "select y.friend_id, count(*) from friendship x join friendship y on y.member_id = x.friend_id"
-                        + " where x.member_id = ? group by y.friend_id order by count(*) desc, y.friend_id",
-                viewer)) {
+        for (long[] row : store.commonFriendCounts(viewer)) {
             out.put(row[0], (int) row[1]);
         }
         return out;
-    }
-
-    private List<long[]> pairs(String sql, long... args) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setLong(i + 1, args[i]);
-                }
-                List<long[]> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new long[] {rs.getLong(1), rs.getLong(2)});
-                    }
-                }
-                return out;
-            }
-        });
     }
 }

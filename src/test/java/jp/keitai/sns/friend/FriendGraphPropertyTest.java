@@ -21,7 +21,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * {@link FriendGraph} against a brute-force computation on random graphs, on H2 and on PostgreSQL: every question
  * (friends, friends of friends, relation, blocks, friend lists and counts, within two steps, everyone blocked either
- * way) for every pair of members.
+ * way) for every pair of members, answered from memory (outside a transaction) and from the database (inside one,
+ * where the graph asks {@link FriendStore}); so the cached and the uncached answers are equal.
  */
 class FriendGraphPropertyTest {
 
@@ -97,6 +98,14 @@ class FriendGraphPropertyTest {
             }
         }
         FriendGraph graph = rig.graph();
+        answers(name + " (memory)", graph, ids, friend, blocked);
+        db.database().tx(em -> {
+            answers(name + " (database)", graph, ids, friend, blocked);
+            return null;
+        });
+    }
+
+    private static void answers(String name, FriendGraph graph, long[] ids, boolean[][] friend, boolean[][] blocked) {
         for (int a = 0; a < N; a++) {
             List<Long> friends = new ArrayList<>();
             Set<Long> twoSteps = new TreeSet<>();
@@ -132,6 +141,14 @@ class FriendGraphPropertyTest {
             assertEquals(Relation.GUEST, graph.relation(null, ids[a]));
             assertEquals(friends, graph.friendIds(ids[a]), name + ": friends of m" + a);
             assertEquals(friends.size(), graph.friendCount(ids[a]), name + ": friend count of m" + a);
+            assertEquals(
+                    friends,
+                    java.util.Arrays.stream(graph.friendIdArray(ids[a])).boxed().toList(),
+                    name + ": friend array of m" + a);
+            assertEquals(
+                    List.copyOf(blocks),
+                    java.util.Arrays.stream(graph.blockedIds(ids[a])).boxed().toList(),
+                    name + ": blocked ids of m" + a);
             assertEquals(twoSteps, new TreeSet<>(graph.withinTwoSteps(ids[a])), name + ": two steps of m" + a);
             assertEquals(blocks, new TreeSet<>(graph.blockedEitherWay(ids[a])), name + ": blocks of m" + a);
             // the same answer restricted to a candidate list: every other member, and every second one

@@ -1,4 +1,4 @@
-package jp.keitai.sns.friend;
+package jp.keitai.sns.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -106,7 +106,7 @@ class ProfileIT {
         assertEquals(404, taro.http().get("/members/999999999/graph").statusCode());
     }
 
-    /** The profile page is a plain servlet (issue 9): it answers as the JAX-RS resource did, sub-pages stay there. */
+    /** The profile page is a plain servlet: it answers as the JAX-RS resource did, sub-pages stay there. */
     @Test
     void theProfileServletAnswersAsTheResourceDid() {
         Members.NewMember taro = Members.register(base, "たろう");

@@ -1,4 +1,4 @@
-package jp.keitai.sns.friend;
+package jp.keitai.sns.profile;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -16,16 +16,15 @@ import jp.keitai.sns.web.View;
 import jp.keitai.sns.web.ViewWriter;
 
 /**
- * A member's profile page ({@code GET /members/{id}}, which leaves a footprint) as a plain servlet, like the home page:
- * the page is {@link ProfileResource#profile}'s, but JAX-RS dispatch cost a fifth of a view once the page's data came
- * from memory (issue 9, docs/performance.md). The profile's forms and sub-pages ({@code /members/{id}/...}) stay
- * JAX-RS: web.xml lets only the one-segment path past the JAX-RS filter.
+ * A member's profile page ({@code GET /members/{id}}) as a plain servlet, like the home page: JAX-RS dispatch would cost
+ * a good part of a view once the page's data comes from memory. The pages under it ({@code /members/{id}/...}) are
+ * JAX-RS resources of the features that own them: web.xml lets only the one-segment path past the JAX-RS filter.
  */
 @WebServlet(urlPatterns = "/members/*")
 public class ProfileServlet extends HttpServlet {
 
     @Inject
-    ProfileResource profiles;
+    ProfilePage profiles;
 
     @Inject
     CurrentMember currentMember;
@@ -39,7 +38,7 @@ public class ProfileServlet extends HttpServlet {
         String id = request.getPathInfo() == null ? "" : request.getPathInfo().replace("/", "");
         View view;
         try {
-            view = profiles.profile(id);
+            view = profiles.visit(request, currentMember.requireId(), id);
         } catch (WebApplicationException e) {
             // what JAX-RS would answer: the guest's redirect, or the 404 page
             Response answer = e.getResponse();

@@ -1,0 +1,22 @@
+<%-- A member's profile for PC and smartphone: nickname, self-introduction (per its visibility), then the sections
+     features contribute (profile.ProfileSection), in order --%>
+<p:page title="${owner.nickname}さんのプロフィール">
+<h1 data-profile-id="${owner.id}"><c:out value="${owner.nickname}"/>さん</h1>
+<c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
+<c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
+<c:if test="${friend}"><p>マイミクです</p></c:if>
+<h2>自己紹介</h2>
+<c:choose>
+<c:when test="${not empty selfIntro}"><p style="white-space:pre-wrap" class="self-intro"><c:out value="${selfIntro}"/></p></c:when>
+<c:otherwise><p>（自己紹介はありません）</p></c:otherwise>
+</c:choose>
+<c:forEach items="${headSections}" var="part">
+<c:set var="section" value="${part.data}" scope="request"/><c:set var="sectionTitle" value="${part.title}" scope="request"/><c:set var="sectionKey" value="${part.keyNumber}" scope="request"/>
+<jsp:include page="${part.path}"/>
+</c:forEach>
+<c:forEach items="${bodySections}" var="part">
+<c:set var="section" value="${part.data}" scope="request"/><c:set var="sectionTitle" value="${part.title}" scope="request"/><c:set var="sectionKey" value="${part.keyNumber}" scope="request"/>
+<jsp:include page="${part.path}"/>
+</c:forEach>
+<p><a href="<c:url value='/home'/>">ホームへ</a></p>
+</p:page>

@@ -1,0 +1,98 @@
+package jp.keitai.sns.friend;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.profile.ProfilePage;
+import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.View;
+
+/**
+ * 紹介文 of a member ({@code /members/{id}/introduction}): the form on a page of its own (keitai pages keep the profile
+ * short), writing and deleting. Answers redraw the profile; a member one may not deal with is 404, as the profile is.
+ */
+@RequestScoped
+@Path("members/{id}/introduction")
+@Produces(MediaType.TEXT_HTML)
+public class IntroductionResource {
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    ProfilePage profiles;
+
+    @Inject
+    FriendGraph graph;
+
+    @Inject
+    Introductions introductions;
+
+    @GET
+    public View introductionForm(@PathParam("id") String idParam, @Context HttpServletRequest request) {
+        long viewer = currentMember.requireId();
+        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+        if (!graph.areFriends(viewer, owner.id())) {
+            return profiles.view(request, viewer, owner).with("error", "紹介文を書けるのはマイミクだけです。");
+        }
+        return form(
+                owner,
+                introductions
+                        .find(owner.id(), viewer)
+                        .map(Introductions.Introduction::body)
+                        .orElse(""));
+    }
+
+    @POST
+    public View writeIntroduction(
+            @PathParam("id") String idParam,
+            @FormParam("body") String body,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf,
+            @Context HttpServletRequest request) {
+        currentMember.checkCsrf(csrf);
+        long viewer = currentMember.requireId();
+        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+        String problem = introductions.write(viewer, owner.id(), body);
+        if (problem == null) {
+            return profiles.view(request, viewer, owner).with("notice", "紹介文を書きました。");
+        }
+        if (graph.areFriends(viewer, owner.id())) {
+            return form(owner, body).with("error", problem); // back to the form with what was typed
+        }
+        return profiles.view(request, viewer, owner).with("error", problem);
+    }
+
+    @POST
+    @Path("delete")
+    public View deleteIntroduction(
+            @PathParam("id") String idParam,
+            @FormParam("writer_id") String writerParam,
+            @FormParam(CurrentMember.CSRF_FIELD) String csrf,
+            @Context HttpServletRequest request) {
+        currentMember.checkCsrf(csrf);
+        long viewer = currentMember.requireId();
+        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+        long writer;
+        try {
+            writer = Long.parseLong(writerParam == null ? "" : writerParam.strip());
+        } catch (NumberFormatException e) {
+            return profiles.view(request, viewer, owner).with("error", "削除する紹介文を選んでください。");
+        }
+        boolean done = introductions.delete(viewer, owner.id(), writer);
+        return profiles.view(request, viewer, owner)
+                .with(done ? "notice" : "error", done ? "紹介文を削除しました。" : "削除できる紹介文がありません。");
+    }
+
+    private static View form(MemberService.Profile owner, String text) {
+        return View.of("friend/introduction").with("owner", owner).with("myIntroduction", text);
+    }
+}
