@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +49,18 @@ public class CsrfFilter implements ContainerRequestFilter {
             return;
         }
         String token = request.getUriInfo().getQueryParameters().getFirst(Csrf.FIELD);
-        if (token == null
-                && request.getMediaType() != null
-                && request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        MediaType type = request.getMediaType();
+        if (token == null && type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
             // read the body and put it back for the resource: the edge has already bounded and re-encoded it
             byte[] body = request.getEntityStream().readAllBytes();
             request.setEntityStream(new ByteArrayInputStream(body));
             token = formField(new String(body, StandardCharsets.ISO_8859_1), Csrf.FIELD);
+        } else if (token == null && type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            // only the head of the body: forms put the token first, before any photo, and photos stay streamed
+            InputStream in = request.getEntityStream();
+            byte[] head = in.readNBytes(MULTIPART_HEAD);
+            request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), in));
+            token = multipartField(new String(head, StandardCharsets.ISO_8859_1), Csrf.FIELD);
         }
         if (!csrf.accepts(token)) {
             request.abortWith(refusal());
