@@ -39,6 +39,14 @@ public class CurrentMember {
         return session().isPresent();
     }
 
+    /**
+     * The signed-in member's id, on a {@link MembersOnly} resource (whose filter has already sent guests to sign in);
+     * a guest here is a resource that forgot to say so, and fails loudly.
+     */
+    public long memberId() {
+        return id().orElseThrow(() -> new IllegalStateException("not @MembersOnly: no member on this request"));
+    }
+
     public long requireId() {
         return id().orElseThrow(() ->
                 new WebApplicationException(Response.seeOther(URI.create("/")).build()));
