@@ -93,7 +93,7 @@ public class AccessPolicy {
     /**
      * The viewer's friends whose content kept for friends (and so at every level but private) the viewer may see,
      * ascending: {@link #canSeeAmong} for the viewer's friends at {@link Visibility#FRIENDS}, as an array. The home
-     * page's feeds ask it on every view (issue 9): nothing is boxed.
+     * page's feeds ask it on every view: nothing is boxed.
      */
     public long[] visibleFriends(long viewer) {
         long[] friends = graph.friendIdArray(viewer);

@@ -9,7 +9,7 @@ import jakarta.servlet.jsp.PageContext;
  * Answers a template's top-level name ({@code ${error}}) from the page, request, session and application attributes,
  * and answers null when none has it. Without this, EL 5 takes a name no attribute has for a class name and asks the
  * class loader for {@code java.lang.error}, {@code jakarta.servlet.error} and so on, through every jar, on every
- * evaluation: optional attributes such as {@code error} cost more than the rest of a page (issue 9). Templates here
+ * evaluation: optional attributes such as {@code error} cost more than the rest of a page. Templates here
  * name no classes and no CDI beans, so nothing is lost. Installed with {@link RecordElResolver}.
  */
 final class AbsentAttributeElResolver extends ELResolver {

@@ -10,12 +10,11 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Who is signed in on this request, and the CSRF check for their forms. Resources call {@link #requireId()} first;
- * a guest is sent to the top page to sign in.
+ * Who is signed in on this request, and the token their forms carry. {@link MembersOnly} resources read the id with
+ * {@link #memberId()}; {@link CsrfFilter} checks the token.
  *
- * <p>One instance for all requests: it keeps nothing of its own, and reads the request's session through the injected
- * request (CDI's proxy for the current one). As a request-scoped bean it was made on every page, about 2% of the home
- * page's CPU (issue 9).
+ * <p>One instance for all requests (the busiest pages ask on every view): it keeps nothing of its own, and reads the
+ * request's session through the injected request (CDI's proxy for the current one).
  */
 @ApplicationScoped
 public class CurrentMember {

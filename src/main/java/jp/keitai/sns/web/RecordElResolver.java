@@ -55,7 +55,7 @@ public final class RecordElResolver extends ELResolver {
                 }
             } else if (type.getName().startsWith(OWN_PACKAGE)) {
                 // the application's own view beans: their getters, read here rather than by EL's BeanELResolver,
-                // whose per-class introspection showed up on every home page (issue 9)
+                // whose per-class introspection showed up on every home page
                 for (Method m : type.getMethods()) {
                     String property = property(m);
                     if (property != null && m.getDeclaringClass() != Object.class) {

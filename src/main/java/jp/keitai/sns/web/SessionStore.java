@@ -28,7 +28,7 @@ import jp.keitai.sns.system.ReadCache;
  * Signed-in sessions, kept in the database under a hash of their token. Sessions carried in URLs (cookieless
  * handsets) expire sooner than cookie sessions, since a URL can be bookmarked or shown to someone.
  *
- * <p>Every page asks for its session, so sessions are also kept in memory (issue 9): a session is read from the
+ * <p>Every page asks for its session, so sessions are also kept in memory: a session is read from the
  * database once per node, ended sessions are dropped on every node ({@link jp.keitai.sns.system.Changes}), and the
  * last-seen time is written back in batches (at most once a minute per session, every few seconds for all of them),
  * not on the page that noticed it. A session that looks expired here is read again before it is refused, since

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 public final class Tokens {
     /**
      * One DRBG (NIST SP 800-90A, seeded from the system's entropy) per thread. The default {@code NativePRNG} reads
-     * {@code /dev/urandom} under one global lock on every call, and every keitai page draws a form key (issue 9).
+     * {@code /dev/urandom} under one global lock on every call, and every keitai page draws a form key.
      */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
         try {

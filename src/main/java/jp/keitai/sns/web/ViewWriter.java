@@ -63,7 +63,7 @@ public class ViewWriter implements MessageBodyWriter<View> {
 
     /**
      * Renders a view into the response: the one way pages are drawn, for JAX-RS resources (through this writer) and
-     * for the few plain servlets on the hottest paths (issue 9: see {@code member/HomeServlet}).
+     * for the few plain servlets on the hottest paths ({@code home/HomeServlet}, {@code profile/ProfileServlet}).
      */
     public static void render(
             View view,
