@@ -57,9 +57,14 @@ class LayoutTemplateTest {
         return name.matches(".*_(keitai|docomo|au|softbank|willcom|emobile)\\.jsp");
     }
 
-    /** A part of the home page that a feature contributes ({@code diary/home_section.jsp}): not a page of its own. */
+    /**
+     * A part of the home or profile page that a feature contributes ({@code diary/home_section.jsp},
+     * {@code friend/profile_links.jsp}): not a page of its own.
+     */
     static boolean isHomeFragment(String name) {
-        return !name.startsWith("home/") && name.matches(".*/home_\\w+\\.jsp");
+        return !name.startsWith("home/") && name.matches(".*/home_\\w+\\.jsp")
+                || !name.startsWith("profile/profile") && name.matches(".*/profile_\\w+\\.jsp")
+                || name.matches("profile/\\w+_section(_\\w+)?\\.jsp");
     }
 
     /** The templates of {@code layout/} serve every family through {@code <k:page>} (html5 skeleton on PC). */
