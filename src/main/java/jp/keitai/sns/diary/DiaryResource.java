@@ -28,6 +28,7 @@ import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.NotFound;
 import jp.keitai.sns.web.Public;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /**
@@ -96,16 +97,18 @@ public class DiaryResource {
 
     private Response created(String title, String body, String visibility, List<byte[]> files) {
         long me = currentMember.memberId();
-        DiaryService.Outcome outcome = diaries.create(me, title, body, visibility, files, false);
-        if (!outcome.ok()) {
+        long id;
+        try {
+            id = diaries.create(me, title, body, visibility, files, false);
+        } catch (Refused e) {
             return Response.ok(form(null)
                             .with("title", title)
                             .with("body", body)
                             .with("visibility", visibility)
-                            .with("error", outcome.problem()))
+                            .with("error", e.getMessage()))
                     .build();
         }
-        return Response.seeOther(URI.create("/diary/" + outcome.id())).build();
+        return Response.seeOther(URI.create("/diary/" + id)).build();
     }
 
     @GET
@@ -202,14 +205,15 @@ public class DiaryResource {
     private Response edited(
             long id, String title, String body, String visibility, Set<Integer> remove, List<byte[]> files) {
         long me = currentMember.memberId();
-        DiaryService.Outcome outcome = diaries.edit(me, id, title, body, visibility, remove, files);
-        if (!outcome.ok()) {
+        try {
+            diaries.edit(me, id, title, body, visibility, remove, files);
+        } catch (Refused e) {
             return reader.page(me, id)
                     .filter(DiaryViews.Page::isMine)
                     .map(p -> Response.ok(form(p).with("title", title)
                                     .with("body", body)
                                     .with("visibility", visibility)
-                                    .with("error", outcome.problem()))
+                                    .with("error", e.getMessage()))
                             .build())
                     .orElseThrow(() -> new NotFound(NOT_FOUND));
         }
@@ -249,18 +253,19 @@ public class DiaryResource {
         if (reader.visible(me, id).isEmpty()) {
             throw new NotFound(NOT_FOUND);
         }
-        DiaryService.Outcome outcome = comments.comment(me, id, body);
-        if (!outcome.ok()) {
+        int number;
+        try {
+            number = comments.comment(me, id, body);
+        } catch (Refused e) {
             return reader.page(me, id)
                     .map(p -> Response.ok(View.of("diary/show")
                                     .with("page", p)
                                     .with("reply", body == null ? "" : body)
-                                    .with("error", outcome.problem()))
+                                    .with("error", e.getMessage()))
                             .build())
                     .orElseThrow(() -> new NotFound(NOT_FOUND));
         }
-        return Response.seeOther(URI.create("/diary/" + id + "#c" + outcome.id()))
-                .build();
+        return Response.seeOther(URI.create("/diary/" + id + "#c" + number)).build();
     }
 
     @POST

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /** {@code /settings/diary}: the level new diaries start at (also for diaries by mail), and comment notices by mail. */
@@ -33,7 +34,11 @@ public class DiarySettingsResource {
 
     @POST
     public View save(@FormParam("default_visibility") String level, @FormParam("comment_mail") String commentMail) {
-        String problem = diaries.saveSettings(currentMember.memberId(), level, "on".equals(commentMail));
-        return page().with(problem == null ? "notice" : "error", problem == null ? "保存しました。" : problem);
+        try {
+            diaries.saveSettings(currentMember.memberId(), level, "on".equals(commentMail));
+        } catch (Refused e) {
+            return page().with("error", e.getMessage());
+        }
+        return page().with("notice", "保存しました。");
     }
 }
