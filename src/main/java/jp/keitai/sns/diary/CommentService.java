@@ -13,6 +13,7 @@ import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberSummary;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.Refused;
 
 /**
  * Numbered comments on diaries. Whoever may see a diary (and is not across a block from its author) may comment;
@@ -69,18 +70,15 @@ public class CommentService {
         this.feed = wired.feed;
     }
 
-    /** Adds a comment and mails the author a notice when they asked for one; the id is the comment's number. */
-    public DiaryService.Outcome comment(long me, long diaryId, String body) {
-        if (body == null || body.isBlank()) {
-            return DiaryService.Outcome.refused("コメントを入力してください。");
-        }
-        String text = DiaryText.normalise(body);
-        if (DiaryText.length(text) > MAX_COMMENT) {
-            return DiaryService.Outcome.refused("コメントは" + MAX_COMMENT + "文字までです。");
-        }
+    /**
+     * Adds a comment and mails the author a notice when they asked for one; returns the comment's number, or throws
+     * {@link Refused} with the reason to show.
+     */
+    public int comment(long me, long diaryId, String body) {
+        String text = DiaryForm.checkComment(body);
         Optional<Diary> seen = reader.visible(me, diaryId);
         if (seen.isEmpty() || !policy.canInteract(me, seen.get().getAuthorId())) {
-            return DiaryService.Outcome.refused("この日記にはコメントできません。");
+            throw new Refused("この日記にはコメントできません。");
         }
         long author = seen.get().getAuthorId();
         boolean notify = author != me && settings.find(author).isCommentMail();
@@ -89,7 +87,7 @@ public class CommentService {
         return database.tx(em -> {
             Diary d = diaries.lock(diaryId);
             if (d == null) {
-                return DiaryService.Outcome.refused("この日記にはコメントできません。");
+                throw new Refused("この日記にはコメントできません。");
             }
             int number = d.takeCommentNumber();
             comments.add(new DiaryComment(diaryId, number, me, text, Clock.now()));
@@ -99,7 +97,7 @@ public class CommentService {
                     .filter(a -> policy.canSee(author, author, d.visibility()))
                     .map(a -> a.mobileEmail() != null ? a.mobileEmail() : a.pcEmail())
                     .ifPresent(to -> notice(em, to, d, number, commenter));
-            return DiaryService.Outcome.ok(number);
+            return number;
         });
     }
 

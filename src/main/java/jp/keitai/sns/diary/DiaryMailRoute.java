@@ -19,6 +19,7 @@ import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.system.Started;
+import jp.keitai.sns.web.Refused;
 
 /**
  * 日記のメール投稿: mail to {@code d.{secret}@} becomes a diary (Subject = title, text = body, images = photos) at the
@@ -100,10 +101,12 @@ public class DiaryMailRoute implements MailHandler {
         }
         List<byte[]> photos = mail.photos().stream().map(PhotoCandidate::bytes).toList();
         String level = diaries.settings(m.id()).getDefaultVisibility();
-        DiaryService.Outcome outcome = diaries.createByMail(m.id(), title, mail.text(), level, photos);
-        if (!outcome.ok()) {
-            refuse(em, m, outcome.problem());
-            return MailResult.refused(outcome.problem());
+        long id;
+        try {
+            id = diaries.createByMail(m.id(), title, mail.text(), level, photos);
+        } catch (Refused e) {
+            refuse(em, m, e.getMessage());
+            return MailResult.refused(e.getMessage());
         }
         // the confirmation names the diary: only someone who may see it (its author) is told. Asked of the policy
         // directly: the diary is not committed yet, so a read outside this transaction would not find it.
@@ -121,9 +124,9 @@ public class DiaryMailRoute implements MailHandler {
                             "photos",
                             String.valueOf(photos.size()),
                             "path",
-                            "/diary/" + outcome.id()));
+                            "/diary/" + id));
         }
-        return MailResult.done("日記 #" + outcome.id());
+        return MailResult.done("日記 #" + id);
     }
 
     /**

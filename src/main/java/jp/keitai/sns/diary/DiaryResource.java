@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.NotFound;
+import jp.keitai.sns.web.Public;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /**
@@ -62,54 +66,57 @@ public class DiaryResource {
 
     @GET
     @Path("new")
+    @MembersOnly
     public View newForm() {
-        long me = currentMember.requireId();
+        long me = currentMember.memberId();
         return form(null).with("visibility", diaries.settings(me).getDefaultVisibility());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @MembersOnly
     public Response create(
             @FormParam("title") String title,
             @FormParam("body") String body,
-            @FormParam("visibility") String visibility,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
+            @FormParam("visibility") String visibility) {
         return created(title, body, visibility, List.of());
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @MembersOnly
     public Response createWithPhotos(@HeaderParam("Content-Type") String type, InputStream in) {
-        currentMember.requireId();
         Uploads form;
         try {
             form = uploads(type, in);
         } catch (Uploads.TooLarge e) {
             return Response.ok(form(null).with("error", tooLarge())).build();
         }
-        currentMember.checkCsrf(form.field(CurrentMember.CSRF_FIELD));
         return created(form.field("title"), form.field("body"), form.field("visibility"), form.files());
     }
 
     private Response created(String title, String body, String visibility, List<byte[]> files) {
-        long me = currentMember.requireId();
-        DiaryService.Outcome outcome = diaries.create(me, title, body, visibility, files, false);
-        if (!outcome.ok()) {
+        long me = currentMember.memberId();
+        long id;
+        try {
+            id = diaries.create(me, title, body, visibility, files, false);
+        } catch (Refused e) {
             return Response.ok(form(null)
                             .with("title", title)
                             .with("body", body)
                             .with("visibility", visibility)
-                            .with("error", outcome.problem()))
+                            .with("error", e.getMessage()))
                     .build();
         }
-        return Response.seeOther(URI.create("/diary/" + outcome.id())).build();
+        return Response.seeOther(URI.create("/diary/" + id)).build();
     }
 
     @GET
     @Path("{id: \\d+}")
-    public Response show(@PathParam("id") long id, @QueryParam("reply") Integer reply) {
-        long me = currentMember.requireId();
+    @MembersOnly
+    public Response show(@PathParam("id") DiaryId diary, @QueryParam("reply") Integer reply) {
+        long id = diary.value();
+        long me = currentMember.memberId();
         return reader.page(me, id)
                 .map(p -> {
                     footprints.record(me, p.getAuthorId()); // あしあと (none on one's own diary, across blocks or 忍び足)
@@ -119,20 +126,23 @@ public class DiaryResource {
                                 .with("page", p)
                                 .with("reply", reply == null ? "" : ">>" + reply + "\n"))
                         .build())
-                .orElseGet(DiaryResource::notFound);
+                .orElseThrow(() -> new NotFound(NOT_FOUND));
     }
 
     @GET
     @Path("{id: \\d+}")
     @Produces("application/json;qs=0.5")
-    public Response showJson(@PathParam("id") long id) {
-        return json(id);
+    @Public
+    public Response showJson(@PathParam("id") DiaryId diary) {
+        return json(diary);
     }
 
     @GET
     @Path("{id: \\d+}.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response json(@PathParam("id") long id) {
+    @Public
+    public Response json(@PathParam("id") DiaryId diary) {
+        long id = diary.value();
         Map<String, Object> missing = Map.of("error", "not found");
         return reader.json(currentMember.id().orElse(null), id)
                 .map(j -> Response.ok(j, MediaType.APPLICATION_JSON_TYPE).build())
@@ -144,123 +154,127 @@ public class DiaryResource {
 
     @GET
     @Path("{id: \\d+}/edit")
-    public Response edit(@PathParam("id") long id) {
-        long me = currentMember.requireId();
+    @MembersOnly
+    public Response edit(@PathParam("id") DiaryId diary) {
+        long id = diary.value();
+        long me = currentMember.memberId();
         return reader.page(me, id)
                 .filter(DiaryViews.Page::isMine)
                 .map(p -> Response.ok(form(p).with("title", p.getDiary().getTitle())
                                 .with("body", p.getDiary().getBody())
                                 .with("visibility", p.getDiary().getVisibility()))
                         .build())
-                .orElseGet(DiaryResource::notFound);
+                .orElseThrow(() -> new NotFound(NOT_FOUND));
     }
 
     @POST
     @Path("{id: \\d+}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @MembersOnly
     public Response saveEdit(
-            @PathParam("id") long id,
+            @PathParam("id") DiaryId diary,
             @FormParam("title") String title,
             @FormParam("body") String body,
             @FormParam("visibility") String visibility,
-            @FormParam("remove_photo") List<Integer> remove,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        return edited(id, title, body, visibility, new HashSet<>(remove), List.of());
+            @FormParam("remove_photo") List<Integer> remove) {
+        return edited(diary.value(), title, body, visibility, new HashSet<>(remove), List.of());
     }
 
     @POST
     @Path("{id: \\d+}/edit")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @MembersOnly
     public Response saveEditWithPhotos(
-            @PathParam("id") long id, @HeaderParam("Content-Type") String type, InputStream in) {
-        currentMember.requireId();
+            @PathParam("id") DiaryId diary, @HeaderParam("Content-Type") String type, InputStream in) {
         Uploads form;
         try {
             form = uploads(type, in);
         } catch (Uploads.TooLarge e) {
-            return edit(id);
+            return edit(diary);
         }
-        currentMember.checkCsrf(form.field(CurrentMember.CSRF_FIELD));
         Set<Integer> remove = new HashSet<>();
         for (String v : form.all("remove_photo")) {
             if (v.matches("[1-9]")) {
                 remove.add(Integer.parseInt(v));
             }
         }
-        return edited(id, form.field("title"), form.field("body"), form.field("visibility"), remove, form.files());
+        return edited(
+                diary.value(), form.field("title"), form.field("body"), form.field("visibility"), remove, form.files());
     }
 
     private Response edited(
             long id, String title, String body, String visibility, Set<Integer> remove, List<byte[]> files) {
-        long me = currentMember.requireId();
-        DiaryService.Outcome outcome = diaries.edit(me, id, title, body, visibility, remove, files);
-        if (!outcome.ok()) {
+        long me = currentMember.memberId();
+        try {
+            diaries.edit(me, id, title, body, visibility, remove, files);
+        } catch (Refused e) {
             return reader.page(me, id)
                     .filter(DiaryViews.Page::isMine)
                     .map(p -> Response.ok(form(p).with("title", title)
                                     .with("body", body)
                                     .with("visibility", visibility)
-                                    .with("error", outcome.problem()))
+                                    .with("error", e.getMessage()))
                             .build())
-                    .orElseGet(DiaryResource::notFound);
+                    .orElseThrow(() -> new NotFound(NOT_FOUND));
         }
         return Response.seeOther(URI.create("/diary/" + id)).build();
     }
 
     @GET
     @Path("{id: \\d+}/delete")
-    public Response deleteConfirm(@PathParam("id") long id) {
-        long me = currentMember.requireId();
+    @MembersOnly
+    public Response deleteConfirm(@PathParam("id") DiaryId diary) {
+        long id = diary.value();
+        long me = currentMember.memberId();
         return reader.page(me, id)
                 .filter(DiaryViews.Page::isMine)
                 .map(p -> Response.ok(View.of("diary/delete").with("page", p)).build())
-                .orElseGet(DiaryResource::notFound);
+                .orElseThrow(() -> new NotFound(NOT_FOUND));
     }
 
     @POST
     @Path("{id: \\d+}/delete")
-    public Response delete(@PathParam("id") long id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        long me = currentMember.requireId();
+    @MembersOnly
+    public Response delete(@PathParam("id") DiaryId diary) {
+        long id = diary.value();
+        long me = currentMember.memberId();
         if (!diaries.delete(me, id)) {
-            return notFound();
+            throw new NotFound(NOT_FOUND);
         }
         return Response.seeOther(URI.create("/members/" + me + "/diary")).build();
     }
 
     @POST
     @Path("{id: \\d+}/comments")
-    public Response comment(
-            @PathParam("id") long id,
-            @FormParam("body") String body,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        long me = currentMember.requireId();
+    @MembersOnly
+    public Response comment(@PathParam("id") DiaryId diary, @FormParam("body") String body) {
+        long id = diary.value();
+        long me = currentMember.memberId();
         if (reader.visible(me, id).isEmpty()) {
-            return notFound();
+            throw new NotFound(NOT_FOUND);
         }
-        DiaryService.Outcome outcome = comments.comment(me, id, body);
-        if (!outcome.ok()) {
+        int number;
+        try {
+            number = comments.comment(me, id, body);
+        } catch (Refused e) {
             return reader.page(me, id)
                     .map(p -> Response.ok(View.of("diary/show")
                                     .with("page", p)
                                     .with("reply", body == null ? "" : body)
-                                    .with("error", outcome.problem()))
+                                    .with("error", e.getMessage()))
                             .build())
-                    .orElseGet(DiaryResource::notFound);
+                    .orElseThrow(() -> new NotFound(NOT_FOUND));
         }
-        return Response.seeOther(URI.create("/diary/" + id + "#c" + outcome.id()))
-                .build();
+        return Response.seeOther(URI.create("/diary/" + id + "#c" + number)).build();
     }
 
     @POST
     @Path("{id: \\d+}/comments/{n: \\d+}/delete")
-    public Response deleteComment(
-            @PathParam("id") long id, @PathParam("n") int n, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        if (!comments.deleteComment(currentMember.requireId(), id, n)) {
-            return notFound();
+    @MembersOnly
+    public Response deleteComment(@PathParam("id") DiaryId diary, @PathParam("n") int n) {
+        long id = diary.value();
+        if (!comments.deleteComment(currentMember.memberId(), id, n)) {
+            throw new NotFound(NOT_FOUND);
         }
         return Response.seeOther(URI.create("/diary/" + id)).build();
     }
@@ -269,7 +283,9 @@ public class DiaryResource {
     @GET
     @Path("{id: \\d+}/photos/{n: \\d+}")
     @Produces({"image/jpeg", "image/png", "image/gif"})
-    public Response photo(@PathParam("id") long id, @PathParam("n") int n, @QueryParam("size") String size) {
+    @Public
+    public Response photo(@PathParam("id") DiaryId diary, @PathParam("n") int n, @QueryParam("size") String size) {
+        long id = diary.value();
         Handset handset = Handset.of(request);
         boolean thumb = "thumb".equals(size);
         PhotoStore.Size s =
@@ -315,12 +331,5 @@ public class DiaryResource {
 
     private String tooLarge() {
         return "写真が大きすぎます（1枚" + photos.maxBytes() / 1024 + "KBまで、" + DiaryService.MAX_PHOTOS + "枚まで）。";
-    }
-
-    static Response notFound() {
-        return Response.status(404)
-                .type(MediaType.TEXT_HTML_TYPE)
-                .entity(View.of("error").with("message", NOT_FOUND))
-                .build();
     }
 }

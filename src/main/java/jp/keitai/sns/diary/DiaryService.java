@@ -17,6 +17,7 @@ import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.member.MemberSummary;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.Refused;
 
 /**
  * Writing diaries: create (on the web or by mail), edit and delete one's own, within the limits below, and the
@@ -32,21 +33,6 @@ public class DiaryService {
     public static final int MAX_TITLE = 100;
     public static final int MAX_PHOTOS = 3;
     public static final String UNTITLED = "(無題)";
-
-    /** The result of a change: the diary id (or comment number), or a problem to show the member. */
-    public record Outcome(long id, String problem) {
-        static Outcome ok(long id) {
-            return new Outcome(id, null);
-        }
-
-        static Outcome refused(String problem) {
-            return new Outcome(0, problem);
-        }
-
-        public boolean ok() {
-            return problem == null;
-        }
-    }
 
     @Inject
     Database database;
@@ -106,15 +92,12 @@ public class DiaryService {
      * Writes a diary. Photos are checked and stored first; any problem leaves nothing behind. Inside a caller's
      * transaction (the mail worker's) the diary commits with it.
      */
-    public Outcome create(
+    public long create(
             long author, String title, String body, String visibility, List<byte[]> photoBytes, boolean viaMail) {
-        String problem = check(title, body, visibility, photoBytes.size());
-        if (problem != null) {
-            return Outcome.refused(problem);
-        }
+        DiaryForm.checkDiary(title, body, visibility, photoBytes.size());
         Optional<MemberSummary> m = members.find(author);
         if (m.isEmpty() || m.get().status() != MemberStatus.ACTIVE) {
-            return Outcome.refused("アカウントが停止されているため投稿できません。");
+            throw new Refused("アカウントが停止されているため投稿できません。");
         }
         return insert(author, title, body, visibility, photoBytes, viaMail);
     }
@@ -124,22 +107,18 @@ public class DiaryService {
      * this same transaction), so the author is not read again here: that second read, through an entity manager of
      * its own, costs as much as the insert.
      */
-    public Outcome createByMail(
-            long activeAuthor, String title, String body, String visibility, List<byte[]> photoBytes) {
-        String problem = check(title, body, visibility, photoBytes.size());
-        if (problem != null) {
-            return Outcome.refused(problem);
-        }
+    public long createByMail(long activeAuthor, String title, String body, String visibility, List<byte[]> photoBytes) {
+        DiaryForm.checkDiary(title, body, visibility, photoBytes.size());
         return insert(activeAuthor, title, body, visibility, photoBytes, true);
     }
 
-    private Outcome insert(
+    private long insert(
             long author, String title, String body, String visibility, List<byte[]> photoBytes, boolean viaMail) {
         List<PhotoStore.Stored> stored;
         try {
             stored = storePhotos(photoBytes);
         } catch (PhotoStore.Refused e) {
-            return Outcome.refused(e.getMessage());
+            throw new Refused(e.getMessage());
         }
         try {
             long id = database.tx(em -> {
@@ -157,7 +136,7 @@ public class DiaryService {
                 feed.changed(diaryId, author);
                 return diaryId;
             });
-            return Outcome.ok(id);
+            return id;
         } catch (RuntimeException e) {
             deleteFiles(stored);
             throw e;
@@ -173,7 +152,7 @@ public class DiaryService {
     }
 
     /** Changes a diary of one's own: text, level, photos removed (by position) and added. */
-    public Outcome edit(
+    public long edit(
             long me,
             long id,
             String title,
@@ -182,20 +161,17 @@ public class DiaryService {
             Set<Integer> removePhotos,
             List<byte[]> newPhotos) {
         if (own(me, id).isEmpty()) {
-            return Outcome.refused("日記が見つかりません。");
+            throw new Refused("日記が見つかりません。");
         }
         long kept = store.photosOf(id).stream()
                 .filter(p -> !removePhotos.contains(p.getPosition()))
                 .count();
-        String problem = check(title, body, visibility, (int) kept + newPhotos.size());
-        if (problem != null) {
-            return Outcome.refused(problem);
-        }
+        DiaryForm.checkDiary(title, body, visibility, (int) kept + newPhotos.size());
         List<PhotoStore.Stored> stored;
         try {
             stored = storePhotos(newPhotos);
         } catch (PhotoStore.Refused e) {
-            return Outcome.refused(e.getMessage());
+            throw new Refused(e.getMessage());
         }
         List<DiaryPhoto> removed = database.tx(em -> {
             Diary d = store.lock(id);
@@ -210,7 +186,7 @@ public class DiaryService {
             return gone;
         });
         removed.forEach(p -> photos.delete(p.getStorageKey(), p.getFormat()));
-        return Outcome.ok(id);
+        return id;
     }
 
     /** Deletes a diary of one's own with its comments and photos. */
@@ -237,28 +213,6 @@ public class DiaryService {
 
     private Optional<Diary> own(long me, long id) {
         return reader.visible(me, id).filter(d -> d.getAuthorId() == me);
-    }
-
-    private static String check(String title, String body, String visibility, int photoCount) {
-        if (title == null || title.isBlank()) {
-            return "タイトルを入力してください。";
-        }
-        if (DiaryText.length(title.strip()) > MAX_TITLE) {
-            return "タイトルは" + MAX_TITLE + "文字までです。";
-        }
-        if (body == null || body.isBlank()) {
-            return "本文を入力してください。";
-        }
-        if (DiaryText.length(DiaryText.normalise(body)) > MAX_BODY) {
-            return "本文は10,000文字までです。";
-        }
-        if (visibility == null || Visibility.parse(visibility).isEmpty()) {
-            return "公開範囲を選んでください。";
-        }
-        if (photoCount > MAX_PHOTOS) {
-            return "写真は" + MAX_PHOTOS + "枚までです。";
-        }
-        return null;
     }
 
     /** Checks and stores each photo's file; on a refused one, deletes those already stored. */
@@ -305,15 +259,12 @@ public class DiaryService {
         settingsStore.prefetch(memberIds);
     }
 
-    /** Saves the default level and the comment-notice choice; returns a problem or null. */
-    public String saveSettings(long member, String defaultVisibility, boolean commentMail) {
-        if (defaultVisibility == null || Visibility.parse(defaultVisibility).isEmpty()) {
-            return "公開範囲を選んでください。";
-        }
+    /** Saves the default level and the comment-notice choice; throws {@link Refused} unless the level is one. */
+    public void saveSettings(long member, String defaultVisibility, boolean commentMail) {
+        DiaryForm.checkLevel(defaultVisibility);
         database.tx(em -> {
             settingsStore.save(member, defaultVisibility, commentMail);
             return null;
         });
-        return null;
     }
 }

@@ -9,9 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /** {@code /settings/diary}: the level new diaries start at (also for diaries by mail), and comment notices by mail. */
+@MembersOnly
 @RequestScoped
 @Path("settings/diary")
 @Produces(MediaType.TEXT_HTML)
@@ -25,17 +28,17 @@ public class DiarySettingsResource {
 
     @GET
     public View page() {
-        long me = currentMember.requireId();
+        long me = currentMember.memberId();
         return View.of("diary/settings").with("settings", diaries.settings(me)).with("levels", DiaryViews.levels());
     }
 
     @POST
-    public View save(
-            @FormParam("default_visibility") String level,
-            @FormParam("comment_mail") String commentMail,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        String problem = diaries.saveSettings(currentMember.requireId(), level, "on".equals(commentMail));
-        return page().with(problem == null ? "notice" : "error", problem == null ? "保存しました。" : problem);
+    public View save(@FormParam("default_visibility") String level, @FormParam("comment_mail") String commentMail) {
+        try {
+            diaries.saveSettings(currentMember.memberId(), level, "on".equals(commentMail));
+        } catch (Refused e) {
+            return page().with("error", e.getMessage());
+        }
+        return page().with("notice", "保存しました。");
     }
 }

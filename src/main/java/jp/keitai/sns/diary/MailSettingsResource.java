@@ -3,7 +3,6 @@ package jp.keitai.sns.diary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +13,7 @@ import jp.keitai.sns.carrier.DeviceFamily;
 import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
 /**
@@ -21,6 +21,7 @@ import jp.keitai.sns.web.View;
  * with QR codes on PC pages, and {@code POST /settings/mail/rotate} for new secrets. Its own root path, as
  * {@code /settings/easy-login} is, beside the member settings' {@code @Path("settings")}.
  */
+@MembersOnly
 @RequestScoped
 @Path("settings/mail")
 @Produces(MediaType.TEXT_HTML)
@@ -37,7 +38,7 @@ public class MailSettingsResource {
 
     @GET
     public View page() {
-        long me = currentMember.requireId();
+        long me = currentMember.memberId();
         String diary = addresses.addressOf(me, PostingAddresses.Kind.DIARY);
         String voice = addresses.addressOf(me, PostingAddresses.Kind.VOICE);
         View v = View.of("diary/settings_mail").with("diaryAddress", diary).with("voiceAddress", voice);
@@ -50,9 +51,8 @@ public class MailSettingsResource {
 
     @POST
     @Path("rotate")
-    public View rotate(@FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        addresses.rotate(currentMember.requireId());
+    public View rotate() {
+        addresses.rotate(currentMember.memberId());
         return page().with("notice", "新しいアドレスにしました。前のアドレスはもう使えません。");
     }
 }

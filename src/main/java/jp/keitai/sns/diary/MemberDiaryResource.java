@@ -10,6 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MemberId;
+import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.NotFound;
 import jp.keitai.sns.web.View;
 
 /**
@@ -17,6 +20,7 @@ import jp.keitai.sns.web.View;
  * archive. A root resource of its own path: JAX-RS picks the root class by the longest literal path and never backs
  * out of it, so this must not be a sub-path of the profile's {@code @Path("members")} class.
  */
+@MembersOnly
 @RequestScoped
 @Path("members/{id: \\d+}/diary")
 @Produces(MediaType.TEXT_HTML)
@@ -30,17 +34,15 @@ public class MemberDiaryResource {
 
     @GET
     public Response list(
-            @PathParam("id") long owner, @QueryParam("page") Integer page, @QueryParam("month") Integer month) {
-        long me = currentMember.requireId();
+            @PathParam("id") MemberId ownerId, @QueryParam("page") Integer page, @QueryParam("month") Integer month) {
+        long owner = ownerId.value();
+        long me = currentMember.memberId();
         Integer m = month != null && month >= 190001 && month <= 999912 && month % 100 >= 1 && month % 100 <= 12
                 ? month
                 : null;
         return reader.list(me, owner, m, page == null ? 1 : page)
                 .map(p -> Response.ok(View.of("diary/list").with("list", p).with("mine", owner == me))
                         .build())
-                .orElseGet(() -> Response.status(404)
-                        .type(MediaType.TEXT_HTML_TYPE)
-                        .entity(View.of("error").with("message", "メンバーが見つかりません。"))
-                        .build());
+                .orElseThrow(() -> new NotFound("メンバーが見つかりません。"));
     }
 }

@@ -66,13 +66,7 @@ class DiaryIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        WebArchive war = Deployments.app();
-        try {
-            Class.forName("jp.keitai.sns.friend.ProfileResource");
-        } catch (ClassNotFoundException e) {
-            war.addClass(MembersProbeResource.class);
-        }
-        return war;
+        return Deployments.app();
     }
 
     @ArquillianResource

@@ -300,7 +300,7 @@ class DiaryMailTest {
             long a = rig.member("アリス", alice);
             long b = rig.member("ボブ", bob);
             long c = rig.member("キャロル", carol);
-            assertEquals(null, rig.diaries.saveSettings(b, "private", false));
+            rig.diaries.saveSettings(b, "private", false);
             rig.suspend(c);
             String toA = rig.addresses.addressOf(a, PostingAddresses.Kind.DIARY);
             String toB = rig.addresses.addressOf(b, PostingAddresses.Kind.DIARY);

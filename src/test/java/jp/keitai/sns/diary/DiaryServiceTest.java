@@ -2,12 +2,13 @@ package jp.keitai.sns.diary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
 import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.web.Refused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,27 +24,33 @@ class DiaryServiceTest {
         DiaryService d = rig.diaries;
         assertEquals(
                 "タイトルを入力してください。",
-                d.create(me, " ", "本文", "friends", List.of(), false).problem());
+                assertThrows(Refused.class, () -> d.create(me, " ", "本文", "friends", List.of(), false))
+                        .getMessage());
         assertEquals(
                 "本文を入力してください。",
-                d.create(me, "t", "\n ", "friends", List.of(), false).problem());
+                assertThrows(Refused.class, () -> d.create(me, "t", "\n ", "friends", List.of(), false))
+                        .getMessage());
         assertEquals(
                 "公開範囲を選んでください。",
-                d.create(me, "t", "b", "world", List.of(), false).problem());
+                assertThrows(Refused.class, () -> d.create(me, "t", "b", "world", List.of(), false))
+                        .getMessage());
         // 10,000 characters as members count them: an emoji is one
         String full = "☀".repeat(5_000) + "😺".repeat(5_000);
-        assertTrue(d.create(me, "t", full, "private", List.of(), false).ok());
+        d.create(me, "t", full, "private", List.of(), false);
         assertEquals(
                 "本文は10,000文字までです。",
-                d.create(me, "t", full + "あ", "private", List.of(), false).problem());
+                assertThrows(Refused.class, () -> d.create(me, "t", full + "あ", "private", List.of(), false))
+                        .getMessage());
         byte[] photo = DiaryRig.image(20, 20, "jpeg");
         assertEquals(
                 "写真は3枚までです。",
-                d.create(me, "t", "b", "friends", List.of(photo, photo, photo, photo), false)
-                        .problem());
+                assertThrows(
+                                Refused.class,
+                                () -> d.create(me, "t", "b", "friends", List.of(photo, photo, photo, photo), false))
+                        .getMessage());
         // one bad photo refuses the whole diary and leaves no file
-        DiaryService.Outcome bad = d.create(me, "t", "b", "friends", List.of(photo, "no image".getBytes()), false);
-        assertFalse(bad.ok());
+        assertThrows(
+                Refused.class, () -> d.create(me, "t", "b", "friends", List.of(photo, "no image".getBytes()), false));
         assertEquals(1, rig.diaryCount(me));
         long id = rig.reader
                 .list(me, me, null, 1)
@@ -63,16 +70,14 @@ class DiaryServiceTest {
         long other = rig.member("友人2", "g@softbank.ne.jp");
         rig.friends(author, friend);
         rig.friends(author, other);
-        long id = rig.diaries
-                .create(author, "t", "b", "friends", List.of(), false)
-                .id();
-        assertEquals(1, rig.comments.comment(friend, id, "一番").id());
-        assertEquals(2, rig.comments.comment(other, id, "二番").id());
-        assertEquals(3, rig.comments.comment(author, id, ">>1 ありがとう\n＞＞２ どうも").id());
+        long id = rig.diaries.create(author, "t", "b", "friends", List.of(), false);
+        assertEquals(1, rig.comments.comment(friend, id, "一番"));
+        assertEquals(2, rig.comments.comment(other, id, "二番"));
+        assertEquals(3, rig.comments.comment(author, id, ">>1 ありがとう\n＞＞２ どうも"));
         // a commenter deletes only their own; numbers are never reused
         assertFalse(rig.comments.deleteComment(friend, id, 2));
         assertTrue(rig.comments.deleteComment(friend, id, 1));
-        assertEquals(4, rig.comments.comment(friend, id, "もう一度").id());
+        assertEquals(4, rig.comments.comment(friend, id, "もう一度"));
         // the author deletes any
         assertTrue(rig.comments.deleteComment(author, id, 2));
         DiaryViews.Page page = rig.reader.page(author, id).orElseThrow();
@@ -101,21 +106,17 @@ class DiaryServiceTest {
         long friend = rig.member("友人", "f@ezweb.ne.jp");
         rig.friends(author, friend);
         byte[] photo = DiaryRig.image(20, 20, "png");
-        long id = rig.diaries
-                .create(author, "t", "b", "everyone", List.of(photo, photo), false)
-                .id();
-        assertFalse(rig.diaries
-                .edit(friend, id, "x", "y", "everyone", Set.of(), List.of())
-                .ok());
+        long id = rig.diaries.create(author, "t", "b", "everyone", List.of(photo, photo), false);
+        assertThrows(Refused.class, () -> rig.diaries.edit(friend, id, "x", "y", "everyone", Set.of(), List.of()));
         assertFalse(rig.diaries.delete(friend, id));
         assertEquals(
                 "写真は3枚までです。",
-                rig.diaries
-                        .edit(author, id, "t2", "b2", "private", Set.of(), List.of(photo, photo))
-                        .problem());
-        assertNull(rig.diaries
-                .edit(author, id, "t2", "b2", "private", Set.of(1), List.of(photo, photo))
-                .problem());
+                assertThrows(
+                                Refused.class,
+                                () -> rig.diaries.edit(
+                                        author, id, "t2", "b2", "private", Set.of(), List.of(photo, photo)))
+                        .getMessage());
+        rig.diaries.edit(author, id, "t2", "b2", "private", Set.of(1), List.of(photo, photo));
         DiaryViews.Page page = rig.reader.page(author, id).orElseThrow();
         assertEquals("t2", page.getDiary().getTitle());
         assertEquals(
@@ -156,8 +157,11 @@ class DiaryServiceTest {
                         .orElseThrow()
                         .getTotalCount());
         assertEquals(0, rig.reader.list(stranger, me, 190001, 1).orElseThrow().getTotalCount());
-        assertEquals("公開範囲を選んでください。", rig.diaries.saveSettings(me, "all", true));
-        assertNull(rig.diaries.saveSettings(me, "private", true));
+        assertEquals(
+                "公開範囲を選んでください。",
+                assertThrows(Refused.class, () -> rig.diaries.saveSettings(me, "all", true))
+                        .getMessage());
+        rig.diaries.saveSettings(me, "private", true);
         assertEquals("private", rig.diaries.settings(me).getDefaultVisibility());
         assertTrue(rig.diaries.settings(me).isCommentMail());
     }

@@ -42,17 +42,14 @@ class HomeReadModelTest {
         assertEquals(va, voices(home, me).get(0).getId(), "a new voice shows at once");
         same(home, me);
 
-        long da =
-                home.diaries.create(a, "旅行", "京都へ", "friends", List.of(), false).id();
+        long da = home.diaries.create(a, "旅行", "京都へ", "friends", List.of(), false);
         assertEquals(da, diaries(home, me).get(0).getId(), "a new diary shows at once");
         home.diaries.edit(a, da, "旅行", "京都へ", "private", Set.of(), List.of());
         assertTrue(diaries(home, me).stream().noneMatch(e -> e.getId() == da), "a diary made private goes at once");
         same(home, me);
         home.diaries.edit(a, da, "旅行（続き）", "京都へ", "friends_of_friends", Set.of(), List.of());
         assertEquals("旅行（続き）", diaries(home, me).get(0).getTitle(), "an edited title shows at once");
-        long db2 = home.diaries
-                .create(b, "二つ目", "本文", "everyone", List.of(), false)
-                .id();
+        long db2 = home.diaries.create(b, "二つ目", "本文", "everyone", List.of(), false);
         assertTrue(home.diaries.delete(b, db2));
         assertTrue(diaries(home, me).stream().noneMatch(e -> e.getId() == db2), "a deleted diary goes at once");
         same(home, me);
