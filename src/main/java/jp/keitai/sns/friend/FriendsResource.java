@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
 /** マイミク pages: my friends, requests (asking, approving, rejecting) and ending a friendship. */
 @RequestScoped
+@MembersOnly
 @Path("friends")
 @Produces(MediaType.TEXT_HTML)
 public class FriendsResource {
@@ -35,7 +37,7 @@ public class FriendsResource {
 
     @GET
     public View list(@QueryParam("page") @DefaultValue("1") int page) {
-        long me = currentMember.requireId();
+        long me = currentMember.memberId();
         int p = Math.max(1, page);
         List<FriendService.Friend> found = friends.friends(me, (p - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         return View.of("friend/list")
@@ -48,7 +50,7 @@ public class FriendsResource {
     @GET
     @Path("requests")
     public View requests() {
-        long me = currentMember.requireId();
+        long me = currentMember.memberId();
         return View.of("friend/requests").with("incoming", friends.incoming(me)).with("outgoing", friends.outgoing(me));
     }
 
@@ -56,7 +58,6 @@ public class FriendsResource {
     @GET
     @Path("requests/new")
     public View ask(@QueryParam("member_id") long memberId) {
-        currentMember.requireId();
         return members.find(memberId)
                 .map(m -> View.of("friend/request_new").with("target", m))
                 .orElseGet(() -> done(false, "メンバーが見つかりません。"));
@@ -64,28 +65,22 @@ public class FriendsResource {
 
     @POST
     @Path("requests")
-    public View send(
-            @FormParam("member_id") long memberId,
-            @FormParam("message") String message,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.request(currentMember.requireId(), memberId, message);
+    public View send(@FormParam("member_id") long memberId, @FormParam("message") String message) {
+        FriendService.Outcome o = friends.request(currentMember.memberId(), memberId, message);
         return done(o.ok(), o.message());
     }
 
     @POST
     @Path("requests/{id}/approve")
-    public View approve(@PathParam("id") long id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.approve(currentMember.requireId(), id);
+    public View approve(@PathParam("id") long id) {
+        FriendService.Outcome o = friends.approve(currentMember.memberId(), id);
         return done(o.ok(), o.message());
     }
 
     @POST
     @Path("requests/{id}/reject")
-    public View reject(@PathParam("id") long id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.reject(currentMember.requireId(), id);
+    public View reject(@PathParam("id") long id) {
+        FriendService.Outcome o = friends.reject(currentMember.memberId(), id);
         return done(o.ok(), o.message());
     }
 
@@ -93,7 +88,6 @@ public class FriendsResource {
     @GET
     @Path("{id}/end")
     public View confirmEnd(@PathParam("id") long friendId) {
-        currentMember.requireId();
         return members.find(friendId)
                 .map(m -> View.of("friend/end").with("target", m))
                 .orElseGet(() -> done(false, "メンバーが見つかりません。"));
@@ -101,9 +95,8 @@ public class FriendsResource {
 
     @POST
     @Path("{id}/end")
-    public View end(@PathParam("id") long friendId, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.end(currentMember.requireId(), friendId);
+    public View end(@PathParam("id") long friendId) {
+        FriendService.Outcome o = friends.end(currentMember.memberId(), friendId);
         return done(o.ok(), o.message());
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.profile.ProfilePage;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
 /**
@@ -21,6 +22,7 @@ import jp.keitai.sns.web.View;
  * short), writing and deleting. Answers redraw the profile; a member one may not deal with is 404, as the profile is.
  */
 @RequestScoped
+@MembersOnly
 @Path("members/{id}/introduction")
 @Produces(MediaType.TEXT_HTML)
 public class IntroductionResource {
@@ -39,7 +41,7 @@ public class IntroductionResource {
 
     @GET
     public View introductionForm(@PathParam("id") String idParam, @Context HttpServletRequest request) {
-        long viewer = currentMember.requireId();
+        long viewer = currentMember.memberId();
         MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
         if (!graph.areFriends(viewer, owner.id())) {
             return profiles.view(request, viewer, owner).with("error", "紹介文を書けるのはマイミクだけです。");
@@ -54,12 +56,8 @@ public class IntroductionResource {
 
     @POST
     public View writeIntroduction(
-            @PathParam("id") String idParam,
-            @FormParam("body") String body,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf,
-            @Context HttpServletRequest request) {
-        currentMember.checkCsrf(csrf);
-        long viewer = currentMember.requireId();
+            @PathParam("id") String idParam, @FormParam("body") String body, @Context HttpServletRequest request) {
+        long viewer = currentMember.memberId();
         MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
         String problem = introductions.write(viewer, owner.id(), body);
         if (problem == null) {
@@ -76,10 +74,8 @@ public class IntroductionResource {
     public View deleteIntroduction(
             @PathParam("id") String idParam,
             @FormParam("writer_id") String writerParam,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf,
             @Context HttpServletRequest request) {
-        currentMember.checkCsrf(csrf);
-        long viewer = currentMember.requireId();
+        long viewer = currentMember.memberId();
         MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
         long writer;
         try {
