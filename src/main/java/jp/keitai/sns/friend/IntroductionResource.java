@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.profile.ProfilePage;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MemberId;
 import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
@@ -40,9 +41,9 @@ public class IntroductionResource {
     Introductions introductions;
 
     @GET
-    public View introductionForm(@PathParam("id") String idParam, @Context HttpServletRequest request) {
+    public View introductionForm(@PathParam("id") MemberId id, @Context HttpServletRequest request) {
         long viewer = currentMember.memberId();
-        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+        MemberService.Profile owner = profiles.visibleMember(viewer, id);
         if (!graph.areFriends(viewer, owner.id())) {
             return profiles.view(request, viewer, owner).with("error", "紹介文を書けるのはマイミクだけです。");
         }
@@ -56,9 +57,9 @@ public class IntroductionResource {
 
     @POST
     public View writeIntroduction(
-            @PathParam("id") String idParam, @FormParam("body") String body, @Context HttpServletRequest request) {
+            @PathParam("id") MemberId id, @FormParam("body") String body, @Context HttpServletRequest request) {
         long viewer = currentMember.memberId();
-        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+        MemberService.Profile owner = profiles.visibleMember(viewer, id);
         String problem = introductions.write(viewer, owner.id(), body);
         if (problem == null) {
             return profiles.view(request, viewer, owner).with("notice", "紹介文を書きました。");
@@ -72,11 +73,11 @@ public class IntroductionResource {
     @POST
     @Path("delete")
     public View deleteIntroduction(
-            @PathParam("id") String idParam,
+            @PathParam("id") MemberId id,
             @FormParam("writer_id") String writerParam,
             @Context HttpServletRequest request) {
         long viewer = currentMember.memberId();
-        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+        MemberService.Profile owner = profiles.visibleMember(viewer, id);
         long writer;
         try {
             writer = Long.parseLong(writerParam == null ? "" : writerParam.strip());

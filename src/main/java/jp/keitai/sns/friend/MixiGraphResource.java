@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.profile.ProfilePage;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MemberId;
 import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
@@ -30,9 +31,9 @@ public class MixiGraphResource {
     MixiGraph mixiGraph;
 
     @GET
-    public View graph(@PathParam("id") String idParam) {
+    public View graph(@PathParam("id") MemberId id) {
         long viewer = currentMember.memberId();
-        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+        MemberService.Profile owner = profiles.visibleMember(viewer, id);
         return View.of("friend/graph")
                 .with("owner", owner)
                 .with("self", viewer == owner.id())
