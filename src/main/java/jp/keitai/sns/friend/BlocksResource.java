@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /** Blocking: the list of members I block, the confirmation step, blocking and unblocking. */
@@ -46,14 +47,20 @@ public class BlocksResource {
 
     @POST
     public View block(@FormParam("member_id") long memberId) {
-        FriendService.Outcome o = friends.block(currentMember.memberId(), memberId);
-        return FriendsResource.done(o.ok(), o.message());
+        try {
+            return FriendsResource.done(true, friends.block(currentMember.memberId(), memberId));
+        } catch (Refused e) {
+            return FriendsResource.done(false, e.getMessage());
+        }
     }
 
     @POST
     @Path("{id}/remove")
     public View unblock(@PathParam("id") long memberId) {
-        FriendService.Outcome o = friends.unblock(currentMember.memberId(), memberId);
-        return FriendsResource.done(o.ok(), o.message());
+        try {
+            return FriendsResource.done(true, friends.unblock(currentMember.memberId(), memberId));
+        } catch (Refused e) {
+            return FriendsResource.done(false, e.getMessage());
+        }
     }
 }

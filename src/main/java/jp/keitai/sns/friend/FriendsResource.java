@@ -15,6 +15,7 @@ import java.util.List;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /** マイミク pages: my friends, requests (asking, approving, rejecting) and ending a friendship. */
@@ -66,22 +67,31 @@ public class FriendsResource {
     @POST
     @Path("requests")
     public View send(@FormParam("member_id") long memberId, @FormParam("message") String message) {
-        FriendService.Outcome o = friends.request(currentMember.memberId(), memberId, message);
-        return done(o.ok(), o.message());
+        try {
+            return done(true, friends.request(currentMember.memberId(), memberId, message));
+        } catch (Refused e) {
+            return done(false, e.getMessage());
+        }
     }
 
     @POST
     @Path("requests/{id}/approve")
     public View approve(@PathParam("id") long id) {
-        FriendService.Outcome o = friends.approve(currentMember.memberId(), id);
-        return done(o.ok(), o.message());
+        try {
+            return done(true, friends.approve(currentMember.memberId(), id));
+        } catch (Refused e) {
+            return done(false, e.getMessage());
+        }
     }
 
     @POST
     @Path("requests/{id}/reject")
     public View reject(@PathParam("id") long id) {
-        FriendService.Outcome o = friends.reject(currentMember.memberId(), id);
-        return done(o.ok(), o.message());
+        try {
+            return done(true, friends.reject(currentMember.memberId(), id));
+        } catch (Refused e) {
+            return done(false, e.getMessage());
+        }
     }
 
     /** The confirmation step before ending a friendship. */
@@ -96,8 +106,11 @@ public class FriendsResource {
     @POST
     @Path("{id}/end")
     public View end(@PathParam("id") long friendId) {
-        FriendService.Outcome o = friends.end(currentMember.memberId(), friendId);
-        return done(o.ok(), o.message());
+        try {
+            return done(true, friends.end(currentMember.memberId(), friendId));
+        } catch (Refused e) {
+            return done(false, e.getMessage());
+        }
     }
 
     static View done(boolean ok, String message) {
