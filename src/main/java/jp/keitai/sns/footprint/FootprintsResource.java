@@ -16,10 +16,12 @@ import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberSummary;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
 /** {@code /footprints}: who visited my pages, newest first, paged; the 忍び足 switch. */
 @RequestScoped
+@MembersOnly
 @Path("footprints")
 @Produces(MediaType.TEXT_HTML)
 public class FootprintsResource {
@@ -45,7 +47,7 @@ public class FootprintsResource {
 
     @GET
     public View list(@QueryParam("page") String pageParam) {
-        long me = currentMember.requireId();
+        long me = currentMember.memberId();
         int page = parsePage(pageParam);
         View view = View.of("footprint/list").with("page", page);
         if (footprints.isStealth(me)) {
@@ -73,9 +75,8 @@ public class FootprintsResource {
 
     @POST
     @Path("stealth")
-    public View stealth(@FormParam("stealth") String stealth, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        long me = currentMember.requireId();
+    public View stealth(@FormParam("stealth") String stealth) {
+        long me = currentMember.memberId();
         if (!"on".equals(stealth) && !"off".equals(stealth)) {
             return list("1").with("error", "忍び足を使うかどうかを選んでください。");
         }

@@ -12,10 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /** Blocking: the list of members I block, the confirmation step, blocking and unblocking. */
 @RequestScoped
+@MembersOnly
 @Path("blocks")
 @Produces(MediaType.TEXT_HTML)
 public class BlocksResource {
@@ -31,30 +34,33 @@ public class BlocksResource {
 
     @GET
     public View list() {
-        return View.of("friend/blocks").with("blocked", friends.blocked(currentMember.requireId()));
+        return View.of("friend/blocks").with("blocked", friends.blocked(currentMember.memberId()));
     }
 
     @GET
     @Path("new")
     public View confirm(@QueryParam("member_id") long memberId) {
-        currentMember.requireId();
         return members.find(memberId)
                 .map(m -> View.of("friend/block_new").with("target", m))
                 .orElseGet(() -> FriendsResource.done(false, "メンバーが見つかりません。"));
     }
 
     @POST
-    public View block(@FormParam("member_id") long memberId, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.block(currentMember.requireId(), memberId);
-        return FriendsResource.done(o.ok(), o.message());
+    public View block(@FormParam("member_id") long memberId) {
+        try {
+            return FriendsResource.done(true, friends.block(currentMember.memberId(), memberId));
+        } catch (Refused e) {
+            return FriendsResource.done(false, e.getMessage());
+        }
     }
 
     @POST
     @Path("{id}/remove")
-    public View unblock(@PathParam("id") long memberId, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.unblock(currentMember.requireId(), memberId);
-        return FriendsResource.done(o.ok(), o.message());
+    public View unblock(@PathParam("id") long memberId) {
+        try {
+            return FriendsResource.done(true, friends.unblock(currentMember.memberId(), memberId));
+        } catch (Refused e) {
+            return FriendsResource.done(false, e.getMessage());
+        }
     }
 }

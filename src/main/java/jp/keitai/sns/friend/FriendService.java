@@ -11,6 +11,7 @@ import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.Refused;
 
 /**
  * マイミク: asking, approving, rejecting, ending, and blocking. Every change about a pair of members first locks both
@@ -30,14 +31,21 @@ public class FriendService {
     /** A member in a list: id and nickname. */
     public record Friend(long id, String nickname) {}
 
-    /** What a change did: {@code ok} with a message for the member, or a refusal. */
-    public record Outcome(boolean ok, String message) {
+    /** What a change did inside its transaction: a notice for the member, or a refusal thrown once it has ended. */
+    private record Outcome(boolean ok, String message) {
         static Outcome ok(String message) {
             return new Outcome(true, message);
         }
 
         static Outcome refused(String message) {
             return new Outcome(false, message);
+        }
+
+        String notice() {
+            if (!ok) {
+                throw new Refused(message);
+            }
+            return message;
         }
     }
 
@@ -86,43 +94,44 @@ public class FriendService {
     }
 
     /** {@code from} asks {@code to} to become マイミク; if {@code to} has already asked {@code from}, they become friends. */
-    public Outcome request(long from, long to, String message) {
+    public String request(long from, long to, String message) {
         String text = message == null ? "" : message.strip();
         if (text.codePointCount(0, text.length()) > MESSAGE_MAX) {
-            return Outcome.refused("メッセージは" + MESSAGE_MAX + "文字までです。");
+            throw new Refused("メッセージは" + MESSAGE_MAX + "文字までです。");
         }
         if (from == to) {
-            return Outcome.refused("自分自身にはマイミク申請できません。");
+            throw new Refused("自分自身にはマイミク申請できません。");
         }
         return database.tx(em -> {
-            members.lock(from, to);
-            if (!access.canInteract(from, to)) {
-                return Outcome.refused("このメンバーにはマイミク申請できません。");
-            }
-            if (graph.areFriends(from, to)) {
-                return Outcome.refused("すでにマイミクです。");
-            }
-            if (requests.id(to, from) != null) {
-                befriend(from, to);
-                return Outcome.ok("マイミクになりました。");
-            }
-            if (requests.id(from, to) != null) {
-                return Outcome.refused("すでに申請しています。承認をお待ちください。");
-            }
-            database.changes().publish(FriendFeed.REQUESTS, to);
-            requests.add(from, to, text.isEmpty() ? null : text, Clock.now());
-            return Outcome.ok("マイミク申請を送りました。承認されるとマイミクになります。");
-        });
+                    members.lock(from, to);
+                    if (!access.canInteract(from, to)) {
+                        return Outcome.refused("このメンバーにはマイミク申請できません。");
+                    }
+                    if (graph.areFriends(from, to)) {
+                        return Outcome.refused("すでにマイミクです。");
+                    }
+                    if (requests.id(to, from) != null) {
+                        befriend(from, to);
+                        return Outcome.ok("マイミクになりました。");
+                    }
+                    if (requests.id(from, to) != null) {
+                        return Outcome.refused("すでに申請しています。承認をお待ちください。");
+                    }
+                    database.changes().publish(FriendFeed.REQUESTS, to);
+                    requests.add(from, to, text.isEmpty() ? null : text, Clock.now());
+                    return Outcome.ok("マイミク申請を送りました。承認されるとマイミクになります。");
+                })
+                .notice();
     }
 
     /** The addressee approves a request; the two become friends. */
-    public Outcome approve(long me, long requestId) {
-        return decide(me, requestId, true);
+    public String approve(long me, long requestId) {
+        return decide(me, requestId, true).notice();
     }
 
     /** The addressee rejects a request; the asker is not told. */
-    public Outcome reject(long me, long requestId) {
-        return decide(me, requestId, false);
+    public String reject(long me, long requestId) {
+        return decide(me, requestId, false).notice();
     }
 
     private Outcome decide(long me, long requestId, boolean approve) {
@@ -149,48 +158,53 @@ public class FriendService {
     }
 
     /** Ends a friendship, from either side. */
-    public Outcome end(long me, long friend) {
+    public String end(long me, long friend) {
         return database.tx(em -> {
-            members.lock(me, friend);
-            if (!graph.areFriends(me, friend)) {
-                return Outcome.refused("マイミクではありません。");
-            }
-            unfriend(me, friend);
-            ended.fire(new FriendshipEnded(me, friend));
-            return Outcome.ok("マイミクを解除しました。");
-        });
+                    members.lock(me, friend);
+                    if (!graph.areFriends(me, friend)) {
+                        return Outcome.refused("マイミクではありません。");
+                    }
+                    unfriend(me, friend);
+                    ended.fire(new FriendshipEnded(me, friend));
+                    return Outcome.ok("マイミクを解除しました。");
+                })
+                .notice();
     }
 
     /** {@code me} blocks {@code other}: any friendship and pending requests between them end. */
-    public Outcome block(long me, long other) {
+    public String block(long me, long other) {
         if (me == other || members.find(other).isEmpty()) {
-            return Outcome.refused("このメンバーはブロックできません。");
+            throw new Refused("このメンバーはブロックできません。");
         }
         return database.tx(em -> {
-            members.lock(me, other);
-            if (graph.hasBlocked(me, other)) {
-                return Outcome.refused("すでにブロックしています。");
-            }
-            boolean wereFriends = graph.areFriends(me, other);
-            deleteRequests(me, other);
-            if (wereFriends) {
-                unfriend(me, other);
-            }
-            graph.blocksChanged(me, other);
-            friendships.block(me, other, Clock.now());
-            if (wereFriends) {
-                ended.fire(new FriendshipEnded(me, other));
-            }
-            return Outcome.ok("ブロックしました。相手はあなたのページを見られず、申請やコメントもできません。");
-        });
+                    members.lock(me, other);
+                    if (graph.hasBlocked(me, other)) {
+                        return Outcome.refused("すでにブロックしています。");
+                    }
+                    boolean wereFriends = graph.areFriends(me, other);
+                    deleteRequests(me, other);
+                    if (wereFriends) {
+                        unfriend(me, other);
+                    }
+                    graph.blocksChanged(me, other);
+                    friendships.block(me, other, Clock.now());
+                    if (wereFriends) {
+                        ended.fire(new FriendshipEnded(me, other));
+                    }
+                    return Outcome.ok("ブロックしました。相手はあなたのページを見られず、申請やコメントもできません。");
+                })
+                .notice();
     }
 
-    public Outcome unblock(long me, long other) {
+    public String unblock(long me, long other) {
         boolean removed = database.tx(em -> {
             graph.blocksChanged(me, other);
             return friendships.unblock(me, other);
         });
-        return removed ? Outcome.ok("ブロックを解除しました。") : Outcome.refused("ブロックしていません。");
+        if (!removed) {
+            throw new Refused("ブロックしていません。");
+        }
+        return "ブロックを解除しました。";
     }
 
     /** Requests addressed to me, newest first. */

@@ -14,10 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /** マイミク pages: my friends, requests (asking, approving, rejecting) and ending a friendship. */
 @RequestScoped
+@MembersOnly
 @Path("friends")
 @Produces(MediaType.TEXT_HTML)
 public class FriendsResource {
@@ -35,7 +38,7 @@ public class FriendsResource {
 
     @GET
     public View list(@QueryParam("page") @DefaultValue("1") int page) {
-        long me = currentMember.requireId();
+        long me = currentMember.memberId();
         int p = Math.max(1, page);
         List<FriendService.Friend> found = friends.friends(me, (p - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         return View.of("friend/list")
@@ -48,7 +51,7 @@ public class FriendsResource {
     @GET
     @Path("requests")
     public View requests() {
-        long me = currentMember.requireId();
+        long me = currentMember.memberId();
         return View.of("friend/requests").with("incoming", friends.incoming(me)).with("outgoing", friends.outgoing(me));
     }
 
@@ -56,7 +59,6 @@ public class FriendsResource {
     @GET
     @Path("requests/new")
     public View ask(@QueryParam("member_id") long memberId) {
-        currentMember.requireId();
         return members.find(memberId)
                 .map(m -> View.of("friend/request_new").with("target", m))
                 .orElseGet(() -> done(false, "メンバーが見つかりません。"));
@@ -64,36 +66,38 @@ public class FriendsResource {
 
     @POST
     @Path("requests")
-    public View send(
-            @FormParam("member_id") long memberId,
-            @FormParam("message") String message,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.request(currentMember.requireId(), memberId, message);
-        return done(o.ok(), o.message());
+    public View send(@FormParam("member_id") long memberId, @FormParam("message") String message) {
+        try {
+            return done(true, friends.request(currentMember.memberId(), memberId, message));
+        } catch (Refused e) {
+            return done(false, e.getMessage());
+        }
     }
 
     @POST
     @Path("requests/{id}/approve")
-    public View approve(@PathParam("id") long id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.approve(currentMember.requireId(), id);
-        return done(o.ok(), o.message());
+    public View approve(@PathParam("id") long id) {
+        try {
+            return done(true, friends.approve(currentMember.memberId(), id));
+        } catch (Refused e) {
+            return done(false, e.getMessage());
+        }
     }
 
     @POST
     @Path("requests/{id}/reject")
-    public View reject(@PathParam("id") long id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.reject(currentMember.requireId(), id);
-        return done(o.ok(), o.message());
+    public View reject(@PathParam("id") long id) {
+        try {
+            return done(true, friends.reject(currentMember.memberId(), id));
+        } catch (Refused e) {
+            return done(false, e.getMessage());
+        }
     }
 
     /** The confirmation step before ending a friendship. */
     @GET
     @Path("{id}/end")
     public View confirmEnd(@PathParam("id") long friendId) {
-        currentMember.requireId();
         return members.find(friendId)
                 .map(m -> View.of("friend/end").with("target", m))
                 .orElseGet(() -> done(false, "メンバーが見つかりません。"));
@@ -101,10 +105,12 @@ public class FriendsResource {
 
     @POST
     @Path("{id}/end")
-    public View end(@PathParam("id") long friendId, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        FriendService.Outcome o = friends.end(currentMember.requireId(), friendId);
-        return done(o.ok(), o.message());
+    public View end(@PathParam("id") long friendId) {
+        try {
+            return done(true, friends.end(currentMember.memberId(), friendId));
+        } catch (Refused e) {
+            return done(false, e.getMessage());
+        }
     }
 
     static View done(boolean ok, String message) {

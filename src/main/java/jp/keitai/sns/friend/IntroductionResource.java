@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.profile.ProfilePage;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MemberId;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
 /**
@@ -21,6 +23,7 @@ import jp.keitai.sns.web.View;
  * short), writing and deleting. Answers redraw the profile; a member one may not deal with is 404, as the profile is.
  */
 @RequestScoped
+@MembersOnly
 @Path("members/{id}/introduction")
 @Produces(MediaType.TEXT_HTML)
 public class IntroductionResource {
@@ -38,9 +41,9 @@ public class IntroductionResource {
     Introductions introductions;
 
     @GET
-    public View introductionForm(@PathParam("id") String idParam, @Context HttpServletRequest request) {
-        long viewer = currentMember.requireId();
-        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+    public View introductionForm(@PathParam("id") MemberId id, @Context HttpServletRequest request) {
+        long viewer = currentMember.memberId();
+        MemberService.Profile owner = profiles.visibleMember(viewer, id);
         if (!graph.areFriends(viewer, owner.id())) {
             return profiles.view(request, viewer, owner).with("error", "紹介文を書けるのはマイミクだけです。");
         }
@@ -54,13 +57,9 @@ public class IntroductionResource {
 
     @POST
     public View writeIntroduction(
-            @PathParam("id") String idParam,
-            @FormParam("body") String body,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf,
-            @Context HttpServletRequest request) {
-        currentMember.checkCsrf(csrf);
-        long viewer = currentMember.requireId();
-        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+            @PathParam("id") MemberId id, @FormParam("body") String body, @Context HttpServletRequest request) {
+        long viewer = currentMember.memberId();
+        MemberService.Profile owner = profiles.visibleMember(viewer, id);
         String problem = introductions.write(viewer, owner.id(), body);
         if (problem == null) {
             return profiles.view(request, viewer, owner).with("notice", "紹介文を書きました。");
@@ -74,13 +73,11 @@ public class IntroductionResource {
     @POST
     @Path("delete")
     public View deleteIntroduction(
-            @PathParam("id") String idParam,
+            @PathParam("id") MemberId id,
             @FormParam("writer_id") String writerParam,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf,
             @Context HttpServletRequest request) {
-        currentMember.checkCsrf(csrf);
-        long viewer = currentMember.requireId();
-        MemberService.Profile owner = profiles.visibleMember(viewer, idParam);
+        long viewer = currentMember.memberId();
+        MemberService.Profile owner = profiles.visibleMember(viewer, id);
         long writer;
         try {
             writer = Long.parseLong(writerParam == null ? "" : writerParam.strip());

@@ -5,9 +5,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,6 +16,8 @@ import jp.keitai.sns.access.SocialGraph;
 import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.web.MemberId;
+import jp.keitai.sns.web.NotFound;
 import jp.keitai.sns.web.TemplateResolver;
 import jp.keitai.sns.web.View;
 
@@ -147,23 +146,25 @@ public class ProfilePage {
 
     /** The member of the path, if the viewer may deal with them; else 404. */
     public MemberService.Profile visibleMember(long viewer, String idParam) {
-        long id;
+        MemberId id;
         try {
-            id = Long.parseLong(idParam);
-        } catch (NumberFormatException e) {
+            id = MemberId.valueOf(idParam);
+        } catch (IllegalArgumentException e) {
             throw notFound();
         }
-        if (!policy.canInteract(viewer, id)) {
-            throw notFound();
-        }
-        return members.profile(id).orElseThrow(ProfilePage::notFound);
+        return visibleMember(viewer, id);
     }
 
-    private static WebApplicationException notFound() {
-        return new WebApplicationException(Response.status(Response.Status.NOT_FOUND)
-                .type(MediaType.TEXT_HTML)
-                .entity(View.of("error").with("message", "このメンバーのページは表示できません。"))
-                .build());
+    /** The member of the path, if the viewer may deal with them; else 404. */
+    public MemberService.Profile visibleMember(long viewer, MemberId id) {
+        if (!policy.canInteract(viewer, id.value())) {
+            throw notFound();
+        }
+        return members.profile(id.value()).orElseThrow(ProfilePage::notFound);
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("このメンバーのページは表示できません。");
     }
 
     private List<ProfileSection> sections() {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.NotFound;
 import jp.keitai.sns.web.TemplateResolver;
 import jp.keitai.sns.web.View;
 import jp.keitai.sns.web.ViewWriter;
@@ -39,8 +40,12 @@ public class ProfileServlet extends HttpServlet {
         View view;
         try {
             view = profiles.visit(request, currentMember.requireId(), id);
+        } catch (NotFound e) {
+            // what NotFoundMapper answers on the JAX-RS side
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            view = View.of("error").with("message", e.getMessage());
         } catch (WebApplicationException e) {
-            // what JAX-RS would answer: the guest's redirect, or the 404 page
+            // what JAX-RS would answer: the guest's redirect
             Response answer = e.getResponse();
             response.setStatus(answer.getStatus());
             if (answer.getLocation() != null) {
