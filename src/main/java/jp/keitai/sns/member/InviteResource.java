@@ -30,7 +30,6 @@ public class InviteResource {
 
     @GET
     public View form() {
-        currentMember.memberId();
         return View.of("member/invite");
     }
 

@@ -74,7 +74,6 @@ public class SettingsResource {
     @GET
     @Path("password")
     public View password() {
-        currentMember.memberId();
         return View.of("member/settings_password");
     }
 
@@ -116,7 +115,6 @@ public class SettingsResource {
     @GET
     @Path("withdraw")
     public View withdrawConfirm() {
-        currentMember.memberId();
         return View.of("member/settings_withdraw");
     }
 
