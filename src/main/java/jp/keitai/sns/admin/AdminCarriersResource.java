@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import jp.keitai.sns.carrier.CarrierRegistry;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
 /**
@@ -19,6 +20,7 @@ import jp.keitai.sns.web.View;
  * (validated, audited, effective on every node within seconds), and export as carrier-config files.
  */
 @RequestScoped
+@MembersOnly
 @Path("admin/carriers")
 public class AdminCarriersResource {
 
@@ -45,9 +47,8 @@ public class AdminCarriersResource {
             @PathParam("carrier") String carrier,
             @FormParam("domain") String domain,
             @FormParam("action") String action,
-            @FormParam("note") String note,
-            @FormParam("_csrf") String csrf) {
-        return change(carrier, CarrierOverrides.DOMAIN, domain, action, note, csrf);
+            @FormParam("note") String note) {
+        return change(carrier, CarrierOverrides.DOMAIN, domain, action, note);
     }
 
     @POST
@@ -57,9 +58,8 @@ public class AdminCarriersResource {
             @PathParam("carrier") String carrier,
             @FormParam("range") String range,
             @FormParam("action") String action,
-            @FormParam("note") String note,
-            @FormParam("_csrf") String csrf) {
-        return change(carrier, CarrierOverrides.RANGE, range, action, note, csrf);
+            @FormParam("note") String note) {
+        return change(carrier, CarrierOverrides.RANGE, range, action, note);
     }
 
     @GET
@@ -74,8 +74,8 @@ public class AdminCarriersResource {
                 .build();
     }
 
-    private Response change(String carrier, String kind, String item, String action, String note, String csrf) {
-        long operator = operators.require(csrf);
+    private Response change(String carrier, String kind, String item, String action, String note) {
+        long operator = operators.require();
         if (registry.profile(carrier).isEmpty()) {
             return Response.status(404)
                     .entity(page().with("error", "そのキャリアはありません。"))

@@ -14,10 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.EasyLoginService;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
+import jp.keitai.sns.web.MemberId;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
 /** The operator console home, member search and suspension, and the audit log. */
 @RequestScoped
+@MembersOnly
 @Path("admin")
 @Produces(MediaType.TEXT_HTML)
 public class AdminMembersResource {
@@ -58,18 +61,18 @@ public class AdminMembersResource {
 
     @POST
     @Path("members/{id}/suspend")
-    public View suspend(@PathParam("id") long id, @FormParam("note") String note, @FormParam("_csrf") String csrf) {
-        return change(id, MemberStatus.SUSPENDED, "member.suspend", note, csrf);
+    public View suspend(@PathParam("id") MemberId id, @FormParam("note") String note) {
+        return change(id.value(), MemberStatus.SUSPENDED, "member.suspend", note);
     }
 
     @POST
     @Path("members/{id}/unsuspend")
-    public View unsuspend(@PathParam("id") long id, @FormParam("note") String note, @FormParam("_csrf") String csrf) {
-        return change(id, MemberStatus.ACTIVE, "member.unsuspend", note, csrf);
+    public View unsuspend(@PathParam("id") MemberId id, @FormParam("note") String note) {
+        return change(id.value(), MemberStatus.ACTIVE, "member.unsuspend", note);
     }
 
-    private View change(long id, MemberStatus status, String action, String note, String csrf) {
-        long operator = operators.require(csrf);
+    private View change(long id, MemberStatus status, String action, String note) {
+        long operator = operators.require();
         String problem = moderation.setStatus(operator, id, status, action, note);
         return list("", 1)
                 .with(problem == null ? "notice" : "error", problem == null ? "会員 " + id + " を変更しました。" : problem);
@@ -86,11 +89,8 @@ public class AdminMembersResource {
     @POST
     @Path("easy-login/{binding}/blacklist")
     public View blacklist(
-            @PathParam("binding") long binding,
-            @FormParam("member") long memberId,
-            @FormParam("note") String note,
-            @FormParam("_csrf") String csrf) {
-        long operator = operators.require(csrf);
+            @PathParam("binding") long binding, @FormParam("member") long memberId, @FormParam("note") String note) {
+        long operator = operators.require();
         String problem = moderation.blacklist(operator, memberId, binding, note);
         return easyLogin(memberId)
                 .with(problem == null ? "notice" : "error", problem == null ? "ブラックリストに登録しました。" : problem);

@@ -20,7 +20,7 @@ public class Operators {
     MemberService members;
 
     public long require() {
-        long id = currentMember.requireId();
+        long id = currentMember.memberId();
         boolean operator = members.find(id).map(m -> m.operator()).orElse(false);
         if (!operator) {
             throw new WebApplicationException(Response.status(404)
@@ -29,11 +29,5 @@ public class Operators {
                     .build());
         }
         return id;
-    }
-
-    /** For forms: the CSRF token checked, then the operator. */
-    public long require(String csrf) {
-        currentMember.checkCsrf(csrf);
-        return require();
     }
 }

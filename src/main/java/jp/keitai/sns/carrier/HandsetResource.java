@@ -9,12 +9,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jp.keitai.sns.web.Public;
 
 /**
  * {@code GET /edge/handset}: what the edge made of the asking handset (端末情報), as JSON, for members' support and
  * operators checking a new handset or gateway range. Says whether a subscriber ID was accepted, never what it is.
  */
 @RequestScoped
+@Public
 @Path("edge/handset")
 public class HandsetResource {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.Tokens;
 
 /**
@@ -42,9 +43,6 @@ public class EasyLoginService {
         this.store = new EasyLoginStore(database);
         this.members = new MemberStore(database);
     }
-
-    /** memberId null means refused, with a message. */
-    public record Result(Long memberId, String message) {}
 
     /** A binding as the member (and operators) see it: never the ID itself. */
     public static final class Binding {
@@ -107,8 +105,11 @@ public class EasyLoginService {
         });
     }
 
-    /** Signs in by the cookie token when there is one, else by the verified subscriber ID. */
-    public Result login(String cookieToken, String carrier, Optional<String> verifiedSubscriberId) {
+    /**
+     * Signs in by the cookie token when there is one, else by the verified subscriber ID: the member's id, or
+     * {@link Refused} with the reason.
+     */
+    public long login(String cookieToken, String carrier, Optional<String> verifiedSubscriberId) {
         if (cookieToken != null && !cookieToken.isEmpty()) {
             Optional<Long> owner = store.ownerOf(Tokens.sha256("cookie:" + cookieToken));
             if (owner.isPresent()) {
@@ -116,18 +117,18 @@ public class EasyLoginService {
             }
         }
         if (verifiedSubscriberId.isEmpty()) {
-            return new Result(null, cookieToken == null ? NO_ID : NOT_BOUND);
+            throw new Refused(cookieToken == null ? NO_ID : NOT_BOUND);
         }
         String hash = subscriberHash(carrier, verifiedSubscriberId.get());
         if (store.isBlacklisted(hash)) {
-            return new Result(null, REFUSED);
+            throw new Refused(REFUSED);
         }
         Optional<Long> owner = store.ownerOf(hash);
         if (owner.isEmpty()) {
-            return new Result(null, NOT_BOUND);
+            throw new Refused(NOT_BOUND);
         }
         if (kinds(owner.get()).contains(COOKIE_KIND)) {
-            return new Result(null, NEEDS_COOKIE);
+            throw new Refused(NEEDS_COOKIE);
         }
         return active(owner.get());
     }
@@ -146,11 +147,14 @@ public class EasyLoginService {
         return store.blacklist(bindingId, operatorId, note == null ? "" : note.strip(), Clock.now());
     }
 
-    private Result active(long memberId) {
+    private long active(long memberId) {
         boolean active = members.find(memberId)
                 .map(m -> m.getStatus() == MemberStatus.ACTIVE)
                 .orElse(false);
-        return active ? new Result(memberId, null) : new Result(null, LoginService.SUSPENDED);
+        if (!active) {
+            throw new Refused(LoginService.SUSPENDED);
+        }
+        return memberId;
     }
 
     private void insert(long memberId, String kind, String carrier, String hash) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.SignIn;
 import jp.keitai.sns.web.View;
 
@@ -23,6 +24,7 @@ import jp.keitai.sns.web.View;
  * {@code GET /easy-login} in {@link LoginResource}.
  */
 @RequestScoped
+@MembersOnly
 @Path("settings/easy-login")
 @Produces(MediaType.TEXT_HTML)
 public class EasyLoginSettingsResource {
@@ -56,9 +58,8 @@ public class EasyLoginSettingsResource {
     }
 
     @POST
-    public View bind(@FormParam("password") String password, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        long me = currentMember.requireId();
+    public View bind(@FormParam("password") String password) {
+        long me = currentMember.memberId();
         if (!accounts.passwordMatches(me, password)) {
             return page().with("error", AccountService.WRONG_PASSWORD);
         }
@@ -84,13 +85,12 @@ public class EasyLoginSettingsResource {
 
     @POST
     @Path("{id}/remove")
-    public View remove(@PathParam("id") long id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        boolean removed = easyLogin.unbind(currentMember.requireId(), id);
+    public View remove(@PathParam("id") long id) {
+        boolean removed = easyLogin.unbind(currentMember.memberId(), id);
         return page().with(removed ? "notice" : "error", removed ? "登録を解除しました。" : "解除できませんでした。");
     }
 
     private View page() {
-        return View.of("member/easy_login").with("bindings", easyLogin.bindings(currentMember.requireId()));
+        return View.of("member/easy_login").with("bindings", easyLogin.bindings(currentMember.memberId()));
     }
 }

@@ -9,10 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.View;
 
 /** Members and operators invite friends by mail. */
 @RequestScoped
+@MembersOnly
 @Path("invite")
 @Produces(MediaType.TEXT_HTML)
 public class InviteResource {
@@ -28,14 +30,12 @@ public class InviteResource {
 
     @GET
     public View form() {
-        currentMember.requireId();
         return View.of("member/invite");
     }
 
     @POST
-    public View invite(@FormParam("email") String email, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        Outcome outcome = invitations.invite(currentMember.requireId(), email);
+    public View invite(@FormParam("email") String email) {
+        Outcome outcome = invitations.invite(currentMember.memberId(), email);
         mails.send(outcome.mails());
         return View.of("member/invite")
                 .with(outcome.ok() ? "notice" : "error", outcome.message())

@@ -15,11 +15,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.Public;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SignIn;
 import jp.keitai.sns.web.View;
 
 /** Sign in with either address and the password, or by かんたんログイン; sign out. */
 @RequestScoped
+@Public
 @Path("")
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
@@ -45,13 +48,15 @@ public class LoginResource {
     @POST
     @Path("login")
     public Response login(@FormParam("email") String email, @FormParam("password") String password) {
-        LoginService.Result result =
-                logins.check(email, password, Handset.of(request).getClientIp());
-        if (result.memberId() == null) {
-            return Response.ok(View.of("top").with("error", result.message()).with("email", email))
+        long memberId;
+        try {
+            memberId = logins.check(email, password, Handset.of(request).getClientIp());
+        } catch (Refused refused) {
+            return Response.ok(
+                            View.of("top").with("error", refused.getMessage()).with("email", email))
                     .build();
         }
-        signIn.signIn(result.memberId(), request, response);
+        signIn.signIn(memberId, request, response);
         return Response.seeOther(URI.create(response.encodeRedirectURL("/home")))
                 .build();
     }
@@ -61,12 +66,14 @@ public class LoginResource {
     @Path("easy-login")
     public Response easyLogin() {
         Handset handset = Handset.of(request);
-        EasyLoginService.Result r =
-                easyLogins.login(easyLoginCookie(), handset.getCarrier(), handset.verifiedSubscriberId());
-        if (r.memberId() == null) {
-            return Response.ok(View.of("top").with("error", r.message())).build();
+        long memberId;
+        try {
+            memberId = easyLogins.login(easyLoginCookie(), handset.getCarrier(), handset.verifiedSubscriberId());
+        } catch (Refused refused) {
+            return Response.ok(View.of("top").with("error", refused.getMessage()))
+                    .build();
         }
-        signIn.signIn(r.memberId(), request, response);
+        signIn.signIn(memberId, request, response);
         return Response.seeOther(URI.create(response.encodeRedirectURL("/home")))
                 .build();
     }
@@ -85,8 +92,7 @@ public class LoginResource {
 
     @POST
     @Path("logout")
-    public Response logout(@FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
+    public Response logout() {
         signIn.signOut(request, response);
         return Response.seeOther(URI.create("/")).build();
     }

@@ -2,7 +2,11 @@ package jp.keitai.sns.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import java.util.Optional;
+import jp.keitai.sns.web.FormCheck;
+import jp.keitai.sns.web.Refused;
 
 /** Checks a sign-in attempt: throttling, the account, its state and the password. */
 @ApplicationScoped
@@ -28,16 +32,17 @@ public class LoginService {
         this.throttle = throttle;
     }
 
-    /** memberId null means refused, with a message for the member. */
-    public record Result(Long memberId, String message) {}
+    /** The login form: both fields filled in. */
+    record LoginForm(
+            @NotBlank(message = "{login.required}") String email,
+            @NotEmpty(message = "{login.required}") String password) {}
 
-    public Result check(String email, String password, String clientIp) {
-        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            return new Result(null, "メールアドレスとパスワードを入力してください。");
-        }
+    /** The signed-in member's id; throws {@link Refused} with a message for the member. */
+    public long check(String email, String password, String clientIp) {
+        FormCheck.check(new LoginForm(email, password));
         String account = MailAddresses.canonical(email);
         if (throttle.isBlocked(account, clientIp)) {
-            return new Result(null, THROTTLED);
+            throw new Refused(THROTTLED);
         }
         Optional<Member> member = members.entityByEmail(account);
         boolean ok =
@@ -45,11 +50,11 @@ public class LoginService {
                         && member.isPresent();
         if (!ok) {
             throttle.recordFailure(account, clientIp);
-            return new Result(null, WRONG);
+            throw new Refused(WRONG);
         }
         if (member.get().getStatus() != MemberStatus.ACTIVE) {
-            return new Result(null, SUSPENDED);
+            throw new Refused(SUSPENDED);
         }
-        return new Result(member.get().getId(), null);
+        return member.get().getId();
     }
 }

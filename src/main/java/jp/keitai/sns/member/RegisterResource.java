@@ -15,12 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import jp.keitai.sns.carrier.Handset;
+import jp.keitai.sns.web.Public;
 import jp.keitai.sns.web.SignIn;
 import jp.keitai.sns.web.Tokens;
 import jp.keitai.sns.web.View;
 
 /** The registration pages behind the mailed links. */
 @RequestScoped
+@Public
 @Path("register")
 @Produces(MediaType.TEXT_HTML)
 public class RegisterResource {

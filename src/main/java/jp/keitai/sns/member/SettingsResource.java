@@ -13,11 +13,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.SignIn;
 import jp.keitai.sns.web.View;
 
 /** A member's settings: profile, password, withdrawal. */
 @RequestScoped
+@MembersOnly
 @Path("settings")
 @Produces(MediaType.TEXT_HTML)
 public class SettingsResource {
@@ -62,10 +64,8 @@ public class SettingsResource {
     public View saveProfile(
             @FormParam("nickname") String nickname,
             @FormParam("self_intro") String selfIntro,
-            @FormParam("self_intro_visibility") String visibility,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        String problem = accounts.updateProfile(currentMember.requireId(), nickname, selfIntro, visibility);
+            @FormParam("self_intro_visibility") String visibility) {
+        String problem = accounts.updateProfile(currentMember.memberId(), nickname, selfIntro, visibility);
         return View.of("member/settings_profile")
                 .with("me", me())
                 .with(problem == null ? "notice" : "error", problem == null ? "プロフィールを保存しました。" : problem);
@@ -74,18 +74,14 @@ public class SettingsResource {
     @GET
     @Path("password")
     public View password() {
-        currentMember.requireId();
         return View.of("member/settings_password");
     }
 
     @POST
     @Path("password")
     public Response changePassword(
-            @FormParam("current_password") String current,
-            @FormParam("new_password") String next,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        long me = currentMember.requireId();
+            @FormParam("current_password") String current, @FormParam("new_password") String next) {
+        long me = currentMember.memberId();
         String problem = accounts.changePassword(me, current, next);
         if (problem != null) {
             return Response.ok(View.of("member/settings_password").with("error", problem))
@@ -107,12 +103,8 @@ public class SettingsResource {
     @POST
     @Path("address")
     public View changeAddress(
-            @FormParam("kind") String kind,
-            @FormParam("email") String email,
-            @FormParam("password") String password,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        Outcome outcome = addressChanges.request(currentMember.requireId(), password, kind, email);
+            @FormParam("kind") String kind, @FormParam("email") String email, @FormParam("password") String password) {
+        Outcome outcome = addressChanges.request(currentMember.memberId(), password, kind, email);
         if (!outcome.ok()) {
             return View.of("member/settings_address").with("me", me()).with("error", outcome.message());
         }
@@ -123,15 +115,13 @@ public class SettingsResource {
     @GET
     @Path("withdraw")
     public View withdrawConfirm() {
-        currentMember.requireId();
         return View.of("member/settings_withdraw");
     }
 
     @POST
     @Path("withdraw")
-    public Response withdraw(@FormParam("password") String password, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        String problem = accounts.withdraw(currentMember.requireId(), password);
+    public Response withdraw(@FormParam("password") String password) {
+        String problem = accounts.withdraw(currentMember.memberId(), password);
         if (problem != null) {
             return Response.ok(View.of("member/settings_withdraw").with("error", problem))
                     .build();
@@ -142,6 +132,6 @@ public class SettingsResource {
     }
 
     private Member me() {
-        return members.entity(currentMember.requireId()).orElseThrow();
+        return members.entity(currentMember.memberId()).orElseThrow();
     }
 }

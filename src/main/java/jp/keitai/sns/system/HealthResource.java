@@ -9,9 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jp.keitai.sns.web.Public;
 
 /** Readiness: answers 200 only when the database answers. */
 @RequestScoped
+@Public
 @Path("health")
 public class HealthResource {
 

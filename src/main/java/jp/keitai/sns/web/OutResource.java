@@ -15,6 +15,7 @@ import java.util.Locale;
  * URLs. Its own URL carries no session id, so the Referer the other site sees holds nothing secret.
  */
 @RequestScoped
+@Public
 @Path("out")
 public class OutResource {
 

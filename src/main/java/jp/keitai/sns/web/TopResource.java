@@ -13,6 +13,7 @@ import java.net.URI;
 
 /** The guest top page with the login form; members go to their home. */
 @RequestScoped
+@Public
 @Path("")
 public class TopResource {
 

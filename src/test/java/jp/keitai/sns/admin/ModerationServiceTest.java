@@ -3,6 +3,7 @@ package jp.keitai.sns.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -13,6 +14,7 @@ import jp.keitai.sns.member.OperatorBootstrap;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.testsupport.TestDb;
 import jp.keitai.sns.testsupport.TestMembers;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SessionStore;
 import jp.keitai.sns.web.SignIn;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,9 +78,7 @@ class ModerationServiceTest {
         assertEquals(1, rig.easyLogin().bindings(m).size());
         assertNull(rig.moderation().blacklist(op, m, binding, "なりすまし"));
         assertTrue(rig.easyLogin().bindings(m).isEmpty());
-        assertEquals(
-                null,
-                rig.easyLogin().login(null, "docomo", Optional.of("GUID-X")).memberId());
+        assertThrows(Refused.class, () -> rig.easyLogin().login(null, "docomo", Optional.of("GUID-X")));
         assertEquals("登録できませんでした。", rig.moderation().blacklist(op, m, binding, "もう一度"));
         assertEquals(
                 "easy-login.blacklist", new AuditLog(d).latest(10, 0).get(0).getAction());

@@ -2,9 +2,11 @@ package jp.keitai.sns.member;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SessionStore;
 import jp.keitai.sns.web.SignIn;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +40,7 @@ class AccountServiceTest {
         assertNull(accounts.changePassword(id, "password1", "password2"));
         assertTrue(sessions.find(session).isEmpty());
         LoginService logins = LoginServiceTest.service(db);
-        assertEquals(id, logins.check("q@docomo.ne.jp", "password2", "10.0.0.1").memberId());
+        assertEquals(id, logins.check("q@docomo.ne.jp", "password2", "10.0.0.1"));
     }
 
     @ParameterizedTest
@@ -54,9 +56,8 @@ class AccountServiceTest {
         assertEquals(MemberStatus.WITHDRAWN, m.getStatus());
         assertEquals(
                 LoginService.WRONG,
-                LoginServiceTest.service(db)
-                        .check("r@ezweb.ne.jp", "password1", "1")
-                        .message());
+                assertThrows(Refused.class, () -> LoginServiceTest.service(db).check("r@ezweb.ne.jp", "password1", "1"))
+                        .getMessage());
         // the address may join again as a new member
         LoginServiceTest.member(db, "r@ezweb.ne.jp", "password3");
     }

@@ -2,10 +2,12 @@ package jp.keitai.sns.member;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.web.Refused;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,17 +21,20 @@ class EasyLoginServiceTest {
         EasyLoginService easy = new EasyLoginService(db.database());
         assertNull(easy.bindSubscriber(a, "docomo", "GUID0001"));
         assertTrue(easy.bindSubscriber(b, "docomo", "GUID0001").contains("ほかのアカウント"));
-        assertEquals(a, easy.login(null, "docomo", Optional.of("GUID0001")).memberId());
+        assertEquals(a, easy.login(null, "docomo", Optional.of("GUID0001")));
         assertEquals(
                 EasyLoginService.NOT_BOUND,
-                easy.login(null, "docomo", Optional.of("GUID0002")).message());
+                assertThrows(Refused.class, () -> easy.login(null, "docomo", Optional.of("GUID0002")))
+                        .getMessage());
         assertEquals(
                 EasyLoginService.NO_ID,
-                easy.login(null, "docomo", Optional.empty()).message());
+                assertThrows(Refused.class, () -> easy.login(null, "docomo", Optional.empty()))
+                        .getMessage());
         // the same ID string from another carrier is another handset
         assertEquals(
                 EasyLoginService.NOT_BOUND,
-                easy.login(null, "au", Optional.of("GUID0001")).message());
+                assertThrows(Refused.class, () -> easy.login(null, "au", Optional.of("GUID0001")))
+                        .getMessage());
         long stored = db.database().jdbc(c -> {
             try (var rs =
                     c.createStatement().executeQuery("select count(*) from easy_login where id_hash like '%GUID%'")) {
@@ -47,11 +52,12 @@ class EasyLoginServiceTest {
         EasyLoginService easy = new EasyLoginService(db.database());
         assertNull(easy.bindSubscriber(a, "softbank", "SN0001"));
         String cookie = easy.bindCookie(a, "softbank");
-        assertEquals(a, easy.login(cookie, "softbank", Optional.empty()).memberId());
+        assertEquals(a, easy.login(cookie, "softbank", Optional.empty()));
         assertEquals(
                 EasyLoginService.NEEDS_COOKIE,
-                easy.login(null, "softbank", Optional.of("SN0001")).message());
-        assertEquals(a, easy.login(cookie, "softbank", Optional.of("SN0001")).memberId());
+                assertThrows(Refused.class, () -> easy.login(null, "softbank", Optional.of("SN0001")))
+                        .getMessage());
+        assertEquals(a, easy.login(cookie, "softbank", Optional.of("SN0001")));
     }
 
     @ParameterizedTest
@@ -66,8 +72,8 @@ class EasyLoginServiceTest {
         assertTrue(easy.bindings(a).isEmpty());
         assertEquals(
                 EasyLoginService.REFUSED,
-                easy.login(null, "au", Optional.of("05001234567_ab.ezweb.ne.jp"))
-                        .message());
+                assertThrows(Refused.class, () -> easy.login(null, "au", Optional.of("05001234567_ab.ezweb.ne.jp")))
+                        .getMessage());
         assertEquals(EasyLoginService.REFUSED, easy.bindSubscriber(a, "au", "05001234567_ab.ezweb.ne.jp"));
     }
 
@@ -83,6 +89,7 @@ class EasyLoginServiceTest {
         assertEquals(true, easy.unbind(a, binding));
         assertEquals(
                 EasyLoginService.NOT_BOUND,
-                easy.login(null, "docomo", Optional.of("X1")).message());
+                assertThrows(Refused.class, () -> easy.login(null, "docomo", Optional.of("X1")))
+                        .getMessage());
     }
 }

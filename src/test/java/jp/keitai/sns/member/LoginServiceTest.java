@@ -1,10 +1,12 @@
 package jp.keitai.sns.member;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.web.Refused;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,13 +31,10 @@ class LoginServiceTest {
     void signsInWithTheCarrierAddressWhateverTheDomainCase(TestDb db) {
         long id = member(db, "hanako..@docomo.ne.jp", "correct-horse");
         LoginService logins = service(db);
-        assertEquals(
-                id,
-                logins.check("hanako..@DoCoMo.ne.jp", "correct-horse", "10.0.0.1")
-                        .memberId());
-        assertNull(
-                logins.check("HANAKO..@docomo.ne.jp", "correct-horse", "10.0.0.1")
-                        .memberId(),
+        assertEquals(id, logins.check("hanako..@DoCoMo.ne.jp", "correct-horse", "10.0.0.1"));
+        assertThrows(
+                Refused.class,
+                () -> logins.check("HANAKO..@docomo.ne.jp", "correct-horse", "10.0.0.1"),
                 "the local part is compared as issued");
     }
 
@@ -46,10 +45,12 @@ class LoginServiceTest {
         LoginService logins = service(db);
         assertEquals(
                 LoginService.WRONG,
-                logins.check("a@ezweb.ne.jp", "wrong", "10.0.0.1").message());
+                assertThrows(Refused.class, () -> logins.check("a@ezweb.ne.jp", "wrong", "10.0.0.1"))
+                        .getMessage());
         assertEquals(
                 LoginService.WRONG,
-                logins.check("nobody@ezweb.ne.jp", "wrong", "10.0.0.1").message());
+                assertThrows(Refused.class, () -> logins.check("nobody@ezweb.ne.jp", "wrong", "10.0.0.1"))
+                        .getMessage());
     }
 
     @ParameterizedTest
@@ -58,13 +59,16 @@ class LoginServiceTest {
         member(db, "b@softbank.ne.jp", "correct-horse");
         LoginService logins = service(db);
         for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) {
+            int n = i;
             assertEquals(
                     LoginService.WRONG,
-                    logins.check("b@softbank.ne.jp", "guess" + i, "10.0.0." + i).message());
+                    assertThrows(Refused.class, () -> logins.check("b@softbank.ne.jp", "guess" + n, "10.0.0." + n))
+                            .getMessage());
         }
         assertEquals(
                 LoginService.THROTTLED,
-                logins.check("b@softbank.ne.jp", "correct-horse", "10.9.9.9").message());
+                assertThrows(Refused.class, () -> logins.check("b@softbank.ne.jp", "correct-horse", "10.9.9.9"))
+                        .getMessage());
     }
 
     @ParameterizedTest
@@ -73,12 +77,27 @@ class LoginServiceTest {
         member(db, "c@au.com", "correct-horse");
         LoginService logins = service(db);
         for (int i = 0; i < LoginThrottle.PER_IP; i++) {
-            logins.check("someone" + i + "@au.com", "x", "192.0.2.7");
+            String someone = "someone" + i + "@au.com";
+            assertThrows(Refused.class, () -> logins.check(someone, "x", "192.0.2.7"));
         }
         assertEquals(
                 LoginService.THROTTLED,
-                logins.check("c@au.com", "correct-horse", "192.0.2.7").message());
+                assertThrows(Refused.class, () -> logins.check("c@au.com", "correct-horse", "192.0.2.7"))
+                        .getMessage());
+        assertDoesNotThrow(() -> logins.check("c@au.com", "correct-horse", "192.0.2.8"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void bothFieldsAreAskedFor(TestDb db) {
+        LoginService logins = service(db);
         assertEquals(
-                null, logins.check("c@au.com", "correct-horse", "192.0.2.8").message());
+                "メールアドレスとパスワードを入力してください。",
+                assertThrows(Refused.class, () -> logins.check(" ", "x", "10.0.0.1"))
+                        .getMessage());
+        assertEquals(
+                "メールアドレスとパスワードを入力してください。",
+                assertThrows(Refused.class, () -> logins.check("a@au.com", "", "10.0.0.1"))
+                        .getMessage());
     }
 }
