@@ -20,6 +20,7 @@ import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.NotFound;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.Tokens;
 import jp.keitai.sns.web.View;
 
@@ -77,12 +78,14 @@ public class VoiceResource {
             parent = id.get();
         }
         String sourceKey = key != null && key.matches("[A-Za-z0-9_-]{8,64}") ? "web:" + key : null;
-        VoiceService.Posted posted = voices.post(me, body, parent, sourceKey);
-        if (!posted.ok()) {
-            View again = parent == null
+        try {
+            voices.post(me, body, parent, sourceKey);
+        } catch (Refused refused) {
+            Long answered = parent;
+            View again = answered == null
                     ? listView(me, 1)
-                    : voices.thread(me, parent).map(t -> threadView(t)).orElseGet(() -> listView(me, 1));
-            return Response.ok(again.with("error", posted.problem()).with("body", body == null ? "" : body))
+                    : voices.thread(me, answered).map(t -> threadView(t)).orElseGet(() -> listView(me, 1));
+            return Response.ok(again.with("error", refused.getMessage()).with("body", body == null ? "" : body))
                     .build();
         }
         if ("home".equals(from)) {
