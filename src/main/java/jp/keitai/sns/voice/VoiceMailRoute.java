@@ -15,6 +15,7 @@ import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.system.Started;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.Tokens;
 
 /**
@@ -89,9 +90,11 @@ public class VoiceMailRoute {
         }
         boolean cut = VoiceText.length(joined) > VoiceText.MAX;
         String body = cut ? VoiceText.truncate(joined, VoiceText.MAX) : joined;
-        VoiceService.Posted posted = voices.post(m.id(), body, null, "mail:" + Tokens.sha256(mail.dedupKey()));
-        if (!posted.ok()) {
-            return refuse(em, registered, posted.problem());
+        VoiceService.Posted posted;
+        try {
+            posted = voices.post(m.id(), body, null, "mail:" + Tokens.sha256(mail.dedupKey()));
+        } catch (Refused e) {
+            return refuse(em, registered, e.getMessage());
         }
         if (!posted.created()) {
             return MailResult.done("投稿済みのメールです（ボイス " + posted.id() + "）");

@@ -18,6 +18,9 @@ import java.net.URI;
 import java.util.Optional;
 import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.NotFound;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.Tokens;
 import jp.keitai.sns.web.View;
 
@@ -26,6 +29,7 @@ import jp.keitai.sns.web.View;
  * replies, deleting one's own, イイネ!. Every answer to a POST is a redirect, so a handset posting from the home page
  * is back on the home page with its second page load.
  */
+@MembersOnly
 @ApplicationScoped // one instance: nothing is built or injected per request on pages handsets load often
 @Path("voice")
 @Produces(MediaType.TEXT_HTML)
@@ -53,7 +57,7 @@ public class VoiceResource {
 
     @GET
     public View list(@QueryParam("page") @DefaultValue("1") String page) {
-        long me = currentMember.requireId();
+        long me = currentMember.memberId();
         return listView(me, parsePage(page));
     }
 
@@ -62,10 +66,8 @@ public class VoiceResource {
             @FormParam("body") String body,
             @FormParam("reply_to") String replyTo,
             @FormParam("key") String key,
-            @FormParam("from") String from,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        long me = currentMember.requireId();
+            @FormParam("from") String from) {
+        long me = currentMember.memberId();
         Long parent = null;
         if (replyTo != null && !replyTo.isBlank()) {
             Optional<Long> id = parseId(replyTo);
@@ -76,12 +78,14 @@ public class VoiceResource {
             parent = id.get();
         }
         String sourceKey = key != null && key.matches("[A-Za-z0-9_-]{8,64}") ? "web:" + key : null;
-        VoiceService.Posted posted = voices.post(me, body, parent, sourceKey);
-        if (!posted.ok()) {
-            View again = parent == null
+        try {
+            voices.post(me, body, parent, sourceKey);
+        } catch (Refused refused) {
+            Long answered = parent;
+            View again = answered == null
                     ? listView(me, 1)
-                    : voices.thread(me, parent).map(t -> threadView(t)).orElseGet(() -> listView(me, 1));
-            return Response.ok(again.with("error", posted.problem()).with("body", body == null ? "" : body))
+                    : voices.thread(me, answered).map(t -> threadView(t)).orElseGet(() -> listView(me, 1));
+            return Response.ok(again.with("error", refused.getMessage()).with("body", body == null ? "" : body))
                     .build();
         }
         if ("home".equals(from)) {
@@ -92,21 +96,18 @@ public class VoiceResource {
 
     @GET
     @Path("{id}")
-    public View show(@PathParam("id") String id) {
-        long me = currentMember.requireId();
-        return parseId(id)
-                .flatMap(v -> voices.thread(me, v))
+    public View show(@PathParam("id") VoiceId id) {
+        long me = currentMember.memberId();
+        return voices.thread(me, id.value())
                 .map(this::threadView)
-                .orElseGet(() -> View.of("message").with("message", VoiceService.NOT_FOUND));
+                .orElseThrow(() -> new NotFound(VoiceService.NOT_FOUND));
     }
 
     @POST
     @Path("{id}/delete")
-    public Response delete(@PathParam("id") String id, @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        currentMember.checkCsrf(csrf);
-        long me = currentMember.requireId();
-        VoiceService.Deleted deleted =
-                parseId(id).map(v -> voices.delete(me, v)).orElse(new VoiceService.Deleted(false, null));
+    public Response delete(@PathParam("id") VoiceId id) {
+        long me = currentMember.memberId();
+        VoiceService.Deleted deleted = voices.delete(me, id.value());
         if (!deleted.ok()) {
             return Response.ok(View.of("message").with("message", "削除できるのは自分のボイスだけです。"))
                     .build();
@@ -116,31 +117,23 @@ public class VoiceResource {
 
     @POST
     @Path("{id}/like")
-    public Response like(
-            @PathParam("id") String id,
-            @FormParam("from") String from,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        return likeOrNot(id, from, csrf, true);
+    public Response like(@PathParam("id") VoiceId id, @FormParam("from") String from) {
+        return likeOrNot(id, from, true);
     }
 
     @POST
     @Path("{id}/unlike")
-    public Response unlike(
-            @PathParam("id") String id,
-            @FormParam("from") String from,
-            @FormParam(CurrentMember.CSRF_FIELD) String csrf) {
-        return likeOrNot(id, from, csrf, false);
+    public Response unlike(@PathParam("id") VoiceId id, @FormParam("from") String from) {
+        return likeOrNot(id, from, false);
     }
 
-    private Response likeOrNot(String id, String from, String csrf, boolean like) {
-        currentMember.checkCsrf(csrf);
-        long me = currentMember.requireId();
-        Optional<Long> voice = parseId(id);
-        String problem = voice.isEmpty() ? VoiceService.NOT_FOUND : null;
-        if (problem == null && like) {
-            problem = voices.like(me, voice.get());
-        } else if (problem == null) {
-            voices.unlike(me, voice.get());
+    private Response likeOrNot(VoiceId voice, String from, boolean like) {
+        long me = currentMember.memberId();
+        String problem = null;
+        if (like) {
+            problem = voices.like(me, voice.value());
+        } else {
+            voices.unlike(me, voice.value());
         }
         if (problem != null) {
             return Response.ok(View.of("message").with("message", problem)).build();
@@ -151,7 +144,7 @@ public class VoiceResource {
         if ("list".equals(from)) {
             return redirect("/voice");
         }
-        return redirect("/voice/" + voice.get());
+        return redirect("/voice/" + voice.value());
     }
 
     private View listView(long me, int page) {
@@ -181,8 +174,8 @@ public class VoiceResource {
 
     private static Optional<Long> parseId(String id) {
         try {
-            return Optional.of(Long.parseLong(id.strip()));
-        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.of(VoiceId.valueOf(id.strip()).value());
+        } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
     }

@@ -11,6 +11,7 @@ import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.Refused;
 
 /**
  * The rules of voices: posting and replying (1 to 150 characters, once per form or mail), deleting one's own, イイネ!
@@ -59,23 +60,18 @@ public class VoiceService {
     }
 
     /**
-     * What a post came to: the voice's id, or a problem in Japanese for the member.
+     * What a post came to: the voice's id.
      *
      * @param created false when the same form or mail had already made this voice
      */
-    public record Posted(Long id, String problem, boolean created) {
-        static Posted refused(String problem) {
-            return new Posted(null, problem, false);
-        }
-
-        public boolean ok() {
-            return problem == null;
-        }
-    }
+    public record Posted(long id, boolean created) {}
 
     /**
      * Posts a voice, or a reply when {@code replyTo} is given. The body is normalised ({@link VoiceText#normalise})
      * and must have 1 to 150 characters.
+     *
+     * @throws Refused with the reason in Japanese: a blank or too long body, a reply to a voice not there or not
+     *     visible
      *
      * @param sourceKey what made the post (a form's one-time key, a mail's dedup key) or null: a second post with the
      *     same key finds the first instead of posting twice
@@ -83,17 +79,17 @@ public class VoiceService {
     public Posted post(long author, String body, Long replyTo, String sourceKey) {
         String text = VoiceText.normalise(body);
         if (VoiceText.isBlank(text)) {
-            return Posted.refused("ボイスを入力してください（空白だけでは投稿できません）。");
+            throw new Refused("ボイスを入力してください（空白だけでは投稿できません）。");
         }
         int length = VoiceText.length(text);
         if (length > VoiceText.MAX) {
-            return Posted.refused("ボイスは" + VoiceText.MAX + "文字までです（いま" + length + "文字）。");
+            throw new Refused("ボイスは" + VoiceText.MAX + "文字までです（いま" + length + "文字）。");
         }
         try {
             return database.tx(em -> {
                 Optional<Long> earlier = sourceKey == null ? Optional.empty() : store.bySourceKey(author, sourceKey);
                 if (earlier.isPresent()) {
-                    return new Posted(earlier.get(), null, false);
+                    return new Posted(earlier.get(), false);
                 }
                 Long root = null;
                 if (replyTo != null) {
@@ -102,26 +98,28 @@ public class VoiceService {
                     if (post.isEmpty()
                             || !policy.canSee(author, post.get().authorId(), LEVEL)
                             || !policy.canInteract(author, target.get().authorId())) {
-                        return Posted.refused("返信先の" + NOT_FOUND);
+                        throw new Refused("返信先の" + NOT_FOUND);
                     }
                     root = post.get().id();
                     feed.changed(post.get().authorId()); // its replies
                 } else {
                     feed.changed(author);
                 }
-                return new Posted(store.insert(author, text, root, sourceKey, Clock.now()), null, true);
+                return new Posted(store.insert(author, text, root, sourceKey, Clock.now()), true);
             });
+        } catch (Refused e) {
+            throw e;
         } catch (RuntimeException e) {
             // the same key posted at the same moment from a second request: the unique constraint kept one
             if (sourceKey != null) {
                 Optional<Long> earlier = store.bySourceKey(author, sourceKey);
                 if (earlier.isPresent()) {
-                    return new Posted(earlier.get(), null, false);
+                    return new Posted(earlier.get(), false);
                 }
             }
             // the voice being answered was deleted at this very moment
             if (replyTo != null && store.find(replyTo).isEmpty()) {
-                return Posted.refused("返信先の" + NOT_FOUND);
+                throw new Refused("返信先の" + NOT_FOUND);
             }
             throw e;
         }

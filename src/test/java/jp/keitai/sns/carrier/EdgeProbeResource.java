@@ -15,6 +15,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.keitai.sns.web.Public;
 import jp.keitai.sns.web.View;
 
 /**
@@ -22,6 +23,7 @@ import jp.keitai.sns.web.View;
  * redirect; {@code signedIn=1} plays the sign-in code by setting the session token attribute.
  */
 @RequestScoped
+@Public
 @Path("edge-probe")
 public class EdgeProbeResource {
 

@@ -77,7 +77,18 @@ class HandsetEdgeIT {
         return http.send(b.GET().build());
     }
 
+    /** The signed guest token from the top page, fetched with the same handset and headers as the post. */
+    String guestToken(String ua, String... headers) {
+        return Http.csrf(new String(get("/", ua, headers).body(), StandardCharsets.ISO_8859_1));
+    }
+
+    /** Raw form bytes as a guest's handset sends them, headed by the guest {@code _csrf} token every POST needs. */
     HttpResponse<byte[]> post(String path, String ua, byte[] body, String... headers) {
+        byte[] token = ("_csrf=" + guestToken(ua, headers) + "&").getBytes(StandardCharsets.US_ASCII);
+        byte[] withToken = new byte[token.length + body.length];
+        System.arraycopy(token, 0, withToken, 0, token.length);
+        System.arraycopy(body, 0, withToken, token.length, body.length);
+        body = withToken;
         HttpRequest.Builder b = HttpRequest.newBuilder(local().uri(path))
                 .header("User-Agent", ua)
                 .header("Content-Type", "application/x-www-form-urlencoded");

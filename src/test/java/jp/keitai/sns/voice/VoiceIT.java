@@ -273,8 +273,10 @@ class VoiceIT {
         assertTrue(Http.text(c.http().get("/voice"), StandardCharsets.UTF_8).contains(full));
         Friends.block(a, c);
         assertFalse(Http.text(c.http().get("/voice"), StandardCharsets.UTF_8).contains(full));
-        assertFalse(
-                Http.text(c.http().get("/voice/" + id), StandardCharsets.UTF_8).contains(full));
+        HttpResponse<byte[]> hidden = c.http().get("/voice/" + id);
+        assertEquals(404, hidden.statusCode(), "an invisible voice is not found");
+        assertFalse(Http.text(hidden, StandardCharsets.UTF_8).contains(full));
+        assertEquals(404, c.http().get("/voice/999999999").statusCode(), "an unknown voice is not found");
         assertFalse(Http.text(c.http().get("/home"), StandardCharsets.UTF_8).contains(full));
 
         // a docomo mova handset (5,000-byte pages) gets its friend's home page within the budget, form included

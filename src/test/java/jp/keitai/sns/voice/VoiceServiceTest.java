@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.web.Refused;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,16 +32,20 @@ class VoiceServiceTest {
     void limitsAreCountedInCharactersAndBlankIsRefused(TestDb db) {
         VoiceRig rig = new VoiceRig(db.database());
         long a = rig.member("a");
-        VoiceService.Posted empty = rig.voices.post(a, "", null, null);
-        assertEquals("ボイスを入力してください（空白だけでは投稿できません）。", empty.problem());
-        assertFalse(rig.voices.post(a, null, null, null).ok());
+        String empty = assertThrows(Refused.class, () -> rig.voices.post(a, "", null, null))
+                .getMessage();
+        assertEquals("ボイスを入力してください（空白だけでは投稿できません）。", empty);
+        assertThrows(Refused.class, () -> rig.voices.post(a, null, null, null));
         assertEquals(
-                empty.problem(), rig.voices.post(a, " \u3000\r\n ", null, null).problem());
+                empty,
+                assertThrows(Refused.class, () -> rig.voices.post(a, " \u3000\r\n ", null, null))
+                        .getMessage());
         assertEquals(
                 "ボイスは150文字までです（いま151文字）。",
-                rig.voices.post(a, "😀".repeat(151), null, null).problem());
-        assertFalse(rig.voices.post(a, "あ".repeat(151), null, null).ok());
-        assertFalse(rig.voices.post(a, "☀️".repeat(151), null, null).ok());
+                assertThrows(Refused.class, () -> rig.voices.post(a, "😀".repeat(151), null, null))
+                        .getMessage());
+        assertThrows(Refused.class, () -> rig.voices.post(a, "あ".repeat(151), null, null));
+        assertThrows(Refused.class, () -> rig.voices.post(a, "☀️".repeat(151), null, null));
 
         String emoji = "😀".repeat(50) + "☀️".repeat(50) + "𠮷".repeat(50);
         long id = rig.post(a, emoji);
@@ -85,8 +91,8 @@ class VoiceServiceTest {
         assertTrue(rig.voices.visible(other, p).isEmpty());
 
         // strangers, blocked members and guests cannot reply or like either
-        assertFalse(rig.voices.post(stranger, "こんにちは", p, null).ok());
-        assertFalse(rig.voices.post(blocked, "こんにちは", p, null).ok());
+        assertThrows(Refused.class, () -> rig.voices.post(stranger, "こんにちは", p, null));
+        assertThrows(Refused.class, () -> rig.voices.post(blocked, "こんにちは", p, null));
         assertNotNull(rig.voices.like(stranger, p));
         assertNotNull(rig.voices.like(blocked, p));
 
@@ -133,8 +139,8 @@ class VoiceServiceTest {
         assertEquals(2, rig.voices.timeline(f2, 1, 10).getItems().get(0).getReplyCount());
         assertTrue(rig.voices.visible(f2, r1).isEmpty());
         assertEquals(3, rig.voices.thread(a, p).orElseThrow().getReplyCount(), "the author still sees all three");
-        assertFalse(rig.voices.post(f2, "返信", r1, null).ok(), "no reply to a blocked member's reply");
-        assertTrue(rig.voices.post(f2, "返信", p, null).ok());
+        assertThrows(Refused.class, () -> rig.voices.post(f2, "返信", r1, null), "no reply to a blocked member's reply");
+        assertNotNull(rig.voices.post(f2, "返信", p, null));
     }
 
     @ParameterizedTest
@@ -229,7 +235,7 @@ class VoiceServiceTest {
             Long id = null;
             for (Future<VoiceService.Posted> f : posts) {
                 VoiceService.Posted posted = f.get();
-                assertTrue(posted.ok());
+                assertTrue(posted.id() > 0);
                 id = id == null ? posted.id() : id;
                 assertEquals(id, posted.id());
             }
