@@ -110,7 +110,7 @@ public class HomeServlet extends HttpServlet {
             return;
         }
         response.setContentType(MediaType.TEXT_HTML);
-        ViewWriter.render(home(request, currentMember.requireId()), request, response, templates, currentMember);
+        ViewWriter.render(home(request, currentMember.memberId()), request, response, templates, currentMember);
     }
 
     private View home(HttpServletRequest request, long me) {

@@ -39,7 +39,7 @@ public class ProfileServlet extends HttpServlet {
         String id = request.getPathInfo() == null ? "" : request.getPathInfo().replace("/", "");
         View view;
         try {
-            view = profiles.visit(request, currentMember.requireId(), id);
+            view = profiles.visit(request, currentMember.memberId(), id);
         } catch (NotFound e) {
             // what NotFoundMapper answers on the JAX-RS side
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);

@@ -3,10 +3,6 @@ package jp.keitai.sns.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -46,11 +42,6 @@ public class CurrentMember {
         return id().orElseThrow(() -> new IllegalStateException("not @MembersOnly: no member on this request"));
     }
 
-    public long requireId() {
-        return id().orElseThrow(() ->
-                new WebApplicationException(Response.seeOther(URI.create("/")).build()));
-    }
-
     @Inject
     Csrf csrf;
 
@@ -62,17 +53,6 @@ public class CurrentMember {
     /** The signed-in session's own CSRF token. */
     Optional<String> sessionCsrfToken() {
         return session().map(SessionStore.Session::csrfToken);
-    }
-
-    /** Refuses a member form that does not carry this session's token. */
-    public void checkCsrf(String token) {
-        requireId();
-        if (!Tokens.constantTimeEquals(csrfToken(), token)) {
-            throw new WebApplicationException(Response.status(Response.Status.FORBIDDEN)
-                    .type(MediaType.TEXT_HTML)
-                    .entity(View.of("error").with("message", "画面の有効期限が切れました。もう一度やり直してください。"))
-                    .build());
-        }
     }
 
     /** The raw session token of this request, for the login and logout resources only. */

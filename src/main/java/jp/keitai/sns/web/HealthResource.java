@@ -1,4 +1,4 @@
-package jp.keitai.sns.system;
+package jp.keitai.sns.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jp.keitai.sns.web.Public;
+import jp.keitai.sns.system.Database;
 
 /** Readiness: answers 200 only when the database answers. */
 @RequestScoped

@@ -1,4 +1,4 @@
-package jp.keitai.sns.carrier;
+package jp.keitai.sns.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jp.keitai.sns.web.Public;
+import jp.keitai.sns.carrier.Handset;
 
 /**
  * {@code GET /edge/handset}: what the edge made of the asking handset (端末情報), as JSON, for members' support and
