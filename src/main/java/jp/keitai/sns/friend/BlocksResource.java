@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MemberId;
 import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
@@ -56,9 +57,9 @@ public class BlocksResource {
 
     @POST
     @Path("{id}/remove")
-    public View unblock(@PathParam("id") long memberId) {
+    public View unblock(@PathParam("id") MemberId memberId) {
         try {
-            return FriendsResource.done(true, friends.unblock(currentMember.memberId(), memberId));
+            return FriendsResource.done(true, friends.unblock(currentMember.memberId(), memberId.value()));
         } catch (Refused e) {
             return FriendsResource.done(false, e.getMessage());
         }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
+import jp.keitai.sns.web.MemberId;
 import jp.keitai.sns.web.MembersOnly;
 import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
@@ -97,17 +98,17 @@ public class FriendsResource {
     /** The confirmation step before ending a friendship. */
     @GET
     @Path("{id}/end")
-    public View confirmEnd(@PathParam("id") long friendId) {
-        return members.find(friendId)
+    public View confirmEnd(@PathParam("id") MemberId friendId) {
+        return members.find(friendId.value())
                 .map(m -> View.of("friend/end").with("target", m))
                 .orElseGet(() -> done(false, "メンバーが見つかりません。"));
     }
 
     @POST
     @Path("{id}/end")
-    public View end(@PathParam("id") long friendId) {
+    public View end(@PathParam("id") MemberId friendId) {
         try {
-            return done(true, friends.end(currentMember.memberId(), friendId));
+            return done(true, friends.end(currentMember.memberId(), friendId.value()));
         } catch (Refused e) {
             return done(false, e.getMessage());
         }
