@@ -36,6 +36,11 @@ public class ProfileServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        if (!currentMember.isSignedIn()) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER); // a guest signs in on the top page, as at home
+            response.setHeader("Location", "/");
+            return;
+        }
         String id = request.getPathInfo() == null ? "" : request.getPathInfo().replace("/", "");
         View view;
         try {
@@ -45,7 +50,7 @@ public class ProfileServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             view = View.of("error").with("message", e.getMessage());
         } catch (WebApplicationException e) {
-            // what JAX-RS would answer: the guest's redirect
+            // what JAX-RS would answer (a refusal, or a redirect)
             Response answer = e.getResponse();
             response.setStatus(answer.getStatus());
             if (answer.getLocation() != null) {
