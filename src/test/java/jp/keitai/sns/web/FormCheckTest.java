@@ -12,6 +12,19 @@ class FormCheckTest {
 
     record Form(@NotBlank String title, @Size(max = 5) String body) {}
 
+    record Message(@CodePoints(max = 3) String text) {}
+
+    @Test
+    void codePointsCountsWhatAMemberSeesAsOneCharacter() {
+        // 𠮷 and 😀 are two UTF-16 units each: three of them are three characters, not six
+        FormCheck.check(new Message("𠮷😀あ"));
+        FormCheck.check(new Message(null));
+        assertEquals(
+                "3文字までです。",
+                assertThrows(Refused.class, () -> FormCheck.check(new Message("𠮷😀あい")))
+                        .getMessage());
+    }
+
     @Test
     void theFirstBrokenConstraintIsRefusedInJapaneseWhateverTheLocale() {
         Locale before = Locale.getDefault();
