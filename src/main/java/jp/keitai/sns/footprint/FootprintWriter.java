@@ -41,15 +41,6 @@ final class FootprintWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** A factory of daemon threads, for when no container made one (unit tests). */
-    static ThreadFactory plainThreads() {
-        return r -> {
-            Thread t = new Thread(r, "sns-footprint-writer");
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     FootprintWriter(
             int capacity,
             long flushMillis,

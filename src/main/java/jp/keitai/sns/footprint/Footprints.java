@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.access.SocialGraph;
+import jp.keitai.sns.system.BackgroundThreads;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
@@ -112,7 +113,7 @@ public class Footprints {
      */
     public Footprints batching(long flushMillis, int batchSize, int capacity) {
         close();
-        ThreadFactory threads = threadFactory != null ? threadFactory : FootprintWriter.plainThreads();
+        ThreadFactory threads = task -> BackgroundThreads.newThread(threadFactory, "sns-footprint-writer", task);
         writer = new FootprintWriter(capacity, flushMillis, batchSize, this::writeBatch, this::writeOne, threads);
         return this;
     }

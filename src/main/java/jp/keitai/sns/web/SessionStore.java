@@ -2,6 +2,8 @@ package jp.keitai.sns.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -20,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.keitai.sns.system.BackgroundThreads;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.ReadCache;
@@ -57,6 +60,10 @@ public class SessionStore {
 
     private ScheduledExecutorService flusher;
 
+    /** The container's threads; null outside a container. */
+    @Resource
+    ManagedThreadFactory threads;
+
     protected SessionStore() {}
 
     public SessionStore(Database database) {
@@ -89,11 +96,8 @@ public class SessionStore {
         // a suspended member's sessions end with the status change, on every node
         database.changes().subscribe("member", this::dropSessionsOf);
         database.changes().onReset(known::clear);
-        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sns-session-touch");
-            t.setDaemon(true);
-            return t;
-        });
+        flusher = Executors.newSingleThreadScheduledExecutor(
+                task -> BackgroundThreads.newThread(threads, "sns-session-touch", task));
         flusher.scheduleWithFixedDelay(this::flushSafely, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
