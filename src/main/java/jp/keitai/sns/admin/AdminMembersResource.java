@@ -2,6 +2,7 @@ package jp.keitai.sns.admin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -11,11 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jp.keitai.sns.member.BindingId;
 import jp.keitai.sns.member.EasyLoginService;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.web.MemberId;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /** The operator console home, member search and suspension, and the audit log. */
@@ -73,27 +76,39 @@ public class AdminMembersResource {
 
     private View change(long id, MemberStatus status, String action, String note) {
         long operator = operators.require();
-        String problem = moderation.setStatus(operator, id, status, action, note);
-        return list("", 1)
-                .with(problem == null ? "notice" : "error", problem == null ? "会員 " + id + " を変更しました。" : problem);
+        try {
+            moderation.setStatus(operator, id, status, action, note);
+        } catch (Refused e) {
+            return list("", 1).with("error", e.getMessage());
+        }
+        return list("", 1).with("notice", "会員 " + id + " を変更しました。");
     }
 
+    /** The bindings of the member whose id was typed in; an empty box shows none. */
     @GET
     @Path("easy-login")
-    public View easyLogin(@QueryParam("member") Long memberId) {
+    public View easyLogin(@QueryParam("member") MemberId memberId) {
         operators.require();
-        View v = View.of("admin/easy_login").with("memberId", memberId);
-        return memberId == null ? v : v.with("bindings", easyLogin.bindings(memberId));
+        View v = View.of("admin/easy_login").with("memberId", memberId == null ? null : memberId.value());
+        return memberId == null ? v : v.with("bindings", easyLogin.bindings(memberId.value()));
     }
 
     @POST
     @Path("easy-login/{binding}/blacklist")
     public View blacklist(
-            @PathParam("binding") long binding, @FormParam("member") long memberId, @FormParam("note") String note) {
+            @PathParam("binding") BindingId binding,
+            @FormParam("member") MemberId memberId,
+            @FormParam("note") String note) {
         long operator = operators.require();
-        String problem = moderation.blacklist(operator, memberId, binding, note);
-        return easyLogin(memberId)
-                .with(problem == null ? "notice" : "error", problem == null ? "ブラックリストに登録しました。" : problem);
+        if (memberId == null) {
+            throw new BadRequestException("the form names no member");
+        }
+        try {
+            moderation.blacklist(operator, memberId.value(), binding.value(), note);
+        } catch (Refused e) {
+            return easyLogin(memberId).with("error", e.getMessage());
+        }
+        return easyLogin(memberId).with("notice", "ブラックリストに登録しました。");
     }
 
     @GET

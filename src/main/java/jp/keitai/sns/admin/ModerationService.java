@@ -2,15 +2,18 @@ package jp.keitai.sns.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotEmpty;
 import jp.keitai.sns.member.EasyLoginService;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.FormCheck;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SignIn;
 
 /**
  * What operators do to members: suspend and restore them, blacklist an easy-login handset. Each change commits with
- * its audit row or not at all.
+ * its audit row or not at all; a change that cannot be made throws {@link Refused} with the reason.
  */
 @ApplicationScoped
 public class ModerationService {
@@ -30,6 +33,10 @@ public class ModerationService {
     @Inject
     SignIn signIn;
 
+    /** Why a handset is blacklisted, as stored (stripped): required. */
+    record BlacklistNote(
+            @NotEmpty(message = "{admin.blacklist.note}") String note) {}
+
     protected ModerationService() {}
 
     public ModerationService(
@@ -44,12 +51,10 @@ public class ModerationService {
     /**
      * Suspends or restores a member ({@code action} names it in the audit log); a suspended member is signed out on
      * every node.
-     *
-     * @return null when changed, else why not
      */
-    public String setStatus(long operatorId, long memberId, MemberStatus status, String action, String note) {
+    public void setStatus(long operatorId, long memberId, MemberStatus status, String action, String note) {
         if (operatorId == memberId) {
-            return "自分自身は停止できません。";
+            throw new Refused("自分自身は停止できません。");
         }
         boolean changed = database.tx(em -> {
             if (!members.setStatus(memberId, status)) {
@@ -59,23 +64,16 @@ public class ModerationService {
             return true;
         });
         if (!changed) {
-            return "変更できませんでした。";
+            throw new Refused("変更できませんでした。");
         }
         if (status == MemberStatus.SUSPENDED) {
             signIn.endAll(memberId);
         }
-        return null;
     }
 
-    /**
-     * Blacklists the handset of one of a member's easy-login bindings; the reason is required.
-     *
-     * @return null when done, else why not
-     */
-    public String blacklist(long operatorId, long memberId, long bindingId, String note) {
-        if (note == null || note.isBlank()) {
-            return "理由を書いてください。";
-        }
+    /** Blacklists the handset of one of a member's easy-login bindings; the reason is required. */
+    public void blacklist(long operatorId, long memberId, long bindingId, String note) {
+        FormCheck.check(new BlacklistNote(note == null ? null : note.strip()));
         boolean done = database.tx(em -> {
             if (!easyLogin.blacklist(bindingId, operatorId, note)) {
                 return false;
@@ -83,6 +81,8 @@ public class ModerationService {
             audit.record(operatorId, "easy-login.blacklist", "member:" + memberId + " binding:" + bindingId, note);
             return true;
         });
-        return done ? null : "登録できませんでした。";
+        if (!done) {
+            throw new Refused("登録できませんでした。");
+        }
     }
 }

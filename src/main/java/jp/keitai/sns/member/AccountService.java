@@ -2,19 +2,20 @@ package jp.keitai.sns.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Set;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.FormCheck;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SignIn;
 import jp.keitai.sns.web.Tokens;
 
 /**
  * A member's own account: profile text, password, withdrawal. Changing the password or leaving always asks for the
- * current password, whatever signed the member in (easy login is never enough for these).
+ * current password, whatever signed the member in (easy login is never enough for these). A change that cannot be made
+ * throws {@link Refused} with the reason.
  */
 @ApplicationScoped
 public class AccountService {
 
-    static final Set<String> VISIBILITIES = Set.of("everyone", "friends", "private");
     static final String WRONG_PASSWORD = "現在のパスワードが違います。";
 
     @Inject
@@ -45,71 +46,48 @@ public class AccountService {
                 .orElse(false);
     }
 
-    /** @return null when saved, else the problem */
-    public String updateProfile(long memberId, String nickname, String selfIntro, String visibility) {
-        String problem = AccountRules.checkNickname(nickname);
-        if (problem != null) {
-            return problem;
-        }
+    /** Saves the nickname, the self-introduction and who may read it. */
+    public void updateProfile(long memberId, String nickname, String selfIntro, String visibility) {
+        String name = AccountForm.nickname(nickname);
         String intro = selfIntro == null ? "" : selfIntro.strip();
-        if (intro.codePointCount(0, intro.length()) > 1000) {
-            return "自己紹介は1000文字までです。";
-        }
-        if (!VISIBILITIES.contains(visibility)) {
-            return "公開範囲を選んでください。";
-        }
+        FormCheck.check(new AccountForm.SelfIntro(intro));
+        FormCheck.check(new AccountForm.IntroVisibility(visibility));
         database.run(em -> {
-            members.inTransaction(memberId).setProfile(nickname.strip(), intro.isEmpty() ? null : intro, visibility);
+            members.inTransaction(memberId).setProfile(name, intro.isEmpty() ? null : intro, visibility);
             database.changes().publish(MemberDirectory.TOPIC, memberId); // cards and profiles, on every node
         });
-        return null;
     }
 
-    /**
-     * Changes the password and ends every session of the member (the page signs the current one in again).
-     *
-     * @return null when changed, else the problem
-     */
-    public String changePassword(long memberId, String current, String next) {
-        String problem = AccountRules.checkPassword(next);
-        if (problem != null) {
-            return problem;
-        }
-        problem = database.tx(em -> {
+    /** Changes the password and ends every session of the member (the page signs the current one in again). */
+    public void changePassword(long memberId, String current, String next) {
+        AccountForm.password(next);
+        database.run(em -> {
             Member m = members.inTransaction(memberId);
             if (!Passwords.matches(current == null ? "" : current, m.getPasswordHash())) {
-                return WRONG_PASSWORD;
+                throw new Refused(WRONG_PASSWORD);
             }
             m.setPasswordHash(Passwords.hash(next));
-            return null;
         });
-        if (problem == null) {
-            signIn.endAll(memberId);
-        }
-        return problem;
+        signIn.endAll(memberId);
     }
 
     /**
      * 退会: the account is anonymised at once (nickname, addresses, self-introduction and password gone, sessions and
      * easy-login bindings removed); what the member wrote stays, shown under "退会したメンバー".
      */
-    public String withdraw(long memberId, String password) {
-        String problem = database.tx(em -> {
+    public void withdraw(long memberId, String password) {
+        database.run(em -> {
             Member m = members.inTransaction(memberId);
             if (m.getRole() == Role.OPERATOR) {
-                return "運営アカウントは退会できません。";
+                throw new Refused("運営アカウントは退会できません。");
             }
             if (!Passwords.matches(password == null ? "" : password, m.getPasswordHash())) {
-                return WRONG_PASSWORD;
+                throw new Refused(WRONG_PASSWORD);
             }
             m.anonymise(Passwords.hash(Tokens.random()));
             easyLogins.deleteAll(memberId);
             database.changes().publish(MemberDirectory.TOPIC, memberId); // nickname and status gone everywhere
-            return null;
         });
-        if (problem == null) {
-            signIn.endAll(memberId);
-        }
-        return problem;
+        signIn.endAll(memberId);
     }
 }

@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.Tokens;
 
 /**
@@ -44,40 +44,32 @@ public class AddressChangeService {
         this.registrations = new RegistrationStore(database);
     }
 
-    /** Asks for a change; the new address gets the link. */
-    public Outcome request(long memberId, String password, String kind, String email) {
+    /** Asks for a change; the new address gets the link. Throws {@link Refused} with the first problem. */
+    public StepDone request(long memberId, String password, String kind, String email) {
         Member member = members.find(memberId).orElse(null);
         if (member == null || member.getStatus() != MemberStatus.ACTIVE) {
-            return Outcome.refused(RegistrationService.INVALID);
+            throw new Refused(RegistrationService.INVALID);
         }
         if (!Passwords.matches(password == null ? "" : password, member.getPasswordHash())) {
-            return Outcome.refused(AccountService.WRONG_PASSWORD);
+            throw new Refused(AccountService.WRONG_PASSWORD);
         }
         boolean mobileKind = "mobile".equals(kind);
         if (!mobileKind && !"pc".equals(kind)) {
-            return Outcome.refused("変更するアドレスを選んでください。");
+            throw new Refused("変更するアドレスを選んでください。");
         }
         String address;
         if (mobileKind) {
-            Optional<MobileMailAddress> mobile = MobileMailAddress.of(email, domains);
-            if (mobile.isEmpty()) {
-                return Outcome.refused(AccountRules.mobileRefusal(email));
-            }
-            address = mobile.get().address();
+            address = AccountForm.mobile(email, domains).address();
         } else if (email == null || email.isBlank()) {
             database.run(em -> members.inTransaction(memberId).setPcEmail(null));
-            return Outcome.ok("PCメールアドレスを削除しました。", List.of());
+            return StepDone.told("PCメールアドレスを削除しました。", List.of());
         } else {
-            String problem = AccountRules.checkPcAddress(email, domains);
-            if (problem != null) {
-                return Outcome.refused(problem);
-            }
-            address = MailAddresses.canonical(email);
+            address = AccountForm.pcAddress(email, domains);
         }
         Instant now = Clock.now();
         return database.tx(em -> {
             if (members.isTaken(address)) {
-                return Outcome.refused("このメールアドレスには変更できません。");
+                throw new Refused("このメールアドレスには変更できません。");
             }
             String token = Tokens.random();
             Registration r = new Registration(
@@ -92,7 +84,7 @@ public class AddressChangeService {
             }
             r.setMemberId(memberId);
             registrations.add(r);
-            return Outcome.ok(
+            return StepDone.told(
                     "新しいアドレスに確認メールを送りました。メールのURLを開くと変更が完了します（24時間有効）。届かない場合は、受信設定で " + settings.mailDomain()
                             + " からのメールを許可してください。",
                     List.of(new OutgoingMail(
@@ -104,36 +96,34 @@ public class AddressChangeService {
 
     /**
      * Completes a change whose link was opened (a {@code PC_CONFIRM} or {@code MOBILE_CHANGE} registration, locked by
-     * the caller's transaction); null when the registration is of another kind.
+     * the caller's transaction); throws {@link Refused} when it cannot be done or the link is of another kind.
      */
-    Outcome complete(Registration r) {
+    StepDone complete(Registration r) {
         switch (r.getStep()) {
             case PC_CONFIRM:
                 Member m = members.inTransaction(r.getMemberId());
                 if (m == null || members.isTaken(r.getPcEmail())) {
-                    return Outcome.refused(RegistrationService.ADDRESS_REFUSED);
+                    throw new Refused(RegistrationService.ADDRESS_REFUSED);
                 }
                 m.setPcEmail(r.getPcEmail());
                 r.setStep(Registration.Step.DONE);
-                return new Outcome(true, "PCメールアドレスを登録しました。", List.of(), null);
+                return StepDone.told("PCメールアドレスを登録しました。", List.of());
             case MOBILE_CHANGE:
                 Member changing = members.inTransaction(r.getMemberId());
                 if (changing == null
                         || changing.getStatus() != MemberStatus.ACTIVE
                         || members.isTaken(r.getMobileEmail())) {
-                    return Outcome.refused(RegistrationService.ADDRESS_REFUSED);
+                    throw new Refused(RegistrationService.ADDRESS_REFUSED);
                 }
                 String old = changing.getMobileEmail();
                 changing.setMobileEmail(r.getMobileEmail());
                 r.setStep(Registration.Step.DONE);
                 members.flush();
-                return new Outcome(
-                        true,
+                return StepDone.told(
                         "携帯メールアドレスを変更しました。",
-                        old == null ? List.of() : List.of(new OutgoingMail(old, "address_changed", Map.of())),
-                        null);
+                        old == null ? List.of() : List.of(new OutgoingMail(old, "address_changed", Map.of())));
             default:
-                return null;
+                throw new Refused(RegistrationService.INVALID);
         }
     }
 }

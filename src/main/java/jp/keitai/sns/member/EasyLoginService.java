@@ -25,6 +25,7 @@ public class EasyLoginService {
     static final String NOT_BOUND = "この端末はかんたんログインに登録されていません。メールアドレスとパスワードでログインしてください。";
     static final String REFUSED = "この端末ではかんたんログインを利用できません。";
     static final String NEEDS_COOKIE = "このアカウントは端末のCookieでかんたんログインします。登録した端末・ブラウザからお試しください。";
+    static final String OTHER_ACCOUNT = "この端末はほかのアカウントのかんたんログインに登録されています。";
     static final String NO_ID = "この端末からは端末情報を受け取れませんでした（Wi-Fi接続やHTTPSでは利用できません）。";
 
     @Inject
@@ -87,21 +88,20 @@ public class EasyLoginService {
         return token;
     }
 
-    /** Binds a verified subscriber ID; null when bound, else the reason it was not. */
-    public String bindSubscriber(long memberId, String carrier, String verifiedSubscriberId) {
+    /** Binds a verified subscriber ID (again: nothing changes); throws {@link Refused} with the reason it may not. */
+    public void bindSubscriber(long memberId, String carrier, String verifiedSubscriberId) {
         String hash = subscriberHash(carrier, verifiedSubscriberId);
-        return database.tx(em -> {
+        database.run(em -> {
             if (store.isBlacklisted(hash)) {
-                return REFUSED;
+                throw new Refused(REFUSED);
             }
             Optional<Long> owner = store.ownerOf(hash);
             if (owner.isPresent() && owner.get() != memberId) {
-                return "この端末はほかのアカウントのかんたんログインに登録されています。";
+                throw new Refused(OTHER_ACCOUNT);
             }
             if (owner.isEmpty()) {
                 insert(memberId, SUBSCRIBER_KIND, carrier, hash);
             }
-            return null;
         });
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SignIn;
 import jp.keitai.sns.web.View;
 
@@ -76,17 +77,19 @@ public class EasyLoginSettingsResource {
         if (handset.verifiedSubscriberId().isEmpty()) {
             return page().with("error", EasyLoginService.NO_ID);
         }
-        String problem = easyLogin.bindSubscriber(
-                me, handset.getCarrier(), handset.verifiedSubscriberId().get());
-        return problem == null
-                ? page().with("notice", "この端末を登録しました。次からは「かんたんログイン」でログインできます。")
-                : page().with("error", problem);
+        try {
+            easyLogin.bindSubscriber(
+                    me, handset.getCarrier(), handset.verifiedSubscriberId().get());
+        } catch (Refused e) {
+            return page().with("error", e.getMessage());
+        }
+        return page().with("notice", "この端末を登録しました。次からは「かんたんログイン」でログインできます。");
     }
 
     @POST
     @Path("{id}/remove")
-    public View remove(@PathParam("id") long id) {
-        boolean removed = easyLogin.unbind(currentMember.memberId(), id);
+    public View remove(@PathParam("id") BindingId id) {
+        boolean removed = easyLogin.unbind(currentMember.memberId(), id.value());
         return page().with(removed ? "notice" : "error", removed ? "登録を解除しました。" : "解除できませんでした。");
     }
 

@@ -6,11 +6,12 @@ import jakarta.inject.Inject;
 import jp.keitai.sns.mail.inbound.MailResult;
 import jp.keitai.sns.mail.inbound.MailRoutes;
 import jp.keitai.sns.system.Started;
+import jp.keitai.sns.web.Refused;
 
 /**
  * 空メール registration: an (empty) mail to {@code get@} is answered with a registration link, the login page, or a
  * polite refusal, by {@link RegistrationService#emptyMail}. The reply is queued in the same transaction that marks
- * the mail handled, so a crash sends neither or both.
+ * the mail handled, so a crash sends neither or both; a sender off the carrier allow-list gets no reply.
  */
 @ApplicationScoped
 public class GetMailRoute {
@@ -26,9 +27,16 @@ public class GetMailRoute {
 
     void onStart(@Observes Started started) {
         routes.register("get", MailRoutes.exactly("get"), (mail, em) -> {
-            Outcome outcome = registrations.emptyMail(mail.fromCanonical());
-            mails.queue(em, outcome.mails());
-            return outcome.ok() ? MailResult.done(outcome.message()) : MailResult.refused(outcome.message());
+            try {
+                StepDone answered = registrations.emptyMail(mail.fromCanonical());
+                mails.queue(em, answered.mails());
+                return MailResult.done(answered.message());
+            } catch (RegistrationService.NotInvited e) {
+                mails.queue(em, e.reply());
+                return MailResult.refused(e.getMessage());
+            } catch (Refused e) {
+                return MailResult.refused(e.getMessage());
+            }
         });
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.Tokens;
 
 /** Members invite people by mail: a single-use link, at most {@value #INVITATIONS_PER_DAY} a day (operators: any). */
@@ -42,31 +43,31 @@ public class InvitationService {
 
     /**
      * Invites an address. The inviter is told the same whether or not the address is already a member; a member gets
-     * a mail with the login page instead of an invitation.
+     * a mail with the login page instead of an invitation. Throws {@link Refused} when the invitation cannot be sent.
      */
-    public Outcome invite(long inviterId, String email) {
+    public StepDone invite(long inviterId, String email) {
         Optional<String> domain = MobileMailAddress.domainOf(email);
         if (domain.isEmpty()) {
-            return Outcome.refused(AccountRules.MALFORMED);
+            throw new Refused(AccountForm.MALFORMED);
         }
         String address = MailAddresses.canonical(email);
         Instant now = Clock.now();
         return database.tx(em -> {
             Member inviter = members.inTransaction(inviterId);
             if (inviter == null || inviter.getStatus() != MemberStatus.ACTIVE) {
-                return Outcome.refused("招待できません。");
+                throw new Refused("招待できません。");
             }
             long today = invitations.countSince(inviterId, now.minus(Duration.ofDays(1)));
             if (today >= INVITATIONS_PER_DAY && inviter.getRole() != Role.OPERATOR) {
-                return Outcome.refused("今日はこれ以上招待できません（1日" + INVITATIONS_PER_DAY + "通まで）。");
+                throw new Refused("今日はこれ以上招待できません（1日" + INVITATIONS_PER_DAY + "通まで）。");
             }
             String sent = "招待メールを送りました。届かない場合は、受信設定で " + settings.mailDomain() + " からのメールを許可してもらってください。";
             if (members.isTaken(address)) {
-                return Outcome.ok(sent, List.of(new OutgoingMail(address, "login", Map.of("url", url("/")))));
+                return StepDone.told(sent, List.of(new OutgoingMail(address, "login", Map.of("url", url("/")))));
             }
             String token = Tokens.random();
             invitations.add(new Invitation(Tokens.sha256(token), address, inviterId, now, now.plus(INVITATION_TTL)));
-            return Outcome.ok(
+            return StepDone.told(
                     sent,
                     List.of(new OutgoingMail(
                             address,

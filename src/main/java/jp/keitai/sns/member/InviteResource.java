@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /** Members and operators invite friends by mail. */
@@ -35,10 +36,13 @@ public class InviteResource {
 
     @POST
     public View invite(@FormParam("email") String email) {
-        Outcome outcome = invitations.invite(currentMember.memberId(), email);
-        mails.send(outcome.mails());
-        return View.of("member/invite")
-                .with(outcome.ok() ? "notice" : "error", outcome.message())
-                .with("email", outcome.ok() ? "" : email);
+        StepDone sent;
+        try {
+            sent = invitations.invite(currentMember.memberId(), email);
+        } catch (Refused e) {
+            return View.of("member/invite").with("error", e.getMessage()).with("email", email);
+        }
+        mails.send(sent.mails());
+        return View.of("member/invite").with("notice", sent.message()).with("email", "");
     }
 }

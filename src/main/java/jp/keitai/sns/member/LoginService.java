@@ -34,8 +34,8 @@ public class LoginService {
 
     /** The login form: both fields filled in. */
     record LoginForm(
-            @NotBlank(message = "{login.required}") String email,
-            @NotEmpty(message = "{login.required}") String password) {}
+            @NotBlank(message = "{member.login.required}") String email,
+            @NotEmpty(message = "{member.login.required}") String password) {}
 
     /** The signed-in member's id; throws {@link Refused} with a message for the member. */
     public long check(String email, String password, String clientIp) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.web.Public;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SignIn;
 import jp.keitai.sns.web.Tokens;
 import jp.keitai.sns.web.View;
@@ -44,14 +45,16 @@ public class RegisterResource {
 
     @GET
     public Response form(@QueryParam("token") String token) {
-        RegistrationService.Opened opened = registrations.open(token, device());
-        if (opened.refusal() != null) {
-            return message(opened.refusal(), 400);
+        Registration opened;
+        try {
+            opened = registrations.open(token, device());
+        } catch (Refused e) {
+            return message(e.getMessage(), 400);
         }
-        if (opened.registration().getStep() != Registration.Step.FORM) {
+        if (opened.getStep() != Registration.Step.FORM) {
             return message("携帯電話に送った確認メールのURLを開いてください。", 200);
         }
-        return Response.ok(View.of("member/register").with("token", token).with("registration", opened.registration()))
+        return Response.ok(View.of("member/register").with("token", token).with("registration", opened))
                 .build();
     }
 
@@ -62,42 +65,46 @@ public class RegisterResource {
             @FormParam("password") String password,
             @FormParam("pc_email") String pcEmail,
             @FormParam("mobile_email") String mobileEmail) {
-        Outcome outcome = registrations.submit(token, device(), nickname, password, pcEmail, mobileEmail);
-        if (!outcome.ok()) {
-            RegistrationService.Opened opened = registrations.open(token, device());
-            if (opened.refusal() != null) {
-                return message(outcome.message(), 400);
+        try {
+            return finish(registrations.submit(token, device(), nickname, password, pcEmail, mobileEmail));
+        } catch (Refused refused) {
+            Registration opened;
+            try {
+                opened = registrations.open(token, device());
+            } catch (Refused linkUnusable) {
+                return message(refused.getMessage(), 400);
             }
             return Response.ok(View.of("member/register")
                             .with("token", token)
-                            .with("registration", opened.registration())
-                            .with("error", outcome.message())
+                            .with("registration", opened)
+                            .with("error", refused.getMessage())
                             .with("nickname", nickname)
                             .with("pcEmail", pcEmail)
                             .with("mobileEmail", mobileEmail))
                     .build();
         }
-        return finish(outcome);
     }
 
     @GET
     @Path("confirm")
     public Response confirm(@QueryParam("token") String token) {
-        Outcome outcome = registrations.confirm(token, device());
-        if (!outcome.ok()) {
-            return message(outcome.message(), 400);
+        StepDone done;
+        try {
+            done = registrations.confirm(token, device());
+        } catch (Refused e) {
+            return message(e.getMessage(), 400);
         }
-        return finish(outcome);
+        return finish(done);
     }
 
-    private Response finish(Outcome outcome) {
-        mails.send(outcome.mails());
-        if (outcome.memberId() != null) {
-            signIn.signIn(outcome.memberId(), request, response);
+    private Response finish(StepDone done) {
+        mails.send(done.mails());
+        if (done.memberId() != null) {
+            signIn.signIn(done.memberId(), request, response);
             return Response.seeOther(URI.create(response.encodeRedirectURL("/home")))
                     .build();
         }
-        return message(outcome.message(), 200);
+        return message(done.message(), 200);
     }
 
     private Response message(String text, int status) {

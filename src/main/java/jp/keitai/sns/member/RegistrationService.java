@@ -11,6 +11,7 @@ import java.util.Optional;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.Tokens;
 
 /**
@@ -64,43 +65,58 @@ public class RegistrationService {
 
     /**
      * An empty mail to {@code get@}: a registration link for an allowed address (invited, or any in open mode), the
-     * login page for a member, otherwise a polite refusal. The reply goes only to the sender and says nothing about
-     * any other address.
+     * login page for a member, otherwise a polite refusal ({@link NotInvited}, which carries it). The reply goes only
+     * to the sender and says nothing about any other address; a sender off the carrier allow-list is refused with no
+     * reply at all.
      */
-    public Outcome emptyMail(String sender) {
+    public StepDone emptyMail(String sender) {
         Optional<MobileMailAddress> mobile = MobileMailAddress.of(sender, domains);
         if (mobile.isEmpty()) {
-            return Outcome.refused("not an allow-listed carrier address");
+            throw new Refused("not an allow-listed carrier address");
         }
         String address = mobile.get().address();
         Instant now = Clock.now();
         return database.tx(em -> {
             if (members.isTaken(address)) {
-                return Outcome.ok("member", List.of(new OutgoingMail(address, "login", Map.of("url", url("/")))));
+                return StepDone.told("member", List.of(new OutgoingMail(address, "login", Map.of("url", url("/")))));
             }
             Optional<Invitation> invitation = invitations.latestOpen(address, now);
             if (invitation.isEmpty() && settings.registration() == Settings.Registration.INVITE) {
-                return new Outcome(
-                        false,
-                        "not invited",
-                        List.of(new OutgoingMail(address, "registration_refused", Map.of("url", url("/")))),
-                        null);
+                throw new NotInvited(new OutgoingMail(address, "registration_refused", Map.of("url", url("/"))));
             }
             String token = Tokens.random();
             Registration r = new Registration(Tokens.sha256(token), Registration.Step.FORM, now, now.plus(LINK_TTL));
             r.setMobileEmail(address);
             invitation.ifPresent(i -> r.setInvitationId(i.getId()));
             registrations.add(r);
-            return Outcome.ok(
+            return StepDone.told(
                     "registration",
                     List.of(new OutgoingMail(address, "registration", Map.of("url", url("/register?token=" + token)))));
         });
     }
 
-    /** Opens a mailed link. The first device to open it owns it. */
-    public Opened open(String token, String deviceHash) {
+    /**
+     * An empty mail from a carrier address nobody invited, in invitation mode: refused, with the polite reply that
+     * still goes to the sender.
+     */
+    static final class NotInvited extends Refused {
+
+        private final transient OutgoingMail reply;
+
+        NotInvited(OutgoingMail reply) {
+            super("not invited");
+            this.reply = reply;
+        }
+
+        List<OutgoingMail> reply() {
+            return List.of(reply);
+        }
+    }
+
+    /** Opens a mailed link; throws {@link Refused} when it cannot be used. The first device to open it owns it. */
+    public Registration open(String token, String deviceHash) {
         if (token == null || token.length() != 43) {
-            return Opened.refused(INVALID);
+            throw new Refused(INVALID);
         }
         String hash = Tokens.sha256(token);
         Instant now = Clock.now();
@@ -109,93 +125,67 @@ public class RegistrationService {
             if (r == null) {
                 r = fromInvitation(hash, now);
                 if (r == null) {
-                    return Opened.refused(INVALID);
+                    throw new Refused(INVALID);
                 }
             }
             if (r.getStep() == Registration.Step.DONE) {
-                return Opened.refused(COMPLETED);
+                throw new Refused(COMPLETED);
             }
             if (now.isAfter(r.getExpiresAt())) {
-                return Opened.refused(EXPIRED);
+                throw new Refused(EXPIRED);
             }
             if (r.getDeviceHash() == null) {
                 r.setDeviceHash(deviceHash);
             } else if (!r.getDeviceHash().equals(deviceHash)) {
-                return Opened.refused(OTHER_DEVICE);
+                throw new Refused(OTHER_DEVICE);
             }
-            return new Opened(r, null);
+            return r;
         });
-    }
-
-    /** @param registration null when refused */
-    public record Opened(Registration registration, String refusal) {
-        static Opened refused(String message) {
-            return new Opened(null, message);
-        }
     }
 
     /**
      * The registration form. With the carrier address proven the member is made now; otherwise the carrier address
-     * gets a link and the member is made when it is opened.
+     * gets a link and the member is made when it is opened. Throws {@link Refused} with the first problem.
      */
-    public Outcome submit(
+    public StepDone submit(
             String token, String deviceHash, String nickname, String password, String pcEmail, String mobileEmail) {
-        String problem = AccountRules.checkNickname(nickname);
-        if (problem == null) {
-            problem = AccountRules.checkPassword(password);
+        String name = AccountForm.nickname(nickname);
+        AccountForm.password(password);
+        Registration opened = open(token, deviceHash);
+        if (opened.getStep() != Registration.Step.FORM) {
+            throw new Refused(COMPLETED);
         }
-        if (problem != null) {
-            return Outcome.refused(problem);
-        }
-        Opened opened = open(token, deviceHash);
-        if (opened.refusal() != null) {
-            return Outcome.refused(opened.refusal());
-        }
-        if (opened.registration().getStep() != Registration.Step.FORM) {
-            return Outcome.refused(COMPLETED);
-        }
-        Optional<MobileMailAddress> mobile = Optional.empty();
-        if (opened.registration().isMobileMissing()) {
-            mobile = MobileMailAddress.of(mobileEmail, domains);
-            if (mobile.isEmpty()) {
-                return Outcome.refused(AccountRules.mobileRefusal(mobileEmail));
-            }
-        }
-        String pc = null;
-        if (opened.registration().getPcEmail() == null && pcEmail != null && !pcEmail.isBlank()) {
-            String pcProblem = AccountRules.checkPcAddress(pcEmail, domains);
-            if (pcProblem != null) {
-                return Outcome.refused(pcProblem);
-            }
-            pc = MailAddresses.canonical(pcEmail);
-        }
+        String mobile = opened.isMobileMissing()
+                ? AccountForm.mobile(mobileEmail, domains).address()
+                : null;
+        String pc = opened.getPcEmail() == null && pcEmail != null && !pcEmail.isBlank()
+                ? AccountForm.pcAddress(pcEmail, domains)
+                : null;
         String passwordHash = Passwords.hash(password);
-        String newPc = pc;
-        Optional<MobileMailAddress> newMobile = mobile;
         Instant now = Clock.now();
         try {
             return database.tx(em -> {
-                Registration r = registrations.locked(opened.registration().getId());
+                Registration r = registrations.locked(opened.getId());
                 if (r.getStep() != Registration.Step.FORM) {
-                    return Outcome.refused(COMPLETED);
+                    throw new Refused(COMPLETED);
                 }
-                r.setNickname(nickname.strip());
+                r.setNickname(name);
                 r.setPasswordHash(passwordHash);
-                if (newMobile.isPresent()) {
-                    return askForMobile(r, newMobile.get().address(), now);
+                if (mobile != null) {
+                    return askForMobile(r, mobile, now);
                 }
-                return complete(r, newPc, now);
+                return complete(r, pc, now);
             });
         } catch (PersistenceException e) {
             // the unique index on addresses: someone else finished with this address at the same moment
-            return Outcome.refused(ADDRESS_REFUSED);
+            throw new Refused(ADDRESS_REFUSED);
         }
     }
 
     /** The form came from a PC address: the carrier address typed in it gets the link that completes registration. */
-    private Outcome askForMobile(Registration r, String address, Instant now) {
+    private StepDone askForMobile(Registration r, String address, Instant now) {
         if (members.isTaken(address)) {
-            return Outcome.refused(ADDRESS_REFUSED);
+            throw new Refused(ADDRESS_REFUSED);
         }
         String confirm = Tokens.random();
         r.setMobileEmail(address);
@@ -203,7 +193,7 @@ public class RegistrationService {
         r.setTokenHash(Tokens.sha256(confirm));
         r.setDeviceHash(null);
         r.setExpiresAt(now.plus(LINK_TTL));
-        return Outcome.ok(
+        return StepDone.told(
                 "携帯電話のメールアドレスに確認メールを送りました。携帯電話でメールのURLを開くと登録が完了します。" + "届かない場合は、受信設定で " + settings.mailDomain()
                         + " からのメールを許可してください。",
                 List.of(new OutgoingMail(
@@ -212,31 +202,27 @@ public class RegistrationService {
 
     /**
      * A mailed confirmation link: the carrier address of a registration, or a member's new address ({@link
-     * AddressChangeService}).
+     * AddressChangeService}). Throws {@link Refused} when it cannot be used.
      */
-    public Outcome confirm(String token, String deviceHash) {
-        Opened opened = open(token, deviceHash);
-        if (opened.refusal() != null) {
-            return Outcome.refused(opened.refusal());
-        }
+    public StepDone confirm(String token, String deviceHash) {
+        Registration opened = open(token, deviceHash);
         Instant now = Clock.now();
         try {
             return database.tx(em -> {
-                Registration r = registrations.locked(opened.registration().getId());
+                Registration r = registrations.locked(opened.getId());
                 if (r.getStep() == Registration.Step.MOBILE_CONFIRM) {
                     return complete(r, null, now);
                 }
-                Outcome changed = addressChanges.complete(r);
-                return changed == null ? Outcome.refused(INVALID) : changed;
+                return addressChanges.complete(r);
             });
         } catch (PersistenceException e) {
-            return Outcome.refused(ADDRESS_REFUSED);
+            throw new Refused(ADDRESS_REFUSED);
         }
     }
 
-    private Outcome complete(Registration r, String pcEmail, Instant now) {
+    private StepDone complete(Registration r, String pcEmail, Instant now) {
         if (members.isTaken(r.getMobileEmail())) {
-            return Outcome.refused(ADDRESS_REFUSED);
+            throw new Refused(ADDRESS_REFUSED);
         }
         Member m = new Member(r.getNickname(), r.getPasswordHash(), Role.MEMBER, now);
         m.setMobileEmail(r.getMobileEmail());
@@ -261,7 +247,7 @@ public class RegistrationService {
             mails = List.of(
                     new OutgoingMail(pcEmail, "confirm_pc", Map.of("url", url("/register/confirm?token=" + token))));
         }
-        return new Outcome(true, "登録が完了しました。ようこそ！", mails, m.getId());
+        return new StepDone("登録が完了しました。ようこそ！", mails, m.getId());
     }
 
     /** An invitation link opened for the first time becomes a registration under the same token. */

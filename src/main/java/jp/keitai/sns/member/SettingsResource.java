@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SignIn;
 import jp.keitai.sns.web.View;
 
@@ -65,10 +66,12 @@ public class SettingsResource {
             @FormParam("nickname") String nickname,
             @FormParam("self_intro") String selfIntro,
             @FormParam("self_intro_visibility") String visibility) {
-        String problem = accounts.updateProfile(currentMember.memberId(), nickname, selfIntro, visibility);
-        return View.of("member/settings_profile")
-                .with("me", me())
-                .with(problem == null ? "notice" : "error", problem == null ? "プロフィールを保存しました。" : problem);
+        try {
+            accounts.updateProfile(currentMember.memberId(), nickname, selfIntro, visibility);
+        } catch (Refused e) {
+            return View.of("member/settings_profile").with("me", me()).with("error", e.getMessage());
+        }
+        return View.of("member/settings_profile").with("me", me()).with("notice", "プロフィールを保存しました。");
     }
 
     @GET
@@ -82,9 +85,10 @@ public class SettingsResource {
     public Response changePassword(
             @FormParam("current_password") String current, @FormParam("new_password") String next) {
         long me = currentMember.memberId();
-        String problem = accounts.changePassword(me, current, next);
-        if (problem != null) {
-            return Response.ok(View.of("member/settings_password").with("error", problem))
+        try {
+            accounts.changePassword(me, current, next);
+        } catch (Refused e) {
+            return Response.ok(View.of("member/settings_password").with("error", e.getMessage()))
                     .build();
         }
         // every session ended with the old password; this device continues under a new one
@@ -104,12 +108,14 @@ public class SettingsResource {
     @Path("address")
     public View changeAddress(
             @FormParam("kind") String kind, @FormParam("email") String email, @FormParam("password") String password) {
-        Outcome outcome = addressChanges.request(currentMember.memberId(), password, kind, email);
-        if (!outcome.ok()) {
-            return View.of("member/settings_address").with("me", me()).with("error", outcome.message());
+        StepDone asked;
+        try {
+            asked = addressChanges.request(currentMember.memberId(), password, kind, email);
+        } catch (Refused e) {
+            return View.of("member/settings_address").with("me", me()).with("error", e.getMessage());
         }
-        membershipMails.send(outcome.mails());
-        return View.of("member/settings_address").with("me", me()).with("notice", outcome.message());
+        membershipMails.send(asked.mails());
+        return View.of("member/settings_address").with("me", me()).with("notice", asked.message());
     }
 
     @GET
@@ -121,9 +127,10 @@ public class SettingsResource {
     @POST
     @Path("withdraw")
     public Response withdraw(@FormParam("password") String password) {
-        String problem = accounts.withdraw(currentMember.memberId(), password);
-        if (problem != null) {
-            return Response.ok(View.of("member/settings_withdraw").with("error", problem))
+        try {
+            accounts.withdraw(currentMember.memberId(), password);
+        } catch (Refused e) {
+            return Response.ok(View.of("member/settings_withdraw").with("error", e.getMessage()))
                     .build();
         }
         signIn.signOut(request, response);

@@ -2,7 +2,6 @@ package jp.keitai.sns.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,10 +16,15 @@ import jp.keitai.sns.testsupport.TestMembers;
 import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SessionStore;
 import jp.keitai.sns.web.SignIn;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ModerationServiceTest {
+
+    static String refusal(Executable change) {
+        return assertThrows(Refused.class, change).getMessage();
+    }
 
     record Rig(ModerationService moderation, MemberService members, EasyLoginService easyLogin, SessionStore sessions) {
         static Rig of(Database d) {
@@ -49,12 +53,14 @@ class ModerationServiceTest {
         Rig rig = Rig.of(d);
         String session = rig.sessions().start(m, true);
 
-        assertEquals("自分自身は停止できません。", rig.moderation().setStatus(op, op, MemberStatus.SUSPENDED, "member.suspend", ""));
-        assertNull(rig.moderation().setStatus(op, m, MemberStatus.SUSPENDED, "member.suspend", " 迷惑行為 "));
+        assertEquals("自分自身は停止できません。", refusal(() -> rig.moderation()
+                .setStatus(op, op, MemberStatus.SUSPENDED, "member.suspend", "")));
+        rig.moderation().setStatus(op, m, MemberStatus.SUSPENDED, "member.suspend", " 迷惑行為 ");
         assertFalse(rig.members().isActive(m));
         assertTrue(rig.sessions().find(session).isEmpty());
-        assertEquals("変更できませんでした。", rig.moderation().setStatus(op, m, MemberStatus.SUSPENDED, "member.suspend", ""));
-        assertNull(rig.moderation().setStatus(op, m, MemberStatus.ACTIVE, "member.unsuspend", null));
+        assertEquals("変更できませんでした。", refusal(() -> rig.moderation()
+                .setStatus(op, m, MemberStatus.SUSPENDED, "member.suspend", "")));
+        rig.moderation().setStatus(op, m, MemberStatus.ACTIVE, "member.unsuspend", null);
         assertTrue(rig.members().isActive(m));
 
         var audit = new AuditLog(d).latest(10, 0);
@@ -74,12 +80,14 @@ class ModerationServiceTest {
         rig.easyLogin().bindSubscriber(m, "docomo", "GUID-X");
         long binding = rig.easyLogin().bindings(m).get(0).getId();
 
-        assertEquals("理由を書いてください。", rig.moderation().blacklist(op, m, binding, " "));
+        assertEquals("理由を書いてください。", refusal(() -> rig.moderation().blacklist(op, m, binding, " ")));
+        assertEquals("理由を書いてください。", refusal(() -> rig.moderation().blacklist(op, m, binding, "\u3000")));
+        assertEquals("理由を書いてください。", refusal(() -> rig.moderation().blacklist(op, m, binding, null)));
         assertEquals(1, rig.easyLogin().bindings(m).size());
-        assertNull(rig.moderation().blacklist(op, m, binding, "なりすまし"));
+        rig.moderation().blacklist(op, m, binding, "なりすまし");
         assertTrue(rig.easyLogin().bindings(m).isEmpty());
         assertThrows(Refused.class, () -> rig.easyLogin().login(null, "docomo", Optional.of("GUID-X")));
-        assertEquals("登録できませんでした。", rig.moderation().blacklist(op, m, binding, "もう一度"));
+        assertEquals("登録できませんでした。", refusal(() -> rig.moderation().blacklist(op, m, binding, "もう一度")));
         assertEquals(
                 "easy-login.blacklist", new AuditLog(d).latest(10, 0).get(0).getAction());
     }

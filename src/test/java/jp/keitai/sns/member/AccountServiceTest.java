@@ -9,19 +9,31 @@ import jp.keitai.sns.testsupport.TestDb;
 import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SessionStore;
 import jp.keitai.sns.web.SignIn;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class AccountServiceTest {
+
+    static String refusal(Executable change) {
+        return assertThrows(Refused.class, change).getMessage();
+    }
 
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void profileTextIsValidatedAndSaved(TestDb db) {
         long id = LoginServiceTest.member(db, "p@docomo.ne.jp", "password1");
         AccountService accounts = new AccountService(db.database(), new SignIn(new SessionStore(db.database())));
-        assertEquals("公開範囲を選んでください。", accounts.updateProfile(id, "なまえ", "よろしく", "world"));
-        assertEquals("自己紹介は1000文字までです。", accounts.updateProfile(id, "なまえ", "あ".repeat(1001), "friends"));
-        assertNull(accounts.updateProfile(id, " ねこ好き😺 ", "猫と暮らしています～", "friends"));
+        assertEquals("公開範囲を選んでください。", refusal(() -> accounts.updateProfile(id, "なまえ", "よろしく", "world")));
+        assertEquals("公開範囲を選んでください。", refusal(() -> accounts.updateProfile(id, "なまえ", "よろしく", null)));
+        assertEquals("自己紹介は1000文字までです。", refusal(() -> accounts.updateProfile(id, "なまえ", "あ".repeat(1001), "friends")));
+        assertEquals(
+                "自己紹介は1000文字までです。",
+                refusal(() -> accounts.updateProfile(id, "なまえ", "あ".repeat(1001), "world")),
+                "the introduction before its level, as the form reads");
+        assertEquals("ニックネームを入力してください。", refusal(() -> accounts.updateProfile(id, " ", "よろしく", "friends")));
+        accounts.updateProfile(id, "なまえ", "😺".repeat(1000), "friends");
+        accounts.updateProfile(id, " ねこ好き😺 ", "猫と暮らしています～", "friends");
         Member m = new MemberService(db.database()).entity(id).orElseThrow();
         assertEquals("ねこ好き😺", m.getNickname());
         assertEquals("猫と暮らしています～", m.getSelfIntro());
@@ -35,9 +47,10 @@ class AccountServiceTest {
         SessionStore sessions = new SessionStore(db.database());
         String session = sessions.start(id, true);
         AccountService accounts = new AccountService(db.database(), new SignIn(sessions));
-        assertEquals(AccountService.WRONG_PASSWORD, accounts.changePassword(id, "guess", "password2"));
+        assertEquals(AccountService.WRONG_PASSWORD, refusal(() -> accounts.changePassword(id, "guess", "password2")));
+        assertEquals("パスワードは8文字以上にしてください。", refusal(() -> accounts.changePassword(id, "password1", "short")));
         assertTrue(sessions.find(session).isPresent());
-        assertNull(accounts.changePassword(id, "password1", "password2"));
+        accounts.changePassword(id, "password1", "password2");
         assertTrue(sessions.find(session).isEmpty());
         LoginService logins = LoginServiceTest.service(db);
         assertEquals(id, logins.check("q@docomo.ne.jp", "password2", "10.0.0.1"));
@@ -48,8 +61,8 @@ class AccountServiceTest {
     void withdrawalAnonymisesAndFreesTheAddress(TestDb db) {
         long id = LoginServiceTest.member(db, "r@ezweb.ne.jp", "password1");
         AccountService accounts = new AccountService(db.database(), new SignIn(new SessionStore(db.database())));
-        assertEquals(AccountService.WRONG_PASSWORD, accounts.withdraw(id, "nope"));
-        assertNull(accounts.withdraw(id, "password1"));
+        assertEquals(AccountService.WRONG_PASSWORD, refusal(() -> accounts.withdraw(id, "nope")));
+        accounts.withdraw(id, "password1");
         Member m = new MemberService(db.database()).entity(id).orElseThrow();
         assertEquals("退会したメンバー", m.getNickname());
         assertNull(m.getMobileEmail());

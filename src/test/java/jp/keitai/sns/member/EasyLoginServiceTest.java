@@ -1,7 +1,6 @@
 package jp.keitai.sns.member;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +18,13 @@ class EasyLoginServiceTest {
         long a = LoginServiceTest.member(db, "a@docomo.ne.jp", "password1");
         long b = LoginServiceTest.member(db, "b@docomo.ne.jp", "password1");
         EasyLoginService easy = new EasyLoginService(db.database());
-        assertNull(easy.bindSubscriber(a, "docomo", "GUID0001"));
-        assertTrue(easy.bindSubscriber(b, "docomo", "GUID0001").contains("ほかのアカウント"));
+        easy.bindSubscriber(a, "docomo", "GUID0001");
+        easy.bindSubscriber(a, "docomo", "GUID0001");
+        assertEquals(1, easy.bindings(a).size(), "binding again changes nothing");
+        assertEquals(
+                "この端末はほかのアカウントのかんたんログインに登録されています。",
+                assertThrows(Refused.class, () -> easy.bindSubscriber(b, "docomo", "GUID0001"))
+                        .getMessage());
         assertEquals(a, easy.login(null, "docomo", Optional.of("GUID0001")));
         assertEquals(
                 EasyLoginService.NOT_BOUND,
@@ -50,7 +54,7 @@ class EasyLoginServiceTest {
     void aMemberWithACookieTokenCannotBeSignedInByIdAlone(TestDb db) {
         long a = LoginServiceTest.member(db, "c@softbank.ne.jp", "password1");
         EasyLoginService easy = new EasyLoginService(db.database());
-        assertNull(easy.bindSubscriber(a, "softbank", "SN0001"));
+        easy.bindSubscriber(a, "softbank", "SN0001");
         String cookie = easy.bindCookie(a, "softbank");
         assertEquals(a, easy.login(cookie, "softbank", Optional.empty()));
         assertEquals(
@@ -74,7 +78,10 @@ class EasyLoginServiceTest {
                 EasyLoginService.REFUSED,
                 assertThrows(Refused.class, () -> easy.login(null, "au", Optional.of("05001234567_ab.ezweb.ne.jp")))
                         .getMessage());
-        assertEquals(EasyLoginService.REFUSED, easy.bindSubscriber(a, "au", "05001234567_ab.ezweb.ne.jp"));
+        assertEquals(
+                EasyLoginService.REFUSED,
+                assertThrows(Refused.class, () -> easy.bindSubscriber(a, "au", "05001234567_ab.ezweb.ne.jp"))
+                        .getMessage());
     }
 
     @ParameterizedTest

@@ -419,6 +419,95 @@ class MemberIT {
     }
 
     @Test
+    void refusedSettingsFormsAreShownAgainWithTheReason() {
+        Members.NewMember m = Members.register(base, "せってい");
+        String form = Http.text(m.http().get("/settings/profile"), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> longName = m.http()
+                .post(
+                        "/settings/profile",
+                        "nickname",
+                        "あ".repeat(21),
+                        "self_intro",
+                        "",
+                        "self_intro_visibility",
+                        "friends",
+                        "_csrf",
+                        Http.csrf(form));
+        String text = Http.text(longName, StandardCharsets.UTF_8);
+        assertEquals(200, longName.statusCode(), text);
+        assertTrue(text.contains("ニックネームは20文字までです。"), text);
+        HttpResponse<byte[]> saved = m.http()
+                .post(
+                        "/settings/profile",
+                        "nickname",
+                        "せってい済み",
+                        "self_intro",
+                        "よろしく",
+                        "self_intro_visibility",
+                        "friends",
+                        "_csrf",
+                        Http.csrf(form));
+        assertTrue(Http.text(saved, StandardCharsets.UTF_8).contains("プロフィールを保存しました。"));
+
+        String invite = Http.text(m.http().get("/invite"), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> malformed = m.http().post("/invite", "email", "tomodachi", "_csrf", Http.csrf(invite));
+        String refused = Http.text(malformed, StandardCharsets.UTF_8);
+        assertEquals(200, malformed.statusCode(), refused);
+        assertTrue(refused.contains("メールアドレスの形が正しくありません。") && refused.contains("tomodachi"), refused);
+    }
+
+    @Test
+    void bindingAndMemberIdsThatDoNotParseNameNothing() {
+        Members.NewMember m = Members.register(base, "ばいんど");
+        String settings = Http.text(m.http().get("/settings/easy-login"), StandardCharsets.UTF_8);
+        String csrf = Http.csrf(settings);
+        String bound = Http.text(
+                m.http().post("/settings/easy-login", "password", Members.PASSWORD, "_csrf", csrf),
+                StandardCharsets.UTF_8);
+        java.util.regex.Matcher remove = java.util.regex.Pattern.compile("/settings/easy-login/(\\d+)/remove")
+                .matcher(bound);
+        assertTrue(remove.find(), bound);
+        String binding = remove.group(1);
+
+        assertEquals(
+                404,
+                m.http().post("/settings/easy-login/abc/remove", "_csrf", csrf).statusCode());
+        assertEquals(
+                404,
+                m.http().post("/settings/easy-login/0/remove", "_csrf", csrf).statusCode());
+        String unknown = Http.text(
+                m.http().post("/settings/easy-login/999999999/remove", "_csrf", csrf), StandardCharsets.UTF_8);
+        assertTrue(unknown.contains("解除できませんでした。"), unknown);
+
+        Http operator = new Http(base);
+        operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
+        assertEquals(404, operator.get("/admin/easy-login?member=abc").statusCode());
+        assertEquals(200, operator.get("/admin/easy-login?member=").statusCode(), "an empty box shows no bindings");
+        String console = Http.text(operator.get("/admin/easy-login?member=" + m.id()), StandardCharsets.UTF_8);
+        assertTrue(console.contains("/admin/easy-login/" + binding + "/blacklist"), console);
+        String token = Http.csrf(console);
+        String path = "/admin/easy-login/" + binding + "/blacklist";
+        assertEquals(
+                400,
+                operator.post(path, "member", "abc", "note", "x", "_csrf", token)
+                        .statusCode());
+        assertEquals(400, operator.post(path, "note", "x", "_csrf", token).statusCode(), "no member");
+        assertEquals(
+                404,
+                operator.post("/admin/easy-login/abc/blacklist", "member", "" + m.id(), "note", "x", "_csrf", token)
+                        .statusCode());
+        HttpResponse<byte[]> noReason = operator.post(path, "member", "" + m.id(), "note", "\u3000", "_csrf", token);
+        String page = Http.text(noReason, StandardCharsets.UTF_8);
+        assertEquals(200, noReason.statusCode(), page);
+        assertTrue(page.contains("理由を書いてください。") && page.contains(path), page);
+
+        // the member removes the binding themselves
+        String removed = Http.text(
+                m.http().post("/settings/easy-login/" + binding + "/remove", "_csrf", csrf), StandardCharsets.UTF_8);
+        assertTrue(removed.contains("登録を解除しました。"), removed);
+    }
+
+    @Test
     void guestsAreSentToTheTopPage() {
         HttpResponse<byte[]> r = new Http(base).get("/home");
         assertEquals(303, r.statusCode());

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
 import jp.keitai.sns.system.Settings;
 import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.web.Refused;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,29 +28,34 @@ class RegistrationServiceTest {
 
     /** The membership steps as the pages and the get@ route reach them, over one database. */
     record Steps(RegistrationService registrations, InvitationService invitations, AddressChangeService addresses) {
-        Outcome invite(long inviterId, String email) {
+        StepDone invite(long inviterId, String email) {
             return invitations.invite(inviterId, email);
         }
 
-        Outcome emptyMail(String sender) {
+        StepDone emptyMail(String sender) {
             return registrations.emptyMail(sender);
         }
 
-        RegistrationService.Opened open(String token, String device) {
+        Registration open(String token, String device) {
             return registrations.open(token, device);
         }
 
-        Outcome submit(String token, String device, String nickname, String password, String pc, String mobile) {
+        StepDone submit(String token, String device, String nickname, String password, String pc, String mobile) {
             return registrations.submit(token, device, nickname, password, pc, mobile);
         }
 
-        Outcome confirm(String token, String device) {
+        StepDone confirm(String token, String device) {
             return registrations.confirm(token, device);
         }
 
-        Outcome requestAddressChange(long memberId, String password, String kind, String email) {
+        StepDone requestAddressChange(long memberId, String password, String kind, String email) {
             return addresses.request(memberId, password, kind, email);
         }
+    }
+
+    /** The reason a step was refused with. */
+    static String refusal(Executable step) {
+        return assertThrows(Refused.class, step).getMessage();
     }
 
     static Steps service(TestDb db, String registration) {
@@ -76,37 +84,32 @@ class RegistrationServiceTest {
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void anInvitedCarrierAddressRegistersOnceFromTheDeviceThatOpenedTheLink(TestDb db) {
         Steps s = service(db, "invite");
-        Outcome invited = s.invite(operator(db), "taro..@DOCOMO.ne.jp");
-        assertTrue(invited.ok());
+        assertEquals(AccountForm.MALFORMED, refusal(() -> s.invite(operator(db), "taro at docomo")));
+        StepDone invited = s.invite(operator(db), "taro..@DOCOMO.ne.jp");
         OutgoingMail mail = invited.mails().get(0);
         assertEquals("taro..@docomo.ne.jp", mail.to());
         assertEquals("invitation", mail.template());
         assertTrue(mail.values().get("url").startsWith("https://sns.example.jp/register?token="));
         String token = token(mail);
 
-        RegistrationService.Opened opened = s.open(token, "phone");
-        assertEquals("taro..@docomo.ne.jp", opened.registration().getMobileEmail());
-        assertFalse(opened.registration().isMobileMissing());
-        assertEquals(
-                RegistrationService.OTHER_DEVICE, s.open(token, "someone-else").refusal());
+        Registration opened = s.open(token, "phone");
+        assertEquals("taro..@docomo.ne.jp", opened.getMobileEmail());
+        assertFalse(opened.isMobileMissing());
+        assertEquals(RegistrationService.OTHER_DEVICE, refusal(() -> s.open(token, "someone-else")));
 
-        assertEquals(
-                "ニックネームを入力してください。",
-                s.submit(token, "phone", " ", "password1", null, null).message());
-        Outcome done = s.submit(token, "phone", "たろう", "password1", "taro@example.jp", null);
-        assertTrue(done.ok(), done.message());
+        assertEquals("ニックネームを入力してください。", refusal(() -> s.submit(token, "phone", " ", "password1", null, null)));
+        StepDone done = s.submit(token, "phone", "たろう", "password1", "taro@example.jp", null);
         assertNotNull(done.memberId());
         assertEquals("confirm_pc", done.mails().get(0).template(), "the PC address is proven by its own link");
 
         assertEquals(
-                RegistrationService.COMPLETED,
-                s.submit(token, "phone", "たろう", "password1", null, null).message());
+                RegistrationService.COMPLETED, refusal(() -> s.submit(token, "phone", "たろう", "password1", null, null)));
         Member m = new MemberService(db.database()).entity(done.memberId()).orElseThrow();
         assertEquals("taro..@docomo.ne.jp", m.getMobileEmail());
         assertEquals(null, m.getPcEmail());
 
-        Outcome pc = s.confirm(token(done.mails().get(0)), "pc");
-        assertTrue(pc.ok(), pc.message());
+        assertEquals(
+                "PCメールアドレスを登録しました。", s.confirm(token(done.mails().get(0)), "pc").message());
         assertEquals(
                 "taro@example.jp",
                 new MemberService(db.database())
@@ -120,46 +123,44 @@ class RegistrationServiceTest {
     void aPcInvitationWaitsForTheCarrierAddressBeforeAnyMemberExists(TestDb db) {
         Steps s = service(db, "invite");
         String token = token(s.invite(operator(db), "hanako@example.jp").mails().get(0));
-        assertTrue(s.open(token, "pc").registration().isMobileMissing());
-        assertTrue(s.submit(token, "pc", "はなこ", "password1", null, "hanako@gmail.com")
-                .message()
-                .startsWith(AccountRules.NOT_CARRIER));
-        Outcome waiting = s.submit(token, "pc", "はなこ", "password1", null, "hanako@ezweb.ne.jp");
-        assertTrue(waiting.ok(), waiting.message());
+        assertTrue(s.open(token, "pc").isMobileMissing());
+        assertEquals(
+                AccountForm.NOT_CARRIER + "（gmail.com は登録できるドメインにありません）",
+                refusal(() -> s.submit(token, "pc", "はなこ", "password1", null, "hanako@gmail.com")));
+        StepDone waiting = s.submit(token, "pc", "はなこ", "password1", null, "hanako@ezweb.ne.jp");
+        assertTrue(waiting.message().startsWith("携帯電話のメールアドレスに確認メールを送りました。"), waiting.message());
         assertEquals(null, waiting.memberId());
         assertEquals(1L, count(db), "only the operator exists so far");
         OutgoingMail confirm = waiting.mails().get(0);
         assertEquals("hanako@ezweb.ne.jp", confirm.to());
 
-        Outcome done = s.confirm(token(confirm), "au-phone");
-        assertTrue(done.ok(), done.message());
+        StepDone done = s.confirm(token(confirm), "au-phone");
+        assertEquals("登録が完了しました。ようこそ！", done.message());
         Member m = new MemberService(db.database()).entity(done.memberId()).orElseThrow();
         assertEquals("hanako@ezweb.ne.jp", m.getMobileEmail());
         assertEquals("hanako@example.jp", m.getPcEmail());
-        assertEquals(
-                RegistrationService.COMPLETED,
-                s.confirm(token(confirm), "au-phone").message());
+        assertEquals(RegistrationService.COMPLETED, refusal(() -> s.confirm(token(confirm), "au-phone")));
     }
 
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void emptyMailGivesALinkOnlyToInvitedAddressesInInviteMode(TestDb db) {
         Steps s = service(db, "invite");
-        Outcome stranger = s.emptyMail("stranger@softbank.ne.jp");
-        assertFalse(stranger.ok());
-        assertEquals("registration_refused", stranger.mails().get(0).template());
-        assertFalse(s.emptyMail("spam@example.com").ok());
-        assertTrue(s.emptyMail("spam@example.com").mails().isEmpty(), "no reply to non-carrier senders");
+        RegistrationService.NotInvited stranger =
+                assertThrows(RegistrationService.NotInvited.class, () -> s.emptyMail("stranger@softbank.ne.jp"));
+        assertEquals("stranger@softbank.ne.jp", stranger.reply().get(0).to(), "the polite refusal goes to the sender");
+        assertEquals("registration_refused", stranger.reply().get(0).template());
+        Refused spam = assertThrows(Refused.class, () -> s.emptyMail("spam@example.com"));
+        assertFalse(spam instanceof RegistrationService.NotInvited, "no reply to non-carrier senders");
 
         s.invite(operator(db), "friend@softbank.ne.jp");
-        Outcome invited = s.emptyMail("friend@SoftBank.ne.jp");
-        assertTrue(invited.ok());
+        StepDone invited = s.emptyMail("friend@SoftBank.ne.jp");
         OutgoingMail link = invited.mails().get(0);
         assertEquals("registration", link.template());
-        Outcome done = s.submit(token(link), "sb", "ともだち", "password1", null, null);
-        assertTrue(done.ok(), done.message());
+        StepDone done = s.submit(token(link), "sb", "ともだち", "password1", null, null);
+        assertNotNull(done.memberId());
 
-        Outcome again = s.emptyMail("friend@softbank.ne.jp");
+        StepDone again = s.emptyMail("friend@softbank.ne.jp");
         assertEquals("login", again.mails().get(0).template(), "a member gets the login page");
     }
 
@@ -169,9 +170,10 @@ class RegistrationServiceTest {
         Steps s = service(db, "open");
         String first = token(s.emptyMail("x@au.com").mails().get(0));
         String second = token(s.emptyMail("x@au.com").mails().get(0));
-        assertTrue(s.submit(first, "a", "いち", "password1", null, null).ok());
-        Outcome dup = s.submit(second, "a", "に", "password1", null, null);
-        assertFalse(dup.ok());
+        assertNotNull(s.submit(first, "a", "いち", "password1", null, null).memberId());
+        assertEquals(
+                RegistrationService.ADDRESS_REFUSED,
+                refusal(() -> s.submit(second, "a", "に", "password1", null, null)));
         assertEquals(1L, count(db), "one member for one address");
     }
 
@@ -181,9 +183,9 @@ class RegistrationServiceTest {
         Steps s = service(db, "open");
         String token = token(s.emptyMail("y@docomo.ne.jp").mails().get(0));
         db.database().jdbc(c -> c.createStatement().executeUpdate("update registration set expires_at = created_at"));
-        assertEquals(RegistrationService.EXPIRED, s.open(token, "d").refusal());
-        assertEquals(RegistrationService.INVALID, s.open("x".repeat(43), "d").refusal());
-        assertEquals(RegistrationService.INVALID, s.open(null, "d").refusal());
+        assertEquals(RegistrationService.EXPIRED, refusal(() -> s.open(token, "d")));
+        assertEquals(RegistrationService.INVALID, refusal(() -> s.open("x".repeat(43), "d")));
+        assertEquals(RegistrationService.INVALID, refusal(() -> s.open(null, "d")));
         assertEquals(0L, count(db), "nothing was created");
     }
 
@@ -200,40 +202,48 @@ class RegistrationServiceTest {
         long other = LoginServiceTest.member(db, "taken@ezweb.ne.jp", "password2");
         assertEquals(
                 AccountService.WRONG_PASSWORD,
-                s.requestAddressChange(me, "guess", "mobile", "new@au.com").message());
-        assertFalse(
-                s.requestAddressChange(me, "password1", "mobile", "me@example.jp")
-                        .ok(),
+                refusal(() -> s.requestAddressChange(me, "guess", "mobile", "new@au.com")));
+        assertEquals(
+                AccountForm.NOT_CARRIER + "（example.jp は登録できるドメインにありません）",
+                refusal(() -> s.requestAddressChange(me, "password1", "mobile", "me@example.jp")),
                 "not a carrier");
-        assertFalse(
-                s.requestAddressChange(me, "password1", "pc", "me@softbank.ne.jp")
-                        .ok(),
+        assertEquals(
+                AccountForm.CARRIER_AS_PC,
+                refusal(() -> s.requestAddressChange(me, "password1", "pc", "me@softbank.ne.jp")),
                 "a carrier as PC");
-        assertFalse(
-                s.requestAddressChange(me, "password1", "mobile", "taken@EZWEB.ne.jp")
-                        .ok(),
+        assertEquals(
+                AccountForm.PC_MALFORMED,
+                refusal(() -> s.requestAddressChange(me, "password1", "pc", "me@@example")),
+                "not an address");
+        assertEquals(
+                "このメールアドレスには変更できません。",
+                refusal(() -> s.requestAddressChange(me, "password1", "mobile", "taken@EZWEB.ne.jp")),
                 "another member's");
         assertTrue(other > 0);
 
-        Outcome asked = s.requestAddressChange(me, "password1", "mobile", "New..@AU.com");
-        assertTrue(asked.ok(), asked.message());
+        StepDone asked = s.requestAddressChange(me, "password1", "mobile", "New..@AU.com");
+        assertTrue(asked.message().startsWith("新しいアドレスに確認メールを送りました。"), asked.message());
         OutgoingMail mail = asked.mails().get(0);
         assertEquals("New..@au.com", mail.to());
         assertEquals("confirm_change", mail.template());
         MemberService members = new MemberService(db.database());
         assertEquals("old@docomo.ne.jp", members.entity(me).orElseThrow().getMobileEmail(), "nothing changes yet");
 
-        Outcome done = s.confirm(token(mail), "new-phone");
-        assertTrue(done.ok(), done.message());
+        StepDone done = s.confirm(token(mail), "new-phone");
+        assertEquals("携帯メールアドレスを変更しました。", done.message());
         assertEquals("New..@au.com", members.entity(me).orElseThrow().getMobileEmail());
         assertEquals("old@docomo.ne.jp", done.mails().get(0).to(), "the old address is told");
         assertEquals("address_changed", done.mails().get(0).template());
-        assertFalse(s.confirm(token(mail), "new-phone").ok(), "a link works once");
+        assertEquals(
+                RegistrationService.COMPLETED, refusal(() -> s.confirm(token(mail), "new-phone")), "a link works once");
 
-        Outcome pc = s.requestAddressChange(me, "password1", "pc", "me@example.jp");
-        assertTrue(s.confirm(token(pc.mails().get(0)), "pc").ok());
+        StepDone pc = s.requestAddressChange(me, "password1", "pc", "me@example.jp");
+        assertEquals(
+                "PCメールアドレスを登録しました。", s.confirm(token(pc.mails().get(0)), "pc").message());
         assertEquals("me@example.jp", members.entity(me).orElseThrow().getPcEmail());
-        assertTrue(s.requestAddressChange(me, "password1", "pc", "").ok());
+        assertEquals(
+                "PCメールアドレスを削除しました。",
+                s.requestAddressChange(me, "password1", "pc", "").message());
         assertNull(members.entity(me).orElseThrow().getPcEmail(), "an empty PC address removes it");
     }
 }
