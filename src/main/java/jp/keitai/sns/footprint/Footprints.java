@@ -25,6 +25,8 @@ import jp.keitai.sns.system.BackgroundThreads;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Settings;
+import jp.keitai.sns.web.FormCheck;
+import jp.keitai.sns.web.Refused;
 
 /**
  * あしあと: records who looked at a member's pages, and shows it to that member. Features call {@link #record} when a
@@ -319,6 +321,18 @@ public class Footprints {
     /** Whether the member walks with 忍び足 (leaves no footprints, sees none). */
     public boolean isStealth(long member) {
         return feed.isStealth(member);
+    }
+
+    /**
+     * The member's choice on the 忍び足 form ({@code on} or {@code off}).
+     *
+     * @return whether the member now walks with 忍び足
+     * @throws Refused when the form chose neither
+     */
+    public boolean chooseStealth(long member, String choice) {
+        boolean on = FormCheck.check(new StealthForm(choice)).on();
+        setStealth(member, on);
+        return on;
     }
 
     public void setStealth(long member, boolean stealth) {

@@ -17,6 +17,7 @@ import jp.keitai.sns.member.MemberSummary;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /** {@code /footprints}: who visited my pages, newest first, paged; the 忍び足 switch. */
@@ -77,14 +78,13 @@ public class FootprintsResource {
     @Path("stealth")
     public View stealth(@FormParam("stealth") String stealth) {
         long me = currentMember.memberId();
-        if (!"on".equals(stealth) && !"off".equals(stealth)) {
-            return list("1").with("error", "忍び足を使うかどうかを選んでください。");
+        boolean on;
+        try {
+            on = footprints.chooseStealth(me, stealth);
+        } catch (Refused refused) {
+            return list("1").with("error", refused.getMessage());
         }
-        footprints.setStealth(me, "on".equals(stealth));
-        return list("1")
-                .with(
-                        "notice",
-                        "on".equals(stealth) ? "忍び足にしました。あしあとを残さず、ほかの人のあしあとも見えません。" : "忍び足をやめました。あしあとが残り、見えるようになります。");
+        return list("1").with("notice", on ? "忍び足にしました。あしあとを残さず、ほかの人のあしあとも見えません。" : "忍び足をやめました。あしあとが残り、見えるようになります。");
     }
 
     /** Per-day counts, newest day first, as the template shows them. */

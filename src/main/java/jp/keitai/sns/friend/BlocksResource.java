@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MemberId;
@@ -40,16 +41,18 @@ public class BlocksResource {
 
     @GET
     @Path("new")
-    public View confirm(@QueryParam("member_id") long memberId) {
-        return members.find(memberId)
+    public View confirm(@QueryParam("member_id") MemberId memberId) {
+        return Optional.ofNullable(memberId)
+                .flatMap(id -> members.find(id.value()))
                 .map(m -> View.of("friend/block_new").with("target", m))
                 .orElseGet(() -> FriendsResource.done(false, "メンバーが見つかりません。"));
     }
 
     @POST
-    public View block(@FormParam("member_id") long memberId) {
+    public View block(@FormParam("member_id") MemberId memberId) {
+        long other = FriendsResource.required(memberId).value();
         try {
-            return FriendsResource.done(true, friends.block(currentMember.memberId(), memberId));
+            return FriendsResource.done(true, friends.block(currentMember.memberId(), other));
         } catch (Refused e) {
             return FriendsResource.done(false, e.getMessage());
         }

@@ -11,6 +11,7 @@ import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.FormCheck;
 import jp.keitai.sns.web.Refused;
 
 /**
@@ -18,6 +19,10 @@ import jp.keitai.sns.web.Refused;
  * member rows (in id order), so concurrent changes to one pair run one after another: when both ask each other at
  * once, the second request finds the first and they simply become friends. The tables are {@link RequestStore}'s and
  * {@link FriendStore}'s; the home page's count of waiting requests comes from {@link FriendFeed}.
+ *
+ * <p>Each change returns its notice for the member or throws {@link Refused} with the reason. A refusal inside a
+ * transaction comes before anything is written, so rolling it back loses nothing; the one refusal that follows a write
+ * (approving a member one can no longer deal with deletes the request) is thrown once the transaction has committed.
  */
 @ApplicationScoped
 public class FriendService {
@@ -31,23 +36,7 @@ public class FriendService {
     /** A member in a list: id and nickname. */
     public record Friend(long id, String nickname) {}
 
-    /** What a change did inside its transaction: a notice for the member, or a refusal thrown once it has ended. */
-    private record Outcome(boolean ok, String message) {
-        static Outcome ok(String message) {
-            return new Outcome(true, message);
-        }
-
-        static Outcome refused(String message) {
-            return new Outcome(false, message);
-        }
-
-        String notice() {
-            if (!ok) {
-                throw new Refused(message);
-            }
-            return message;
-        }
-    }
+    private static final String REQUEST_GONE = "この申請はすでに処理されたか、見つかりません。";
 
     @Inject
     Database database;
@@ -96,79 +85,86 @@ public class FriendService {
     /** {@code from} asks {@code to} to become マイミク; if {@code to} has already asked {@code from}, they become friends. */
     public String request(long from, long to, String message) {
         String text = message == null ? "" : message.strip();
-        if (text.codePointCount(0, text.length()) > MESSAGE_MAX) {
-            throw new Refused("メッセージは" + MESSAGE_MAX + "文字までです。");
-        }
+        FormCheck.check(new FriendForm.Request(text));
         if (from == to) {
             throw new Refused("自分自身にはマイミク申請できません。");
         }
         return database.tx(em -> {
-                    members.lock(from, to);
-                    if (!access.canInteract(from, to)) {
-                        return Outcome.refused("このメンバーにはマイミク申請できません。");
-                    }
-                    if (graph.areFriends(from, to)) {
-                        return Outcome.refused("すでにマイミクです。");
-                    }
-                    if (requests.id(to, from) != null) {
-                        befriend(from, to);
-                        return Outcome.ok("マイミクになりました。");
-                    }
-                    if (requests.id(from, to) != null) {
-                        return Outcome.refused("すでに申請しています。承認をお待ちください。");
-                    }
-                    database.changes().publish(FriendFeed.REQUESTS, to);
-                    requests.add(from, to, text.isEmpty() ? null : text, Clock.now());
-                    return Outcome.ok("マイミク申請を送りました。承認されるとマイミクになります。");
-                })
-                .notice();
+            members.lock(from, to);
+            if (!access.canInteract(from, to)) {
+                throw new Refused("このメンバーにはマイミク申請できません。");
+            }
+            if (graph.areFriends(from, to)) {
+                throw new Refused("すでにマイミクです。");
+            }
+            if (requests.id(to, from) != null) {
+                befriend(from, to);
+                return "マイミクになりました。";
+            }
+            if (requests.id(from, to) != null) {
+                throw new Refused("すでに申請しています。承認をお待ちください。");
+            }
+            database.changes().publish(FriendFeed.REQUESTS, to);
+            requests.add(from, to, text.isEmpty() ? null : text, Clock.now());
+            return "マイミク申請を送りました。承認されるとマイミクになります。";
+        });
     }
 
     /** The addressee approves a request; the two become friends. */
     public String approve(long me, long requestId) {
-        return decide(me, requestId, true).notice();
+        Request r = pending(me, requestId);
+        boolean befriended = database.tx(em -> {
+            members.lock(r.fromId(), me);
+            if (requests.id(r.fromId(), me) == null) {
+                throw new Refused(REQUEST_GONE);
+            }
+            if (!access.canInteract(me, r.fromId())) {
+                deleteRequests(r.fromId(), me);
+                return false;
+            }
+            befriend(me, r.fromId());
+            return true;
+        });
+        if (!befriended) {
+            // thrown once the transaction has committed: the request goes even though the approval is refused
+            throw new Refused("このメンバーとはマイミクになれません。");
+        }
+        return "マイミクになりました。";
     }
 
     /** The addressee rejects a request; the asker is not told. */
     public String reject(long me, long requestId) {
-        return decide(me, requestId, false).notice();
-    }
-
-    private Outcome decide(long me, long requestId, boolean approve) {
-        Request r = find(requestId);
-        if (r == null || r.toId() != me) {
-            return Outcome.refused("この申請はすでに処理されたか、見つかりません。");
-        }
-        return database.tx(em -> {
+        Request r = pending(me, requestId);
+        database.run(em -> {
             members.lock(r.fromId(), me);
             if (requests.id(r.fromId(), me) == null) {
-                return Outcome.refused("この申請はすでに処理されたか、見つかりません。");
+                throw new Refused(REQUEST_GONE);
             }
-            if (!approve) {
-                deleteRequests(r.fromId(), me);
-                return Outcome.ok("申請をお断りしました。");
-            }
-            if (!access.canInteract(me, r.fromId())) {
-                deleteRequests(r.fromId(), me);
-                return Outcome.refused("このメンバーとはマイミクになれません。");
-            }
-            befriend(me, r.fromId());
-            return Outcome.ok("マイミクになりました。");
+            deleteRequests(r.fromId(), me);
         });
+        return "申請をお断りしました。";
+    }
+
+    /** The request, when it is addressed to {@code me}; else throws {@link Refused}. */
+    private Request pending(long me, long requestId) {
+        Request r = find(requestId);
+        if (r == null || r.toId() != me) {
+            throw new Refused(REQUEST_GONE);
+        }
+        return r;
     }
 
     /** Ends a friendship, from either side. */
     public String end(long me, long friend) {
         return database.tx(em -> {
-                    members.lock(me, friend);
-                    if (!graph.areFriends(me, friend)) {
-                        return Outcome.refused("マイミクではありません。");
-                    }
-                    unfriend(me, friend);
-                    ended.fire(new FriendshipEnded(me, friend));
-                    return Outcome.ok("マイミクを解除しました。");
-                })
-                .notice();
+            members.lock(me, friend);
+            if (!graph.areFriends(me, friend)) {
+                throw new Refused("マイミクではありません。");
+            }
+            unfriend(me, friend);
+            ended.fire(new FriendshipEnded(me, friend));
+            return "マイミクを解除しました。";
+        });
     }
 
     /** {@code me} blocks {@code other}: any friendship and pending requests between them end. */
@@ -177,23 +173,22 @@ public class FriendService {
             throw new Refused("このメンバーはブロックできません。");
         }
         return database.tx(em -> {
-                    members.lock(me, other);
-                    if (graph.hasBlocked(me, other)) {
-                        return Outcome.refused("すでにブロックしています。");
-                    }
-                    boolean wereFriends = graph.areFriends(me, other);
-                    deleteRequests(me, other);
-                    if (wereFriends) {
-                        unfriend(me, other);
-                    }
-                    graph.blocksChanged(me, other);
-                    friendships.block(me, other, Clock.now());
-                    if (wereFriends) {
-                        ended.fire(new FriendshipEnded(me, other));
-                    }
-                    return Outcome.ok("ブロックしました。相手はあなたのページを見られず、申請やコメントもできません。");
-                })
-                .notice();
+            members.lock(me, other);
+            if (graph.hasBlocked(me, other)) {
+                throw new Refused("すでにブロックしています。");
+            }
+            boolean wereFriends = graph.areFriends(me, other);
+            deleteRequests(me, other);
+            if (wereFriends) {
+                unfriend(me, other);
+            }
+            graph.blocksChanged(me, other);
+            friendships.block(me, other, Clock.now());
+            if (wereFriends) {
+                ended.fire(new FriendshipEnded(me, other));
+            }
+            return "ブロックしました。相手はあなたのページを見られず、申請やコメントもできません。";
+        });
     }
 
     public String unblock(long me, long other) {

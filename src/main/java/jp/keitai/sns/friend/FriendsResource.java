@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MemberId;
@@ -59,17 +60,19 @@ public class FriendsResource {
     /** The confirmation step before asking: who, and an optional message. */
     @GET
     @Path("requests/new")
-    public View ask(@QueryParam("member_id") long memberId) {
-        return members.find(memberId)
+    public View ask(@QueryParam("member_id") MemberId memberId) {
+        return Optional.ofNullable(memberId)
+                .flatMap(id -> members.find(id.value()))
                 .map(m -> View.of("friend/request_new").with("target", m))
                 .orElseGet(() -> done(false, "メンバーが見つかりません。"));
     }
 
     @POST
     @Path("requests")
-    public View send(@FormParam("member_id") long memberId, @FormParam("message") String message) {
+    public View send(@FormParam("member_id") MemberId memberId, @FormParam("message") String message) {
+        long to = required(memberId).value();
         try {
-            return done(true, friends.request(currentMember.memberId(), memberId, message));
+            return done(true, friends.request(currentMember.memberId(), to, message));
         } catch (Refused e) {
             return done(false, e.getMessage());
         }
@@ -77,9 +80,9 @@ public class FriendsResource {
 
     @POST
     @Path("requests/{id}/approve")
-    public View approve(@PathParam("id") long id) {
+    public View approve(@PathParam("id") RequestId id) {
         try {
-            return done(true, friends.approve(currentMember.memberId(), id));
+            return done(true, friends.approve(currentMember.memberId(), id.value()));
         } catch (Refused e) {
             return done(false, e.getMessage());
         }
@@ -87,9 +90,9 @@ public class FriendsResource {
 
     @POST
     @Path("requests/{id}/reject")
-    public View reject(@PathParam("id") long id) {
+    public View reject(@PathParam("id") RequestId id) {
         try {
-            return done(true, friends.reject(currentMember.memberId(), id));
+            return done(true, friends.reject(currentMember.memberId(), id.value()));
         } catch (Refused e) {
             return done(false, e.getMessage());
         }
@@ -112,6 +115,14 @@ public class FriendsResource {
         } catch (Refused e) {
             return done(false, e.getMessage());
         }
+    }
+
+    /** A form's member: one that names nobody is refused with 400, as one that does not parse is by JAX-RS. */
+    static MemberId required(MemberId memberId) {
+        if (memberId == null) {
+            throw new Refused("メンバーが見つかりません。");
+        }
+        return memberId;
     }
 
     static View done(boolean ok, String message) {

@@ -16,11 +16,13 @@ import jp.keitai.sns.profile.ProfilePage;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MemberId;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /**
  * 紹介文 of a member ({@code /members/{id}/introduction}): the form on a page of its own (keitai pages keep the profile
- * short), writing and deleting. Answers redraw the profile; a member one may not deal with is 404, as the profile is.
+ * short), writing and deleting. Answers redraw the profile; a member one may not deal with is 404, as the profile is;
+ * a {@code writer_id} that is not a member id is 400.
  */
 @RequestScoped
 @MembersOnly
@@ -60,31 +62,29 @@ public class IntroductionResource {
             @PathParam("id") MemberId id, @FormParam("body") String body, @Context HttpServletRequest request) {
         long viewer = currentMember.memberId();
         MemberService.Profile owner = profiles.visibleMember(viewer, id);
-        String problem = introductions.write(viewer, owner.id(), body);
-        if (problem == null) {
-            return profiles.view(request, viewer, owner).with("notice", "紹介文を書きました。");
+        try {
+            introductions.write(viewer, owner.id(), body);
+        } catch (Refused refused) {
+            if (graph.areFriends(viewer, owner.id())) {
+                return form(owner, body).with("error", refused.getMessage()); // back to the form with what was typed
+            }
+            return profiles.view(request, viewer, owner).with("error", refused.getMessage());
         }
-        if (graph.areFriends(viewer, owner.id())) {
-            return form(owner, body).with("error", problem); // back to the form with what was typed
-        }
-        return profiles.view(request, viewer, owner).with("error", problem);
+        return profiles.view(request, viewer, owner).with("notice", "紹介文を書きました。");
     }
 
     @POST
     @Path("delete")
     public View deleteIntroduction(
             @PathParam("id") MemberId id,
-            @FormParam("writer_id") String writerParam,
+            @FormParam("writer_id") MemberId writer,
             @Context HttpServletRequest request) {
         long viewer = currentMember.memberId();
         MemberService.Profile owner = profiles.visibleMember(viewer, id);
-        long writer;
-        try {
-            writer = Long.parseLong(writerParam == null ? "" : writerParam.strip());
-        } catch (NumberFormatException e) {
+        if (writer == null) {
             return profiles.view(request, viewer, owner).with("error", "削除する紹介文を選んでください。");
         }
-        boolean done = introductions.delete(viewer, owner.id(), writer);
+        boolean done = introductions.delete(viewer, owner.id(), writer.value());
         return profiles.view(request, viewer, owner)
                 .with(done ? "notice" : "error", done ? "紹介文を削除しました。" : "削除できる紹介文がありません。");
     }

@@ -13,6 +13,8 @@ import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.FormCheck;
+import jp.keitai.sns.web.Refused;
 
 /**
  * 紹介文: short words a friend writes on a member's profile. Only a current マイミク may write one (one per writer,
@@ -65,27 +67,21 @@ public class Introductions {
     public record Introduction(long memberId, long writerId, String writer, String body, Instant writtenAt) {}
 
     /**
-     * Writes (or rewrites) the writer's introduction of the member.
+     * Writes (or rewrites) the writer's introduction of the member (stripped).
      *
-     * @return null when saved, else the reason in Japanese
+     * @throws Refused with the reason in Japanese: a blank or too long text, a writer who is not the member's マイミク
      */
-    public String write(long writer, long member, String body) {
+    public void write(long writer, long member, String body) {
         String text = body == null ? "" : body.strip();
-        if (text.isEmpty()) {
-            return "紹介文を入力してください。";
-        }
-        if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
-            return "紹介文は" + MAX_LENGTH + "文字までです。";
-        }
+        FormCheck.check(new FriendForm.Introduction(text));
         if (writer == member || !policy.canInteract(writer, member) || !graph.areFriends(writer, member)) {
-            return "紹介文を書けるのはマイミクだけです。";
+            throw new Refused("紹介文を書けるのはマイミクだけです。");
         }
         Instant now = Clock.now();
         database.run(em -> {
             store.save(member, writer, text, now);
             database.changes().publish(FriendFeed.INTRODUCTIONS, member);
         });
-        return null;
     }
 
     /**

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
 import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
@@ -27,7 +26,7 @@ import jp.keitai.sns.web.View;
 /**
  * ボイス pages: friends' voices ({@code GET /voice}), posting and replying ({@code POST /voice}), a post with its
  * replies, deleting one's own, イイネ!. Every answer to a POST is a redirect, so a handset posting from the home page
- * is back on the home page with its second page load.
+ * is back on the home page with its second page load. A {@code reply_to} that is not a voice id is 400.
  */
 @MembersOnly
 @ApplicationScoped // one instance: nothing is built or injected per request on pages handsets load often
@@ -64,19 +63,11 @@ public class VoiceResource {
     @POST
     public Response post(
             @FormParam("body") String body,
-            @FormParam("reply_to") String replyTo,
+            @FormParam("reply_to") VoiceId replyTo,
             @FormParam("key") String key,
             @FormParam("from") String from) {
         long me = currentMember.memberId();
-        Long parent = null;
-        if (replyTo != null && !replyTo.isBlank()) {
-            Optional<Long> id = parseId(replyTo);
-            if (id.isEmpty()) {
-                return Response.ok(listView(me, 1).with("error", "返信先の" + VoiceService.NOT_FOUND))
-                        .build();
-            }
-            parent = id.get();
-        }
+        Long parent = replyTo == null ? null : replyTo.value();
         String sourceKey = key != null && key.matches("[A-Za-z0-9_-]{8,64}") ? "web:" + key : null;
         try {
             voices.post(me, body, parent, sourceKey);
@@ -107,9 +98,11 @@ public class VoiceResource {
     @Path("{id}/delete")
     public Response delete(@PathParam("id") VoiceId id) {
         long me = currentMember.memberId();
-        VoiceService.Deleted deleted = voices.delete(me, id.value());
-        if (!deleted.ok()) {
-            return Response.ok(View.of("message").with("message", "削除できるのは自分のボイスだけです。"))
+        VoiceService.Deleted deleted;
+        try {
+            deleted = voices.delete(me, id.value());
+        } catch (Refused refused) {
+            return Response.ok(View.of("message").with("message", refused.getMessage()))
                     .build();
         }
         return redirect(deleted.thread() == null ? "/voice" : "/voice/" + deleted.thread());
@@ -169,14 +162,6 @@ public class VoiceResource {
             return p < 1 || p > 1000 ? 1 : p;
         } catch (NumberFormatException e) {
             return 1;
-        }
-    }
-
-    private static Optional<Long> parseId(String id) {
-        try {
-            return Optional.of(VoiceId.valueOf(id.strip()).value());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
         }
     }
 }

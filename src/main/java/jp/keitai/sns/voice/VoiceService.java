@@ -11,6 +11,7 @@ import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.FormCheck;
 import jp.keitai.sns.web.Refused;
 
 /**
@@ -78,13 +79,7 @@ public class VoiceService {
      */
     public Posted post(long author, String body, Long replyTo, String sourceKey) {
         String text = VoiceText.normalise(body);
-        if (VoiceText.isBlank(text)) {
-            throw new Refused("ボイスを入力してください（空白だけでは投稿できません）。");
-        }
-        int length = VoiceText.length(text);
-        if (length > VoiceText.MAX) {
-            throw new Refused("ボイスは" + VoiceText.MAX + "文字までです（いま" + length + "文字）。");
-        }
+        FormCheck.check(VoiceForm.of(text));
         try {
             return database.tx(em -> {
                 Optional<Long> earlier = sourceKey == null ? Optional.empty() : store.bySourceKey(author, sourceKey);
@@ -128,24 +123,26 @@ public class VoiceService {
     /**
      * What a delete came to.
      *
-     * @param ok false when the voice was not the member's, or was gone already
      * @param thread the post whose reply went, when the member still sees that post's thread; else null
      */
-    public record Deleted(boolean ok, Long thread) {}
+    public record Deleted(Long thread) {}
 
-    /** Deletes the member's own voice; its replies and イイネ! go with it. */
+    /**
+     * Deletes the member's own voice; its replies and イイネ! go with it.
+     *
+     * @throws Refused when the voice is not the member's, or is gone already (nothing is written then)
+     */
     public Deleted delete(long member, long voiceId) {
         return database.tx(em -> {
             Optional<Voice> v = store.find(voiceId);
             if (v.isEmpty() || v.get().authorId() != member) {
-                return new Deleted(false, null);
+                throw new Refused("削除できるのは自分のボイスだけです。");
             }
             Optional<Voice> post = postOf(v.get());
             feed.changed(post.map(Voice::authorId).orElse(member));
             store.delete(voiceId);
             boolean reply = v.get().replyTo() != null;
             return new Deleted(
-                    true,
                     reply
                                     && post.isPresent()
                                     && policy.canSee(member, post.get().authorId(), LEVEL)

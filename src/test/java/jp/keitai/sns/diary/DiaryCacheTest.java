@@ -1,5 +1,6 @@
 package jp.keitai.sns.diary;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -322,7 +323,7 @@ class DiaryCacheTest {
             try {
                 long id = d.create(o.owner(), "日記", "本文", "friends_of_friends", List.of(), false);
                 rig.comments.comment(o.friend(), id, "いいね");
-                assertTrue(intros.write(o.friend(), o.owner(), "いい人です") == null);
+                assertDoesNotThrow(() -> intros.write(o.friend(), o.owner(), "いい人です"));
 
                 Runnable diaryPage = () -> {
                     DiaryViews.Page p = rig.reader.page(o.viewer(), id).orElseThrow();

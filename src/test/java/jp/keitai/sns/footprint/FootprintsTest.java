@@ -2,6 +2,7 @@ package jp.keitai.sns.footprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.keitai.sns.friend.GraphRig;
 import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.web.Refused;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -139,6 +141,26 @@ class FootprintsTest {
         assertFalse(f.isStealth(taro));
         assertEquals(1, f.page(taro, 1).items().size());
         assertTrue(f.record(taro, hana, T0.plusSeconds(1)), "walking normally again leaves footprints");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void theShinobiashiFormChoosesOnOrOff(TestDb db) {
+        GraphRig rig = new GraphRig(db.database());
+        long taro = rig.member("たろう");
+        Footprints f = footprints(db);
+        assertTrue(f.chooseStealth(taro, "on"));
+        assertTrue(f.isStealth(taro));
+        for (String neither : new String[] {"maybe", "", "ON", null}) {
+            assertEquals(
+                    "忍び足を使うかどうかを選んでください。",
+                    assertThrows(Refused.class, () -> f.chooseStealth(taro, neither))
+                            .getMessage(),
+                    "choice " + neither);
+        }
+        assertTrue(f.isStealth(taro), "a choice of neither changes nothing");
+        assertFalse(f.chooseStealth(taro, "off"));
+        assertFalse(f.isStealth(taro));
     }
 
     @ParameterizedTest

@@ -88,4 +88,32 @@ class FriendIT {
         assertTrue(Friends.ask(b, a).contains("このメンバーにはマイミク申請できません"));
         assertTrue(Http.text(a.http().get("/blocks"), StandardCharsets.UTF_8).contains("ブロックされる人"));
     }
+
+    @Test
+    void idsThatNameNobodyAre404InAUrlAnd400InAForm() {
+        NewMember a = Members.register(base, "いちばん");
+        String csrf = Http.csrf(Http.text(a.http().get("/footprints"), StandardCharsets.UTF_8)); // a page with a form
+        assertEquals(404, a.http().get("/friends/requests/new?member_id=abc").statusCode());
+        assertEquals(404, a.http().get("/blocks/new?member_id=-1").statusCode());
+        assertEquals(
+                404,
+                a.http().post("/friends/requests/abc/approve", "_csrf", csrf).statusCode());
+        assertEquals(
+                404, a.http().post("/friends/requests/0/reject", "_csrf", csrf).statusCode());
+        assertEquals(
+                400,
+                a.http()
+                        .post("/friends/requests", "member_id", "abc", "_csrf", csrf)
+                        .statusCode());
+        assertEquals(
+                400, a.http().post("/blocks", "member_id", "1x", "_csrf", csrf).statusCode());
+        HttpResponse<byte[]> nobody = a.http().post("/blocks", "_csrf", csrf);
+        assertEquals(400, nobody.statusCode());
+        assertTrue(Http.text(nobody, StandardCharsets.UTF_8).contains("メンバーが見つかりません"));
+        String none = Http.text(a.http().get("/friends/requests/new"), StandardCharsets.UTF_8);
+        assertTrue(none.contains("メンバーが見つかりません"), none);
+        String unknown =
+                Http.text(a.http().post("/friends/requests/999999999/approve", "_csrf", csrf), StandardCharsets.UTF_8);
+        assertTrue(unknown.contains("この申請はすでに処理されたか、見つかりません"), unknown);
+    }
 }

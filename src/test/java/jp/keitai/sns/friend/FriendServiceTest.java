@@ -86,6 +86,41 @@ class FriendServiceTest {
 
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aRequestMessageHasAtMost500Characters(TestDb db) {
+        Rig r = Rig.of(db);
+        long a = TestMembers.create(db.database(), "あ");
+        long b = TestMembers.create(db.database(), "い");
+        assertEquals(
+                "メッセージは500文字までです。",
+                assertThrows(Refused.class, () -> r.friends().request(a, b, "😺".repeat(501)))
+                        .getMessage());
+        assertTrue(r.friends().outgoing(a).isEmpty(), "nothing sent");
+        assertNotNull(r.friends().request(a, b, " " + "😺".repeat(500) + " "), "500 characters, each outside the BMP");
+        assertEquals("😺".repeat(500), r.friends().incoming(b).get(0).message());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void approvingAMemberOneCannotDealWithIsRefusedAndTheRequestGoes(TestDb db) {
+        Rig r = Rig.of(db);
+        long a = TestMembers.create(db.database(), "あ");
+        long b = TestMembers.create(db.database(), "い");
+        r.friends().request(a, b, null);
+        long id = r.friends().incoming(b).get(0).id();
+        r.members().setStatus(a, MemberStatus.SUSPENDED);
+        assertEquals(
+                "このメンバーとはマイミクになれません。",
+                assertThrows(Refused.class, () -> r.friends().approve(b, id)).getMessage());
+        assertFalse(r.graph().areFriends(a, b));
+        assertTrue(r.friends().outgoing(a).isEmpty(), "the refused request is deleted all the same");
+        assertEquals(0, r.friends().incomingCount(b));
+        assertEquals(
+                "この申請はすでに処理されたか、見つかりません。",
+                assertThrows(Refused.class, () -> r.friends().approve(b, id)).getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void askingBackMakesFriends(TestDb db) {
         Rig r = Rig.of(db);
         long a = TestMembers.create(db.database(), "あ");

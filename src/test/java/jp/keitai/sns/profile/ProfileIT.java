@@ -206,6 +206,21 @@ class ProfileIT {
                         "_csrf",
                         Http.csrf(own));
         assertTrue(Http.text(deleted, StandardCharsets.UTF_8).contains("紹介文を削除しました"));
+        assertEquals(
+                400,
+                hana.http()
+                        .post(
+                                "/members/" + hana.id() + "/introduction/delete",
+                                "writer_id",
+                                "x",
+                                "_csrf",
+                                Http.csrf(own))
+                        .statusCode(),
+                "a writer_id that is not a member id");
+        String unchosen = Http.text(
+                hana.http().post("/members/" + hana.id() + "/introduction/delete", "_csrf", Http.csrf(own)),
+                StandardCharsets.UTF_8);
+        assertTrue(unchosen.contains("削除する紹介文を選んでください"), unchosen);
         assertFalse(page(hana.http(), "/members/" + hana.id()).contains("じろうの紹介文"));
 
         // taro ends the friendship: his introduction goes with it

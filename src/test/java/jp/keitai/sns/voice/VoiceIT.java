@@ -263,6 +263,9 @@ class VoiceIT {
         HttpResponse<byte[]> reply = postRaw(b.http(), thread, "reply_to", id, "body", "無事でよかった");
         assertEquals(303, reply.statusCode());
         assertTrue(reply.headers().firstValue("Location").orElse("").endsWith("/voice/" + id));
+        assertEquals(
+                400,
+                postRaw(b.http(), thread, "reply_to", "x" + id, "body", "どこへ").statusCode());
         b.http().post("/voice/" + id + "/like", "_csrf", Http.csrf(thread));
         b.http().post("/voice/" + id + "/like", "_csrf", Http.csrf(thread));
         String mine = Http.text(phone.get("/voice/" + id), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package jp.keitai.sns.voice;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -45,6 +46,10 @@ class VoiceServiceTest {
                 assertThrows(Refused.class, () -> rig.voices.post(a, "😀".repeat(151), null, null))
                         .getMessage());
         assertThrows(Refused.class, () -> rig.voices.post(a, "あ".repeat(151), null, null));
+        assertEquals(
+                "ボイスは150文字までです（いま1000文字）。",
+                assertThrows(Refused.class, () -> rig.voices.post(a, "あ".repeat(1000), null, null))
+                        .getMessage());
         assertThrows(Refused.class, () -> rig.voices.post(a, "☀️".repeat(151), null, null));
 
         String emoji = "😀".repeat(50) + "☀️".repeat(50) + "𠮷".repeat(50);
@@ -197,14 +202,16 @@ class VoiceServiceTest {
         long p = rig.post(a, "消すかも");
         long r = rig.reply(f, p, "返信");
         rig.voices.like(f, p);
-        assertFalse(rig.voices.delete(f, p).ok(), "not the friend's");
+        assertEquals(
+                "削除できるのは自分のボイスだけです。",
+                assertThrows(Refused.class, () -> rig.voices.delete(f, p), "not the friend's")
+                        .getMessage());
         assertTrue(rig.voices.visible(a, p).isPresent());
-        VoiceService.Deleted reply = rig.voices.delete(f, r);
-        assertTrue(reply.ok(), "but the friend's own reply");
+        VoiceService.Deleted reply = assertDoesNotThrow(() -> rig.voices.delete(f, r), "but the friend's own reply");
         assertEquals(p, reply.thread(), "a deleted reply leads back to its thread");
         long r2 = rig.reply(f, p, "もう一度返信");
-        assertEquals(new VoiceService.Deleted(true, null), rig.voices.delete(a, p), "a deleted post leads to the list");
-        assertFalse(rig.voices.delete(a, p).ok(), "gone already");
+        assertEquals(new VoiceService.Deleted(null), rig.voices.delete(a, p), "a deleted post leads to the list");
+        assertThrows(Refused.class, () -> rig.voices.delete(a, p), "gone already");
         assertTrue(rig.voices.visible(f, r2).isEmpty());
         assertEquals(0, rig.voices.countBy(f), "the reply went with its post");
         assertNotNull(rig.voices.like(f, p));
