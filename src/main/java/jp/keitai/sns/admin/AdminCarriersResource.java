@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import jp.keitai.sns.carrier.CarrierRegistry;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
 /**
@@ -81,10 +82,12 @@ public class AdminCarriersResource {
                     .entity(page().with("error", "そのキャリアはありません。"))
                     .build();
         }
-        String problem =
-                sync.change(operator, carrier, kind, item, action == null ? "" : action.toUpperCase(Locale.ROOT), note);
-        if (problem != null) {
-            return Response.status(400).entity(page().with("error", problem)).build();
+        try {
+            sync.change(operator, carrier, kind, item, action == null ? "" : action.toUpperCase(Locale.ROOT), note);
+        } catch (Refused e) {
+            return Response.status(400)
+                    .entity(page().with("error", e.getMessage()))
+                    .build();
         }
         return Response.ok(page().with("notice", "変更しました。すべてのサーバーに数秒以内に反映されます。"))
                 .build();

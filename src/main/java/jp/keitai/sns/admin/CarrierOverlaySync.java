@@ -52,15 +52,11 @@ public class CarrierOverlaySync {
     /**
      * An operator's change ({@link CarrierOverrides#change}), in force on this node as soon as it is accepted; the
      * other nodes follow within seconds.
-     *
-     * @return null when done, else why it was refused
+     * Throws {@code Refused} with the reason when the change is not one.
      */
-    public String change(long operatorId, String carrier, String kind, String item, String action, String note) {
-        String problem = overrides.change(operatorId, carrier, kind, item, action, note);
-        if (problem == null) {
-            sync();
-        }
-        return problem;
+    public void change(long operatorId, String carrier, String kind, String item, String action, String note) {
+        overrides.change(operatorId, carrier, kind, item, action, note);
+        sync();
     }
 
     private void syncQuietly() {

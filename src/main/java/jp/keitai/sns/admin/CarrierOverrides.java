@@ -10,6 +10,7 @@ import java.util.Locale;
 import jp.keitai.sns.carrier.CarrierOverlay;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.web.Refused;
 
 /**
  * Operators' changes to the carrier data (mail domains and gateway ranges), kept in the database and layered over
@@ -81,29 +82,28 @@ public class CarrierOverrides {
 
     /**
      * Adds or removes a domain or range, audited in the same transaction.
-     *
-     * @return null when done, else why it was refused
+     * Throws {@link Refused} with the reason when the change is not one.
      */
-    public String change(long operatorId, String carrier, String kind, String rawItem, String action, String note) {
+    public void change(long operatorId, String carrier, String kind, String rawItem, String action, String note) {
         if (!ADD.equals(action) && !REMOVE.equals(action)) {
-            return "操作は add か remove です。";
+            throw new Refused("操作は add か remove です。");
         }
         String item;
         if (DOMAIN.equals(kind)) {
             item = rawItem == null ? "" : rawItem.strip().toLowerCase(Locale.ROOT);
             if (!item.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
-                return "「" + rawItem + "」はメールドメインの形ではありません（例: docomo.ne.jp）。";
+                throw new Refused("「" + rawItem + "」はメールドメインの形ではありません（例: docomo.ne.jp）。");
             }
         } else if (RANGE.equals(kind)) {
             item = normaliseCidr(rawItem);
             if (item == null) {
-                return "「" + rawItem + "」はIPアドレスの範囲（CIDR、例: 210.153.84.0/24）ではありません。";
+                throw new Refused("「" + rawItem + "」はIPアドレスの範囲（CIDR、例: 210.153.84.0/24）ではありません。");
             }
         } else {
-            return "種類が正しくありません。";
+            throw new Refused("種類が正しくありません。");
         }
         if (note == null || note.isBlank()) {
-            return "変更の理由・出典をメモに書いてください。";
+            throw new Refused("変更の理由・出典をメモに書いてください。");
         }
         String target = carrier + " " + kind.toLowerCase(Locale.ROOT) + " " + item;
         Instant now = Clock.now();
@@ -112,7 +112,6 @@ public class CarrierOverrides {
             audit.record(operatorId, "carrier." + action.toLowerCase(Locale.ROOT), target, note);
         });
         cachedAt = 0;
-        return null;
     }
 
     /** {@code a.b.c.d/n} or an IPv6 prefix, with the host bits cleared; null when it is not one. */

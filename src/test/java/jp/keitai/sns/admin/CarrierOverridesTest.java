@@ -1,13 +1,16 @@
 package jp.keitai.sns.admin;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.OperatorBootstrap;
 import jp.keitai.sns.testsupport.TestDb;
+import jp.keitai.sns.web.Refused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,12 +27,18 @@ class CarrierOverridesTest {
                 .orElseThrow()
                 .id();
         CarrierOverrides o = new CarrierOverrides(db.database());
-        assertTrue(o.change(op, "au", "DOMAIN", "not a domain", "ADD", "x").contains("メールドメインの形ではありません"));
-        assertTrue(o.change(op, "au", "RANGE", "10.0.0.0/33", "ADD", "x").contains("CIDR"));
-        assertTrue(o.change(op, "au", "DOMAIN", "au.com", "REMOVE", " ").contains("メモ"));
-        assertNull(o.change(op, "au", "DOMAIN", "EZweb.ne.jp", "REMOVE", "au閉鎖の訓練"));
-        assertNull(o.change(op, "au", "RANGE", "210.230.128.77/24", "ADD", "KDDI公開情報 2011-04"));
-        assertNull(o.change(op, "au", "DOMAIN", "ezweb.ne.jp", "ADD", "元に戻す"));
+        assertTrue(assertThrows(Refused.class, () -> o.change(op, "au", "DOMAIN", "not a domain", "ADD", "x"))
+                .getMessage()
+                .contains("メールドメインの形ではありません"));
+        assertTrue(assertThrows(Refused.class, () -> o.change(op, "au", "RANGE", "10.0.0.0/33", "ADD", "x"))
+                .getMessage()
+                .contains("CIDR"));
+        assertTrue(assertThrows(Refused.class, () -> o.change(op, "au", "DOMAIN", "au.com", "REMOVE", " "))
+                .getMessage()
+                .contains("メモ"));
+        assertDoesNotThrow(() -> o.change(op, "au", "DOMAIN", "EZweb.ne.jp", "REMOVE", "au閉鎖の訓練"));
+        assertDoesNotThrow(() -> o.change(op, "au", "RANGE", "210.230.128.77/24", "ADD", "KDDI公開情報 2011-04"));
+        assertDoesNotThrow(() -> o.change(op, "au", "DOMAIN", "ezweb.ne.jp", "ADD", "元に戻す"));
         String today = java.time.LocalDate.now(jp.keitai.sns.system.Clock.JAPAN).toString();
         assertEquals(
                 List.of(
