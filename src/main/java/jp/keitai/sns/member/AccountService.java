@@ -58,7 +58,11 @@ public class AccountService {
         });
     }
 
-    /** Changes the password and ends every session of the member (the page signs the current one in again). */
+    /**
+     * Changes the password and ends every session of the member (the page signs the current one in again) and every
+     * かんたんログイン binding: a handset or cookie that signed in without the password must be bound again, with the new
+     * password.
+     */
     public void changePassword(long memberId, String current, String next) {
         AccountForm.password(next);
         database.run(em -> {
@@ -67,6 +71,7 @@ public class AccountService {
                 throw new Refused(WRONG_PASSWORD);
             }
             m.setPasswordHash(Passwords.hash(next));
+            easyLogins.deleteAll(memberId);
         });
         signIn.endAll(memberId);
     }

@@ -35,6 +35,16 @@ public class LoginFailureStore {
         });
     }
 
+    /** Deletes failures from before {@code before} (housekeeping); returns how many. */
+    int purge(Instant before) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from login_failure where failed_at < ?")) {
+                ps.setTimestamp(1, Timestamp.from(before));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /**
      * Whether, after {@code since}, the account failed at least {@code perAccount} times or the client address at
      * least {@code perIp} times; the address is counted only when the account is not over already.

@@ -58,6 +58,19 @@ class AccountServiceTest {
 
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void passwordChangeEndsEasyLoginBindings(TestDb db) {
+        long id = LoginServiceTest.member(db, "e@docomo.ne.jp", "password1");
+        EasyLoginStore bindings = new EasyLoginStore(db.database());
+        bindings.insert(id, "subscriber", "docomo", "f".repeat(64), jp.keitai.sns.system.Clock.now());
+        assertEquals(1, bindings.bindings(id).size());
+        AccountService accounts = new AccountService(db.database(), new SignIn(new SessionStore(db.database())));
+        accounts.changePassword(id, "password1", "password2");
+        assertTrue(bindings.bindings(id).isEmpty(), "the handset must be bound again after a password change");
+        assertTrue(bindings.ownerOf("f".repeat(64)).isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void withdrawalAnonymisesAndFreesTheAddress(TestDb db) {
         long id = LoginServiceTest.member(db, "r@ezweb.ne.jp", "password1");
         AccountService accounts = new AccountService(db.database(), new SignIn(new SessionStore(db.database())));
