@@ -53,7 +53,11 @@ public class AccountService {
         FormCheck.check(new AccountForm.SelfIntro(intro));
         FormCheck.check(new AccountForm.IntroVisibility(visibility));
         database.run(em -> {
-            members.inTransaction(memberId).setProfile(name, intro.isEmpty() ? null : intro, visibility);
+            Member m = members.inTransaction(memberId);
+            if (m.getRole() != Role.OPERATOR) {
+                AccountForm.notReserved(name, members.operatorNicknames());
+            }
+            m.setProfile(name, intro.isEmpty() ? null : intro, visibility);
             database.changes().publish(MemberDirectory.TOPIC, memberId); // cards and profiles, on every node
         });
     }
