@@ -12,3 +12,7 @@ create index member_session_seen on member_session (last_seen_at);
 create index login_failure_time on login_failure (failed_at);
 create index registration_expires on registration (expires_at);
 create index mail_spool_handled_at on mail_spool (handled_at);
+
+-- What a URL session (sid in the URL) was started on: carrier and hashed subscriber ID, the carrier's gateway, or a
+-- hashed client address (web.SessionBinding). Null for cookie sessions; a URL session without it signs nobody in.
+alter table member_session add column bound_to varchar(120);

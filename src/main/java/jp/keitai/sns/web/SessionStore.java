@@ -88,8 +88,11 @@ public class SessionStore implements Purge {
         init();
     }
 
-    /** A signed-in session: who, and the token forms must echo. */
-    public record Session(long memberId, String csrfToken, boolean viaUrl) {}
+    /**
+     * A signed-in session: who, the token forms must echo, and for a URL session what it is bound to
+     * ({@link SessionBinding}; null for cookie sessions).
+     */
+    public record Session(long memberId, String csrfToken, boolean viaUrl, String boundTo) {}
 
     /**
      * A session as this node knows it; {@code lastSeenMillis} (epoch milliseconds, a plain long so that checking it on
@@ -138,18 +141,24 @@ public class SessionStore implements Purge {
 
     /** Starts a session and returns its token (shown once, to the handset; only its hash is kept). */
     public String start(long memberId, boolean viaUrl) {
+        return start(memberId, viaUrl, null);
+    }
+
+    /** Starts a session bound to {@code boundTo} (see {@link SessionBinding}) and returns its token. */
+    public String start(long memberId, boolean viaUrl, String boundTo) {
         String token = Tokens.random();
         Instant now = Clock.now();
         database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into member_session"
-                    + " (token_hash, member_id, csrf_token, via_url, created_at, last_seen_at)"
-                    + " values (?, ?, ?, ?, ?, ?)")) {
+                    + " (token_hash, member_id, csrf_token, via_url, created_at, last_seen_at, bound_to)"
+                    + " values (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, Tokens.sha256(token));
                 ps.setLong(2, memberId);
                 ps.setString(3, Tokens.random());
                 ps.setBoolean(4, viaUrl);
                 ps.setTimestamp(5, Timestamp.from(now));
                 ps.setTimestamp(6, Timestamp.from(now));
+                ps.setString(7, boundTo);
                 return ps.executeUpdate();
             }
         });
@@ -194,7 +203,8 @@ public class SessionStore implements Purge {
     private Known load(String hash) {
         return database.jdbc(c -> {
             try (PreparedStatement ps =
-                    c.prepareStatement("select s.member_id, s.csrf_token, s.via_url, s.last_seen_at, s.created_at"
+                    c.prepareStatement("select s.member_id, s.csrf_token, s.via_url, s.last_seen_at, s.created_at,"
+                            + " s.bound_to"
                             + " from member_session s join member m on m.id = s.member_id"
                             + " where s.token_hash = ? and m.status = 'ACTIVE'")) {
                 ps.setString(1, hash);
@@ -205,7 +215,7 @@ public class SessionStore implements Purge {
                     Instant seen = rs.getTimestamp(4).toInstant();
                     Instant pending = touched.get(hash);
                     return new Known(
-                            new Session(rs.getLong(1), rs.getString(2), rs.getBoolean(3)),
+                            new Session(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(6)),
                             rs.getTimestamp(5).toInstant(),
                             pending != null && pending.isAfter(seen) ? pending : seen);
                 }
@@ -223,7 +233,7 @@ public class SessionStore implements Purge {
             Map<String, Known> out = new LinkedHashMap<>();
             try (PreparedStatement ps =
                     c.prepareStatement("select s.token_hash, s.member_id, s.csrf_token, s.via_url, s.last_seen_at,"
-                            + " s.created_at"
+                            + " s.created_at, s.bound_to"
                             + " from member_session s join member m on m.id = s.member_id"
                             + " where s.last_seen_at > ? and m.status = 'ACTIVE' order by s.last_seen_at desc")) {
                 ps.setTimestamp(1, Timestamp.from(since));
@@ -234,7 +244,7 @@ public class SessionStore implements Purge {
                         out.put(
                                 rs.getString(1),
                                 new Known(
-                                        new Session(rs.getLong(2), rs.getString(3), rs.getBoolean(4)),
+                                        new Session(rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getString(7)),
                                         rs.getTimestamp(6).toInstant(),
                                         rs.getTimestamp(5).toInstant()));
                     }
