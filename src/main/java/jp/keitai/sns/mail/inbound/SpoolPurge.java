@@ -1,12 +1,14 @@
 package jp.keitai.sns.mail.inbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.Purge;
 import jp.keitai.sns.system.Settings;
+import jp.keitai.sns.system.Started;
 
 /**
  * The inbound mail's share of the hourly housekeeping: handled spool rows older than
@@ -28,6 +30,10 @@ public class SpoolPurge implements Purge {
     public SpoolPurge(Database database, Duration retention) {
         this.database = database;
         this.retention = retention;
+    }
+
+    void onStart(@Observes Started started) {
+        retention(); // a bad setting stops start-up here, not at the first housekeeping an hour later
     }
 
     /** {@code sns.mail.spool-retention-days}; a bad value is refused when first read. */
