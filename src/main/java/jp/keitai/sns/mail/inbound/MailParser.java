@@ -99,7 +99,7 @@ final class MailParser {
                 }
             }
             List<PhotoCandidate> candidates = new ArrayList<>();
-            String refusal = null;
+            String refusal = walk.broken.isEmpty() ? null : "画像が壊れています（" + walk.broken.get(0) + "）";
             for (Image image : photos) {
                 int[] size = dimensions(image);
                 if (size == null) {
@@ -208,6 +208,9 @@ final class MailParser {
         final List<Image> images = new ArrayList<>();
         final Set<String> htmlCids = new HashSet<>();
         final List<String> notes = new ArrayList<>();
+        /** attachments whose transfer encoding is broken (a truncated base64) */
+        final List<String> broken = new ArrayList<>();
+
         int parts;
 
         Walk(String emojiSet) {
@@ -240,7 +243,14 @@ final class MailParser {
                 return new Text(decoded, false);
             }
             if (base.startsWith("image/") || base.equals("application/octet-stream")) {
-                byte[] bytes = bytes(part);
+                byte[] bytes;
+                try {
+                    bytes = bytes(part);
+                } catch (IOException e) {
+                    // cut off inside its base64 (a mail that ends early): the mail is refused with the reason
+                    broken.add(filename == null ? base : filename);
+                    return Text.NONE;
+                }
                 String format = format(bytes);
                 if (format != null) {
                     images.add(new Image(format, filename, contentId(part), bytes));
@@ -261,9 +271,17 @@ final class MailParser {
                 throw new UnreadableMail("multipart に boundary がありません");
             }
             MimeMultipart multipart = new MimeMultipart(new MimePartDataSource((MimePart) part));
-            int count = multipart.getCount();
+            int count;
+            try {
+                // a missing closing --boundary-- (docomo and au decomail often end so) is tolerated by Jakarta Mail
+                // (mail.mime.multipart.ignoremissingendboundary, true unless set false): the parts there are read
+                count = multipart.getCount();
+            } catch (MessagingException e) {
+                throw new UnreadableMail(
+                        "MIMEの区切り（boundary）が見つかりません: " + MailText.clip(String.valueOf(e.getMessage())));
+            }
             if (!multipart.isComplete()) {
-                throw new UnreadableMail("MIMEの終わりの区切り（--boundary--）がありません。途中で切れたメールです");
+                notes.add("メールの終わりの区切り（--boundary--）がありませんでした。届いた部分を読みました");
             }
             List<Text> texts = new ArrayList<>();
             for (int i = 0; i < count; i++) {
