@@ -3,9 +3,7 @@ package jp.keitai.sns.mail.inbound;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
@@ -16,17 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import jp.keitai.sns.carrier.CarrierProfile;
 import jp.keitai.sns.carrier.CarrierRegistry;
 
@@ -85,7 +78,7 @@ final class MailParser {
             if (!message.getAllHeaders().hasMoreElements()) {
                 throw new UnreadableMail("メールのヘッダがありません");
             }
-            String from = from(message.getHeader("From", ","), row.getEnvelopeFrom());
+            String from = SenderAddress.of(message.getHeader("From", ","), row.getEnvelopeFrom());
             CarrierProfile carrier = carriers.mailProfileOf(from);
             Walk walk = new Walk(carrier.getEmoji());
             Text text = walk.text(message, 0);
@@ -101,7 +94,7 @@ final class MailParser {
             List<PhotoCandidate> candidates = new ArrayList<>();
             String refusal = walk.broken.isEmpty() ? null : "画像が壊れています（" + walk.broken.get(0) + "）";
             for (Image image : photos) {
-                int[] size = dimensions(image);
+                int[] size = ImageProbe.dimensions(image.format, image.bytes);
                 if (size == null) {
                     refusal = refusal != null ? refusal : "画像が壊れています（" + name(image) + "）";
                     continue;
@@ -146,50 +139,8 @@ final class MailParser {
         }
     }
 
-    /** The From header's address as given; the envelope sender when there is none or it is unreadable. */
-    static String from(String header, String envelopeFrom) {
-        if (header != null && !header.isBlank()) {
-            try {
-                InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
-                if (parsed.length > 0 && parsed[0].getAddress() != null) {
-                    return parsed[0].getAddress();
-                }
-            } catch (AddressException e) {
-                // fall through: take what is between < > or the whole value
-            }
-            Matcher m = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>").matcher(header);
-            if (m.find()) {
-                return m.group(1);
-            }
-            String bare = header.trim();
-            if (bare.matches("[^\\s<>]+@[^\\s<>]+")) {
-                return bare;
-            }
-        }
-        return envelopeFrom == null ? "" : envelopeFrom;
-    }
-
     private static String name(Image image) {
         return image.filename == null ? image.format.toUpperCase(Locale.ROOT) + "画像" : image.filename;
-    }
-
-    /** Width and height from the image header, without decoding pixels; null when the header is unreadable. */
-    private static int[] dimensions(Image image) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(image.format);
-        if (!readers.hasNext()) {
-            return null;
-        }
-        ImageReader reader = readers.next();
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(image.bytes))) {
-            reader.setInput(in, true, true);
-            int w = reader.getWidth(0);
-            int h = reader.getHeight(0);
-            return w > 0 && h > 0 ? new int[] {w, h} : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } finally {
-            reader.dispose();
-        }
     }
 
     private record Image(String format, String filename, String cid, byte[] bytes) {}
@@ -251,7 +202,7 @@ final class MailParser {
                     broken.add(filename == null ? base : filename);
                     return Text.NONE;
                 }
-                String format = format(bytes);
+                String format = ImageProbe.format(bytes);
                 if (format != null) {
                     images.add(new Image(format, filename, contentId(part), bytes));
                 } else if (base.startsWith("image/")) {
@@ -365,33 +316,5 @@ final class MailParser {
                 return in.readAllBytes();
             }
         }
-    }
-
-    /** JPEG, PNG or GIF by the first bytes, whatever the part claims to be. */
-    static String format(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "jpeg";
-        }
-        if (b.length >= 8
-                && (b[0] & 0xff) == 0x89
-                && b[1] == 'P'
-                && b[2] == 'N'
-                && b[3] == 'G'
-                && b[4] == 0x0d
-                && b[5] == 0x0a
-                && b[6] == 0x1a
-                && b[7] == 0x0a) {
-            return "png";
-        }
-        if (b.length >= 6
-                && b[0] == 'G'
-                && b[1] == 'I'
-                && b[2] == 'F'
-                && b[3] == '8'
-                && (b[4] == '7' || b[4] == '9')
-                && b[5] == 'a') {
-            return "gif";
-        }
-        return null;
     }
 }

@@ -96,6 +96,13 @@ class MailFixturesTest {
             assertEquals("雨" + UMBRELLA, m.subject());
             assertEquals("今日は" + SUN + "のち" + CLOUD + "\nFor au", m.text());
         });
+        done("au-comment-local.eml", (row, m) -> {
+            assertEquals("a(--)l@ezweb.ne.jp", m.from(), "not shortened to a@ezweb.ne.jp");
+            assertEquals("a(--)l@ezweb.ne.jp", m.fromCanonical());
+            assertEquals("au", m.carrier());
+            assertEquals("かっこのある差出人", m.subject());
+            assertEquals("括弧つきのアドレスから", m.text());
+        });
         done("au-decomail.eml", (row, m) -> {
             assertEquals("デコレ", m.subject());
             assertEquals("デコレのテキスト", m.text());
