@@ -58,6 +58,7 @@ class VoiceMailRouteTest {
                 List.of(),
                 List.of(),
                 auto,
+                false,
                 Instant.now());
     }
 

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
@@ -84,6 +85,7 @@ final class MailParser {
             Text text = walk.text(message, 0);
             String subject = MailText.header(message.getHeader("Subject", null), carrier.getEmoji());
             String auto = message.getHeader("Auto-Submitted", null);
+            String precedence = message.getHeader("Precedence", null);
 
             List<Image> photos = new ArrayList<>();
             for (Image image : walk.images) {
@@ -131,12 +133,65 @@ final class MailParser {
                     text.html,
                     candidates,
                     walk.notes,
-                    auto != null && !auto.trim().equalsIgnoreCase("no"),
+                    autoSubmitted(auto),
+                    bulk(precedence),
                     row.getReceivedAt());
             return new Parsed(mail, refusal);
         } catch (MessagingException | IOException e) {
             throw new UnreadableMail("MIMEの構造が壊れています: " + MailText.clip(String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * What can be read of a mail that cannot be parsed (to answer it): the envelope and the From, Subject,
+     * Auto-Submitted and Precedence headers as far as they are readable; no text, no photos. Never throws.
+     */
+    InboundMail partial(SpoolMessage row) {
+        String fromHeader = null;
+        String subjectHeader = null;
+        String auto = null;
+        String precedence = null;
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(row.getRaw()));
+            fromHeader = headers.getHeader("From", ",");
+            subjectHeader = headers.getHeader("Subject", null);
+            auto = headers.getHeader("Auto-Submitted", null);
+            precedence = headers.getHeader("Precedence", null);
+        } catch (MessagingException | RuntimeException e) {
+            // the envelope is all there is
+        }
+        String from = SenderAddress.of(fromHeader, row.getEnvelopeFrom());
+        CarrierProfile carrier = carriers.mailProfileOf(from);
+        return new InboundMail(
+                row.getId() == null ? 0 : row.getId(),
+                row.getMessageId(),
+                row.getDedupKey(),
+                row.getEnvelopeFrom(),
+                from,
+                row.getRecipient(),
+                row.getLocalPart(),
+                carrier.getId(),
+                MailText.header(subjectHeader, carrier.getEmoji()),
+                "",
+                false,
+                List.of(),
+                List.of(),
+                autoSubmitted(auto),
+                bulk(precedence),
+                row.getReceivedAt());
+    }
+
+    private static boolean autoSubmitted(String header) {
+        return header != null && !header.trim().equalsIgnoreCase("no");
+    }
+
+    /** {@code Precedence: bulk}, {@code list} or {@code junk}: mailing lists and the like. */
+    private static boolean bulk(String header) {
+        if (header == null) {
+            return false;
+        }
+        String p = header.trim().toLowerCase(Locale.ROOT);
+        return p.equals("bulk") || p.equals("list") || p.equals("junk");
     }
 
     private static String name(Image image) {
