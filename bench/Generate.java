@@ -111,7 +111,7 @@ public class Generate {
         Rows members = new Rows("member", "id", "nickname", "mobile_email", "password_hash", "role", "status",
                 "created_at");
         Rows sessions = new Rows("member_session", "token_hash", "member_id", "csrf_token", "via_url", "created_at",
-                "last_seen_at")
+                "last_seen_at", "bound_to")
                 .manual();
         Rows secrets = new Rows("posting_secret", "member_id", "kind", "secret", "created_at").manual();
         StringBuilder tokens = new StringBuilder();
@@ -120,7 +120,8 @@ public class Generate {
             long id = first + i;
             members.add(id, "ベンチ" + id, "bench" + id + "@docomo.ne.jp", hash, "MEMBER", "ACTIVE", now);
             String token = token(id);
-            sessions.add(sha256Hex(token), id, "csrf" + id, true, now, now);
+            // bound as a docomo handset behind its gateway without an i-mode ID sends them (web.SessionBinding)
+            sessions.add(sha256Hex(token), id, "csrf" + id, true, now, now, "docomo:gw");
             tokens.append(id).append(' ').append(token).append('\n');
             String d = secret(id, "diary"), v = secret(id, "voice");
             secrets.add(id, "diary", d, now);

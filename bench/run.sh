@@ -27,12 +27,14 @@ THREADS="${BENCH_HTTP_THREADS:-6}"
 REPORT=docs/performance.md
 [[ -n "${NO_REPORT:-}" ]] && REPORT=/dev/null
 if [[ "$DB" == jdbc:postgresql:* ]]; then
-  # the generated sessions are cookieless (URL) sessions, which end after 3 idle hours: make them fresh again
-  psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -qc "update member_session set last_seen_at = now()"
+  # the generated sessions are cookieless (URL) sessions, which end after 3 idle hours and 30 days in all: make them
+  # fresh again, bound to the docomo gateway the scripts send from (older generated data has no binding)
+  psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -qc \
+    "update member_session set last_seen_at = now(), created_at = now(), bound_to = 'docomo:gw'"
 fi
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
-  -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 \
+  -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 -Dsns.bench.ceiling=true \
   -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nohazelcast --maxhttpthreads "$THREADS" \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server.log" 2>&1 &
 SERVER=$!

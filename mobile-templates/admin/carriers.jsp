@@ -26,6 +26,7 @@
 <input type="text" name="range" size="24" placeholder="例: 210.153.84.0/24">
 <select name="action"><option value="add">追加</option><option value="remove">削除</option></select>
 <input type="text" name="note" size="30" placeholder="理由・出典">
+<label><input type="checkbox" name="confirm_wide" value="yes">広い範囲を確認しました</label>
 <input type="submit" value="変更">
 </form>
 </c:forEach>

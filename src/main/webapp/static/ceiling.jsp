@@ -1,5 +1,5 @@
 <%-- The benchmark ceiling (bench/run.sh): a page of home-page size through the same edge, with no database and no
-     session. Not linked from anywhere. --%>
+     session. Not linked from anywhere, and served only with sns.bench.ceiling=true (web.BenchPageFilter). --%>
 <k:page title="ｹｰﾀｲSNS">
 <div style="text-align:center;color:#ff6600">ｹｰﾀｲSNS</div>
 <hr />

@@ -49,7 +49,7 @@ public class AdminCarriersResource {
             @FormParam("domain") String domain,
             @FormParam("action") String action,
             @FormParam("note") String note) {
-        return change(carrier, CarrierOverrides.DOMAIN, domain, action, note);
+        return change(carrier, CarrierOverrides.DOMAIN, domain, action, note, false);
     }
 
     @POST
@@ -59,8 +59,9 @@ public class AdminCarriersResource {
             @PathParam("carrier") String carrier,
             @FormParam("range") String range,
             @FormParam("action") String action,
-            @FormParam("note") String note) {
-        return change(carrier, CarrierOverrides.RANGE, range, action, note);
+            @FormParam("note") String note,
+            @FormParam("confirm_wide") String confirmWide) {
+        return change(carrier, CarrierOverrides.RANGE, range, action, note, "yes".equals(confirmWide));
     }
 
     @GET
@@ -75,7 +76,7 @@ public class AdminCarriersResource {
                 .build();
     }
 
-    private Response change(String carrier, String kind, String item, String action, String note) {
+    private Response change(String carrier, String kind, String item, String action, String note, boolean wide) {
         long operator = operators.require();
         if (registry.profile(carrier).isEmpty()) {
             return Response.status(404)
@@ -83,7 +84,8 @@ public class AdminCarriersResource {
                     .build();
         }
         try {
-            sync.change(operator, carrier, kind, item, action == null ? "" : action.toUpperCase(Locale.ROOT), note);
+            sync.change(
+                    operator, carrier, kind, item, action == null ? "" : action.toUpperCase(Locale.ROOT), note, wide);
         } catch (Refused e) {
             return Response.status(400)
                     .entity(page().with("error", e.getMessage()))

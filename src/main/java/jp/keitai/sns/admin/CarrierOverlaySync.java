@@ -54,8 +54,15 @@ public class CarrierOverlaySync {
      * other nodes follow within seconds.
      * Throws {@code Refused} with the reason when the change is not one.
      */
-    public void change(long operatorId, String carrier, String kind, String item, String action, String note) {
-        overrides.change(operatorId, carrier, kind, item, action, note);
+    public void change(
+            long operatorId,
+            String carrier,
+            String kind,
+            String item,
+            String action,
+            String note,
+            boolean wideConfirmed) {
+        overrides.change(operatorId, carrier, kind, item, action, note, wideConfirmed);
         sync();
     }
 

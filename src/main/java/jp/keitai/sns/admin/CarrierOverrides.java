@@ -80,11 +80,25 @@ public class CarrierOverrides {
         return cached;
     }
 
-    /**
-     * Adds or removes a domain or range, audited in the same transaction.
-     * Throws {@link Refused} with the reason when the change is not one.
-     */
+    /** A change without the confirmation a wide range needs. */
     public void change(long operatorId, String carrier, String kind, String rawItem, String action, String note) {
+        change(operatorId, carrier, kind, rawItem, action, note, false);
+    }
+
+    /**
+     * Adds or removes a domain or range, audited in the same transaction. A gateway range no carrier could own is
+     * refused: every address ({@code 0.0.0.0/0}, {@code ::/0}) always, one wider than /16 (IPv4) or /32 (IPv6) unless
+     * the operator ticked 「広い範囲を確認しました」 ({@code wideConfirmed}). Throws {@link Refused} with the reason when the
+     * change is not one.
+     */
+    public void change(
+            long operatorId,
+            String carrier,
+            String kind,
+            String rawItem,
+            String action,
+            String note,
+            boolean wideConfirmed) {
         if (!ADD.equals(action) && !REMOVE.equals(action)) {
             throw new Refused("操作は add か remove です。");
         }
@@ -99,6 +113,9 @@ public class CarrierOverrides {
             if (item == null) {
                 throw new Refused("「" + rawItem + "」はIPアドレスの範囲（CIDR、例: 210.153.84.0/24）ではありません。");
             }
+            if (ADD.equals(action)) {
+                refuseWide(item, wideConfirmed);
+            }
         } else {
             throw new Refused("種類が正しくありません。");
         }
@@ -112,6 +129,24 @@ public class CarrierOverrides {
             audit.record(operatorId, "carrier." + action.toLowerCase(Locale.ROOT), target, note);
         });
         cachedAt = 0;
+    }
+
+    /** IPv4 prefixes shorter than this (IPv6: {@link #NARROWEST_WIDE_V6}) need the second confirmation. */
+    static final int NARROWEST_WIDE_V4 = 16;
+
+    static final int NARROWEST_WIDE_V6 = 32;
+
+    private static void refuseWide(String cidr, boolean confirmed) {
+        int bits = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+        boolean v6 = cidr.contains(":");
+        if (bits == 0) {
+            throw new Refused("「" + cidr + "」はすべてのアドレスです。キャリアのゲートウェイとして登録できません。");
+        }
+        int limit = v6 ? NARROWEST_WIDE_V6 : NARROWEST_WIDE_V4;
+        if (bits < limit && !confirmed) {
+            throw new Refused(
+                    "「" + cidr + "」は /" + limit + " より広い範囲です。キャリアの公開情報で確かめてから、" + "「広い範囲を確認しました」にチェックを入れて送り直してください。");
+        }
     }
 
     /** {@code a.b.c.d/n} or an IPv6 prefix, with the host bits cleared; null when it is not one. */

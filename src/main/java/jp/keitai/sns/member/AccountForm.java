@@ -24,6 +24,10 @@ final class AccountForm {
     static final String NOT_CARRIER = "携帯電話のメールアドレス（docomo・au・SoftBankなど）を入力してください。";
     static final String CARRIER_AS_PC = "PCメールアドレスには携帯電話以外のアドレスを入力してください。";
     static final String MALFORMED = "メールアドレスの形が正しくありません。";
+    static final String RESERVED_NICKNAME = "そのニックネームは運営者用のため使えません。";
+    /** The operator account's name as created ({@link OperatorBootstrap}); reserved even if the operator renames. */
+    static final String OPERATOR_NICKNAME = "運営";
+
     static final String PC_MALFORMED = "PCメールアドレスの形が正しくありません。";
 
     private AccountForm() {}
@@ -62,6 +66,25 @@ final class AccountForm {
         FormCheck.check(new Nickname(n));
         FormCheck.check(new NicknameCharacters(n));
         return n;
+    }
+
+    /**
+     * Throws {@link Refused} when the nickname is, but for width, case and spaces, 「運営」 or an operator account's
+     * nickname: nobody may pass for the operator.
+     */
+    static void notReserved(String nickname, java.util.Collection<String> operatorNicknames) {
+        String typed = fold(nickname);
+        if (typed.equals(fold(OPERATOR_NICKNAME))
+                || operatorNicknames.stream().anyMatch(n -> n != null && typed.equals(fold(n)))) {
+            throw new Refused(RESERVED_NICKNAME);
+        }
+    }
+
+    /** NFKC (full-width letters and digits to plain), no white space, lower case. */
+    private static String fold(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
+                .replaceAll("[\\s\u3000]+", "")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Throws {@link Refused} unless the password may be used. */

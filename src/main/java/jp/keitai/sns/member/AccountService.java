@@ -53,12 +53,20 @@ public class AccountService {
         FormCheck.check(new AccountForm.SelfIntro(intro));
         FormCheck.check(new AccountForm.IntroVisibility(visibility));
         database.run(em -> {
-            members.inTransaction(memberId).setProfile(name, intro.isEmpty() ? null : intro, visibility);
+            Member m = members.inTransaction(memberId);
+            if (m.getRole() != Role.OPERATOR) {
+                AccountForm.notReserved(name, members.operatorNicknames());
+            }
+            m.setProfile(name, intro.isEmpty() ? null : intro, visibility);
             database.changes().publish(MemberDirectory.TOPIC, memberId); // cards and profiles, on every node
         });
     }
 
-    /** Changes the password and ends every session of the member (the page signs the current one in again). */
+    /**
+     * Changes the password and ends every session of the member (the page signs the current one in again) and every
+     * かんたんログイン binding: a handset or cookie that signed in without the password must be bound again, with the new
+     * password.
+     */
     public void changePassword(long memberId, String current, String next) {
         AccountForm.password(next);
         database.run(em -> {
@@ -67,6 +75,7 @@ public class AccountService {
                 throw new Refused(WRONG_PASSWORD);
             }
             m.setPasswordHash(Passwords.hash(next));
+            easyLogins.deleteAll(memberId);
         });
         signIn.endAll(memberId);
     }

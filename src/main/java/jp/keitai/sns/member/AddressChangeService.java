@@ -69,7 +69,8 @@ public class AddressChangeService {
         Instant now = Clock.now();
         return database.tx(em -> {
             if (members.isTaken(address)) {
-                throw new Refused("このメールアドレスには変更できません。");
+                // answered as if sent: the form must not tell whether an address belongs to someone
+                return StepDone.told(sentMessage(), List.of());
             }
             String token = Tokens.random();
             Registration r = new Registration(
@@ -85,13 +86,17 @@ public class AddressChangeService {
             r.setMemberId(memberId);
             registrations.add(r);
             return StepDone.told(
-                    "新しいアドレスに確認メールを送りました。メールのURLを開くと変更が完了します（24時間有効）。届かない場合は、受信設定で " + settings.mailDomain()
-                            + " からのメールを許可してください。",
+                    sentMessage(),
                     List.of(new OutgoingMail(
                             address,
                             "confirm_change",
                             Map.of("url", settings.baseUrl() + "/register/confirm?token=" + token))));
         });
+    }
+
+    private String sentMessage() {
+        return "新しいアドレスに確認メールを送りました。メールのURLを開くと変更が完了します（24時間有効）。届かない場合は、受信設定で " + settings.mailDomain()
+                + " からのメールを許可してください。";
     }
 
     /**

@@ -2,10 +2,8 @@ package jp.keitai.sns.member;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import jp.keitai.sns.system.Database;
@@ -35,25 +33,35 @@ public class LoginFailureStore {
         });
     }
 
-    /**
-     * Whether, after {@code since}, the account failed at least {@code perAccount} times or the client address at
-     * least {@code perIp} times; the address is counted only when the account is not over already.
-     */
-    boolean atLeast(String account, int perAccount, String clientIp, int perIp, Instant since) {
-        Timestamp t = Timestamp.from(since);
-        return database.jdbc(
-                c -> count(c, "account", account, t) >= perAccount || count(c, "client_ip", clientIp, t) >= perIp);
+    /** Deletes failures from before {@code before} (housekeeping); returns how many. */
+    int purge(Instant before) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from login_failure where failed_at < ?")) {
+                ps.setTimestamp(1, Timestamp.from(before));
+                return ps.executeUpdate();
+            }
+        });
     }
 
-    private static int count(Connection c, String column, String value, Timestamp since) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("select count(*) from login_failure where " + column + " = ? and failed_at > ?")) {
-            ps.setString(1, value);
-            ps.setTimestamp(2, since);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+    /** How many failures since a time, and the latest of them (null when none). */
+    record Recent(int count, Instant latest) {}
+
+    /** Failures after {@code since} from the client address, of {@code account} only unless it is null. */
+    Recent recent(String account, String clientIp, Instant since) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*), max(failed_at) from login_failure"
+                    + " where client_ip = ? and failed_at > ?" + (account == null ? "" : " and account = ?"))) {
+                ps.setString(1, clientIp);
+                ps.setTimestamp(2, Timestamp.from(since));
+                if (account != null) {
+                    ps.setString(3, account);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    Timestamp latest = rs.getTimestamp(2);
+                    return new Recent(rs.getInt(1), latest == null ? null : latest.toInstant());
+                }
             }
-        }
+        });
     }
 }

@@ -92,6 +92,13 @@ public class MemberStore {
                         .isEmpty());
     }
 
+    /** The nicknames of the operator accounts (reserved: no member may take one). */
+    List<String> operatorNicknames() {
+        return database.tx(em -> em.createQuery("select m.nickname from Member m where m.role = :r", String.class)
+                .setParameter("r", Role.OPERATOR)
+                .getResultList());
+    }
+
     /** How many operator accounts there are, in the current transaction. */
     long countOperators() {
         return database.tx(em -> em.createQuery("select count(m) from Member m where m.role = :r", Long.class)

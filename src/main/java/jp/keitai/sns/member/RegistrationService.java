@@ -169,6 +169,7 @@ public class RegistrationService {
     public StepDone submit(
             String token, String deviceHash, String nickname, String password, String pcEmail, String mobileEmail) {
         String name = AccountForm.nickname(nickname);
+        AccountForm.notReserved(name, members.operatorNicknames());
         AccountForm.password(password);
         Registration opened = open(token, deviceHash);
         if (opened.getStep() != Registration.Step.FORM) {

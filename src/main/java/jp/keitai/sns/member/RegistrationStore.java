@@ -37,6 +37,13 @@ public class RegistrationStore {
         return database.tx(em -> em.find(Registration.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** Deletes registrations and address changes whose link ran out before {@code before}; returns how many. */
+    int purgeExpired(java.time.Instant before) {
+        return database.tx(em -> em.createQuery("delete from Registration r where r.expiresAt < :t")
+                .setParameter("t", before)
+                .executeUpdate());
+    }
+
     void add(Registration registration) {
         database.run(em -> em.persist(registration));
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Finds the signed-in session of a request: the {@code sid} cookie, or for cookieless handsets the {@code sid} query
  * parameter. A token is believed only through the channel its session was started for, so a cookie session's token
- * pasted into a URL signs nobody in. Runs after the edge (web.xml), which writes the token into URLs where needed.
+ * pasted into a URL signs nobody in, and a URL session only from what it was started on ({@link SessionBinding}).
+ * Runs after the edge (web.xml), which writes the token into URLs where needed.
  */
 public class SessionFilter extends HttpFilter {
 
@@ -39,7 +40,9 @@ public class SessionFilter extends HttpFilter {
             token = cookie;
         }
         if (session.isEmpty() && url != null) {
-            session = sessions.find(url).filter(SessionStore.Session::viaUrl);
+            // a URL session only for what it was started on: its carrier and subscriber ID or gateway
+            jp.keitai.sns.carrier.Handset handset = jp.keitai.sns.carrier.Handset.of(request);
+            session = sessions.find(url).filter(s -> s.viaUrl() && SessionBinding.matches(s.boundTo(), handset));
             token = url;
         }
         if (session.isPresent()) {

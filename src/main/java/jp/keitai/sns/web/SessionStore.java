@@ -25,7 +25,9 @@ import java.util.logging.Logger;
 import jp.keitai.sns.system.BackgroundThreads;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.Purge;
 import jp.keitai.sns.system.ReadCache;
+import jp.keitai.sns.system.Settings;
 
 /**
  * Signed-in sessions, kept in the database under a hash of their token. Sessions carried in URLs (cookieless
@@ -36,14 +38,18 @@ import jp.keitai.sns.system.ReadCache;
  * last-seen time is written back in batches (at most once a minute per session, every few seconds for all of them),
  * not on the page that noticed it. A session that looks expired here is read again before it is refused, since
  * another node may have seen it since.
+ *
+ * <p>Besides the idle limits, every session ends {@code sns.session.max-age-days} (default 30) after it started,
+ * however often it is used. Sessions past either limit are deleted by the hourly housekeeping ({@link #purge}).
  */
 @ApplicationScoped
-public class SessionStore {
+public class SessionStore implements Purge {
 
     private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
 
     static final Duration COOKIE_IDLE = Duration.ofDays(14);
     static final Duration URL_IDLE = Duration.ofHours(3);
+    static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
     /** last_seen is written at most this often, so reading a page is not a write every time. */
     private static final long TOUCH_EVERY_MILLIS = Duration.ofMinutes(1).toMillis();
 
@@ -52,6 +58,12 @@ public class SessionStore {
 
     @Inject
     Database database;
+
+    @Inject
+    Settings settings;
+
+    /** The absolute lifetime of a session, whatever its use. */
+    private Duration maxAge = DEFAULT_MAX_AGE;
 
     /** Sessions by token hash. */
     private ReadCache<String, Known> known;
@@ -67,12 +79,20 @@ public class SessionStore {
     protected SessionStore() {}
 
     public SessionStore(Database database) {
+        this(database, DEFAULT_MAX_AGE);
+    }
+
+    public SessionStore(Database database, Duration maxAge) {
         this.database = database;
+        this.maxAge = maxAge;
         init();
     }
 
-    /** A signed-in session: who, and the token forms must echo. */
-    public record Session(long memberId, String csrfToken, boolean viaUrl) {}
+    /**
+     * A signed-in session: who, the token forms must echo, and for a URL session what it is bound to
+     * ({@link SessionBinding}; null for cookie sessions).
+     */
+    public record Session(long memberId, String csrfToken, boolean viaUrl, String boundTo) {}
 
     /**
      * A session as this node knows it; {@code lastSeenMillis} (epoch milliseconds, a plain long so that checking it on
@@ -80,16 +100,21 @@ public class SessionStore {
      */
     private static final class Known {
         final Session session;
+        final long createdMillis;
         volatile long lastSeenMillis;
 
-        Known(Session session, Instant lastSeen) {
+        Known(Session session, Instant created, Instant lastSeen) {
             this.session = session;
+            this.createdMillis = created.toEpochMilli();
             this.lastSeenMillis = lastSeen.toEpochMilli();
         }
     }
 
     @PostConstruct
     void init() {
+        if (settings != null) {
+            maxAge = Duration.ofDays(settings.intValue("sns.session.max-age-days", 30, 1, 3650));
+        }
         known = ReadCache.ofKeys(jp.keitai.sns.system.CacheSize.SESSIONS.get());
         // a logout or a password change: every node drops that member's sessions and reads the ones still alive again
         database.changes().subscribe(MEMBER_ENDED, this::dropSessionsOf);
@@ -116,18 +141,24 @@ public class SessionStore {
 
     /** Starts a session and returns its token (shown once, to the handset; only its hash is kept). */
     public String start(long memberId, boolean viaUrl) {
+        return start(memberId, viaUrl, null);
+    }
+
+    /** Starts a session bound to {@code boundTo} (see {@link SessionBinding}) and returns its token. */
+    public String start(long memberId, boolean viaUrl, String boundTo) {
         String token = Tokens.random();
         Instant now = Clock.now();
         database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into member_session"
-                    + " (token_hash, member_id, csrf_token, via_url, created_at, last_seen_at)"
-                    + " values (?, ?, ?, ?, ?, ?)")) {
+                    + " (token_hash, member_id, csrf_token, via_url, created_at, last_seen_at, bound_to)"
+                    + " values (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, Tokens.sha256(token));
                 ps.setLong(2, memberId);
                 ps.setString(3, Tokens.random());
                 ps.setBoolean(4, viaUrl);
                 ps.setTimestamp(5, Timestamp.from(now));
                 ps.setTimestamp(6, Timestamp.from(now));
+                ps.setString(7, boundTo);
                 return ps.executeUpdate();
             }
         });
@@ -158,9 +189,10 @@ public class SessionStore {
         return Optional.of(k.session);
     }
 
-    private static boolean expired(Known k, Instant now) {
+    private boolean expired(Known k, Instant now) {
         long idle = k.session.viaUrl() ? URL_IDLE.toMillis() : COOKIE_IDLE.toMillis();
-        return k.lastSeenMillis + idle < now.toEpochMilli();
+        long t = now.toEpochMilli();
+        return k.lastSeenMillis + idle < t || k.createdMillis + maxAge.toMillis() < t;
     }
 
     /** Whether the last-seen time is old enough to be written again. */
@@ -170,9 +202,11 @@ public class SessionStore {
 
     private Known load(String hash) {
         return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select s.member_id, s.csrf_token, s.via_url, s.last_seen_at"
-                    + " from member_session s join member m on m.id = s.member_id"
-                    + " where s.token_hash = ? and m.status = 'ACTIVE'")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select s.member_id, s.csrf_token, s.via_url, s.last_seen_at, s.created_at,"
+                            + " s.bound_to"
+                            + " from member_session s join member m on m.id = s.member_id"
+                            + " where s.token_hash = ? and m.status = 'ACTIVE'")) {
                 ps.setString(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -181,7 +215,8 @@ public class SessionStore {
                     Instant seen = rs.getTimestamp(4).toInstant();
                     Instant pending = touched.get(hash);
                     return new Known(
-                            new Session(rs.getLong(1), rs.getString(2), rs.getBoolean(3)),
+                            new Session(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(6)),
+                            rs.getTimestamp(5).toInstant(),
                             pending != null && pending.isAfter(seen) ? pending : seen);
                 }
             }
@@ -197,7 +232,8 @@ public class SessionStore {
         Map<String, Known> found = known.prime(() -> database.jdbc(c -> {
             Map<String, Known> out = new LinkedHashMap<>();
             try (PreparedStatement ps =
-                    c.prepareStatement("select s.token_hash, s.member_id, s.csrf_token, s.via_url, s.last_seen_at"
+                    c.prepareStatement("select s.token_hash, s.member_id, s.csrf_token, s.via_url, s.last_seen_at,"
+                            + " s.created_at, s.bound_to"
                             + " from member_session s join member m on m.id = s.member_id"
                             + " where s.last_seen_at > ? and m.status = 'ACTIVE' order by s.last_seen_at desc")) {
                 ps.setTimestamp(1, Timestamp.from(since));
@@ -208,7 +244,8 @@ public class SessionStore {
                         out.put(
                                 rs.getString(1),
                                 new Known(
-                                        new Session(rs.getLong(2), rs.getString(3), rs.getBoolean(4)),
+                                        new Session(rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getString(7)),
+                                        rs.getTimestamp(6).toInstant(),
                                         rs.getTimestamp(5).toInstant()));
                     }
                 }
@@ -287,6 +324,31 @@ public class SessionStore {
         if (member != null) {
             database.changes().publish(MEMBER_ENDED, member);
         }
+    }
+
+    @Override
+    public String name() {
+        return "sessions";
+    }
+
+    /**
+     * Deletes the sessions past their idle limit or their absolute lifetime at {@code now} (housekeeping). Last-seen
+     * times still waiting in memory are written first, so a session in use is not taken for idle.
+     */
+    @Override
+    public int purge(Instant now) {
+        flushSafely();
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from member_session where created_at < ?"
+                    + " or (via_url = ? and last_seen_at < ?) or (via_url = ? and last_seen_at < ?)")) {
+                ps.setTimestamp(1, Timestamp.from(now.minus(maxAge)));
+                ps.setBoolean(2, true);
+                ps.setTimestamp(3, Timestamp.from(now.minus(URL_IDLE)));
+                ps.setBoolean(4, false);
+                ps.setTimestamp(5, Timestamp.from(now.minus(COOKIE_IDLE)));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Ends every session of a member (password change, suspension, withdrawal). */

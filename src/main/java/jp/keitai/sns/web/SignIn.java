@@ -25,7 +25,7 @@ public class SignIn {
 
     public void signIn(long memberId, HttpServletRequest request, HttpServletResponse response) {
         boolean cookies = Handset.of(request).isCookies();
-        String token = sessions.start(memberId, !cookies);
+        String token = sessions.start(memberId, !cookies, cookies ? null : SessionBinding.of(Handset.of(request)));
         if (cookies) {
             Cookie c = new Cookie(SessionFilter.COOKIE, token);
             c.setPath("/");

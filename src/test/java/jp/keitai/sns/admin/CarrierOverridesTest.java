@@ -53,6 +53,36 @@ class CarrierOverridesTest {
     }
 
     @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void rangesNoCarrierCouldOwnAreRefusedAndWideOnesNeedConfirmation(TestDb db) {
+        OperatorBootstrap.createIfNone(db.database(), "op@example.jp", "operator-pass");
+        long op = new MemberService(db.database())
+                .findByEmail("op@example.jp")
+                .orElseThrow()
+                .id();
+        CarrierOverrides o = new CarrierOverrides(db.database());
+        for (String all : List.of("0.0.0.0/0", "::/0", "10.1.2.3/0")) {
+            assertTrue(
+                    assertThrows(Refused.class, () -> o.change(op, "au", "RANGE", all, "ADD", "x", true))
+                            .getMessage()
+                            .contains("すべてのアドレス"),
+                    all);
+        }
+        for (String wide : List.of("10.0.0.0/8", "172.16.0.0/15", "2001:db8::/31")) {
+            assertTrue(
+                    assertThrows(Refused.class, () -> o.change(op, "au", "RANGE", wide, "ADD", "x"))
+                            .getMessage()
+                            .contains("「広い範囲を確認しました」"),
+                    wide);
+        }
+        assertTrue(o.current().isEmpty(), "nothing half-written");
+        assertDoesNotThrow(() -> o.change(op, "au", "RANGE", "10.0.0.0/8", "ADD", "確認済み", true));
+        assertDoesNotThrow(() -> o.change(op, "au", "RANGE", "172.16.0.0/16", "ADD", "x"));
+        assertDoesNotThrow(() -> o.change(op, "au", "RANGE", "2001:db8::/32", "ADD", "x"));
+        assertDoesNotThrow(() -> o.change(op, "au", "RANGE", "10.0.0.0/8", "REMOVE", "removing never needs it"));
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "210.153.84.1/24, 210.153.84.0/24",
         "10.0.0.0/8, 10.0.0.0/8",

@@ -58,6 +58,45 @@ class AccountServiceTest {
 
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void theOperatorsNicknameIsReserved(TestDb db) {
+        OperatorBootstrap.createIfNone(db.database(), "op@example.jp", "operator-pass");
+        long op = new MemberService(db.database())
+                .findByEmail("op@example.jp")
+                .orElseThrow()
+                .id();
+        long id = LoginServiceTest.member(db, "n@docomo.ne.jp", "password1");
+        AccountService accounts = new AccountService(db.database(), new SignIn(new SessionStore(db.database())));
+        for (String name : new String[] {"運営", " 運 営 ", "運\u3000営"}) {
+            assertEquals(AccountForm.RESERVED_NICKNAME, refusal(() -> accounts.updateProfile(id, name, "", "friends")));
+        }
+        accounts.updateProfile(op, "ケータイSNS事務局", "", "everyone");
+        assertEquals(
+                AccountForm.RESERVED_NICKNAME,
+                refusal(() -> accounts.updateProfile(id, "ｹｰﾀｲSNS事務局", "", "friends")),
+                "the operator's current nickname, whatever the width");
+        assertEquals(
+                AccountForm.RESERVED_NICKNAME,
+                refusal(() -> accounts.updateProfile(id, "運営", "", "friends")),
+                "and the original one");
+        accounts.updateProfile(op, "運営", "", "everyone"); // the operator may take it back
+        accounts.updateProfile(id, "運営ファン", "", "friends");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void passwordChangeEndsEasyLoginBindings(TestDb db) {
+        long id = LoginServiceTest.member(db, "e@docomo.ne.jp", "password1");
+        EasyLoginStore bindings = new EasyLoginStore(db.database());
+        bindings.insert(id, "subscriber", "docomo", "f".repeat(64), jp.keitai.sns.system.Clock.now());
+        assertEquals(1, bindings.bindings(id).size());
+        AccountService accounts = new AccountService(db.database(), new SignIn(new SessionStore(db.database())));
+        accounts.changePassword(id, "password1", "password2");
+        assertTrue(bindings.bindings(id).isEmpty(), "the handset must be bound again after a password change");
+        assertTrue(bindings.ownerOf("f".repeat(64)).isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void withdrawalAnonymisesAndFreesTheAddress(TestDb db) {
         long id = LoginServiceTest.member(db, "r@ezweb.ne.jp", "password1");
         AccountService accounts = new AccountService(db.database(), new SignIn(new SessionStore(db.database())));

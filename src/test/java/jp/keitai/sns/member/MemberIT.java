@@ -559,6 +559,36 @@ class MemberIT {
     }
 
     @Test
+    void aUrlSessionSignsInOnlyTheHandsetItWasStartedOn() {
+        Members.NewMember m = Members.register(base, "URLセッション");
+        String guid = "U" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        String home = docomoHandset(guid).signIn(m.mobileEmail(), Members.PASSWORD);
+        java.util.regex.Matcher found =
+                java.util.regex.Pattern.compile("sid=[^&\"]+").matcher(home);
+        assertTrue(found.find(), home);
+        String path = "/home?" + found.group() + "&guid=ON";
+        assertEquals(200, docomoHandset(guid).get(path).statusCode(), "the phone it was started on");
+        assertEquals(303, new Http(base).from(OUTSIDE).get(path).statusCode(), "a PC browser");
+        assertEquals(
+                303,
+                new Http(base, "KDDI-SA31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0", false)
+                        .from(AU_GATEWAY)
+                        .get(path)
+                        .statusCode(),
+                "another carrier");
+        assertEquals(303, docomoHandset("OTHER" + guid).get(path).statusCode(), "another docomo handset");
+        assertEquals(
+                303,
+                new Http(base, Http.DOCOMO_FOMA_UA, false)
+                        .from(OUTSIDE)
+                        .header("X-DCMGUID", guid)
+                        .get(path)
+                        .statusCode(),
+                "the same ID from outside the gateway");
+        assertEquals(200, docomoHandset(guid).get(path).statusCode(), "and the phone still is");
+    }
+
+    @Test
     void guestsAreSentToTheTopPage() {
         HttpResponse<byte[]> r = new Http(base).get("/home");
         assertEquals(303, r.statusCode());

@@ -42,6 +42,13 @@ class FoundationIT {
     }
 
     @Test
+    void theBenchmarkPageIsNotServedWithoutTheBenchmarkSetting() {
+        assertEquals(
+                404,
+                new Http(base).get("/static/ceiling.jsp", Http.DOCOMO_FOMA_UA).statusCode());
+    }
+
+    @Test
     void pcGetsTheUtf8TopPage() {
         HttpResponse<byte[]> r = new Http(base).get("/", Http.PC_UA);
         assertEquals(200, r.statusCode());

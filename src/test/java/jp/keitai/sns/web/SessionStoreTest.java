@@ -66,6 +66,25 @@ class SessionStoreTest {
         assertTrue(store.find(cookie).isEmpty());
     }
 
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aSessionEndsAtItsAbsoluteLifetimeHoweverOftenUsed(TestDb db) {
+        SessionStore store = new SessionStore(db.database(), Duration.ofDays(30));
+        long id = member(db);
+        String token = store.start(id, false);
+        assertTrue(store.find(token).isPresent());
+        db.database().jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update member_session set created_at = ?")) {
+                ps.setTimestamp(
+                        1,
+                        Timestamp.from(Instant.now().minus(Duration.ofDays(30).plusMinutes(1))));
+                return ps.executeUpdate();
+            }
+        });
+        SessionStore otherNode = new SessionStore(db.database(), Duration.ofDays(30));
+        assertTrue(otherNode.find(token).isEmpty(), "seen a moment ago, but started over 30 days ago");
+    }
+
     private static void age(TestDb db, Duration by) {
         db.database().jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("update member_session set last_seen_at = ?")) {

@@ -36,6 +36,20 @@ final class SpoolStore {
         this.database = database;
     }
 
+    /**
+     * Deletes rows handled (posted, refused or duplicate) before {@code before}; quarantined and unhandled rows stay
+     * for the operator and the workers. Returns how many went.
+     */
+    int purgeHandled(Instant before) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "delete from mail_spool" + " where state in ('done', 'refused', 'duplicate') and handled_at < ?")) {
+                ps.setTimestamp(1, Timestamp.from(before));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Rows claimed for a worker, and rows quarantined on the way because their attempts were used up. */
     record Claimed(List<Long> ids, List<Long> quarantined) {}
 
