@@ -85,7 +85,15 @@ class FriendIT {
         Friends.makeFriends(a, b);
         Friends.block(a, b);
         assertFalse(Http.text(a.http().get("/friends"), StandardCharsets.UTF_8).contains("ブロックされる人"));
-        assertTrue(Friends.ask(b, a).contains("このメンバーにはマイミク申請できません"));
+        assertEquals(
+                404,
+                b.http().get("/friends/requests/new?member_id=" + a.id()).statusCode(),
+                "the blocker's confirmation page shows nothing");
+        String csrf = Http.csrf(Http.text(b.http().get("/footprints"), StandardCharsets.UTF_8));
+        String refused = Http.text(
+                b.http().post("/friends/requests", "member_id", String.valueOf(a.id()), "message", "", "_csrf", csrf),
+                StandardCharsets.UTF_8);
+        assertTrue(refused.contains("このメンバーにはマイミク申請できません"), refused);
         assertTrue(Http.text(a.http().get("/blocks"), StandardCharsets.UTF_8).contains("ブロックされる人"));
     }
 
