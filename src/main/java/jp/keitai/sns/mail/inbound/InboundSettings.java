@@ -29,8 +29,9 @@ import jp.keitai.sns.system.SettingsException;
  *     memory (each session counts twice what it reads); past it DATA is answered 452 and the sender retries. At least
  *     twice {@code sns.mail.max-bytes}
  * @param maxConnections {@code sns.smtp.max-connections} [64]: open SMTP sessions (one thread each); more get 421
- * @param maxConnectionsPerClient {@code sns.smtp.max-connections-per-client} [8]: open sessions from one client
- *     address; more get 421, so one client's idle connections cannot shut intake for everyone
+ * @param maxConnectionsPerClient {@code sns.smtp.max-connections-per-client} [20]: open sessions from one client
+ *     address; more get 421, so one client's idle connections cannot shut intake for everyone. 20 is Postfix's
+ *     default destination concurrency: a relay in front, the one client in production, stays under it
  */
 public record InboundSettings(
         String domain,
@@ -74,7 +75,7 @@ public record InboundSettings(
                 flag(settings, "sns.mail.echo"),
                 budget,
                 connections,
-                settings.intValue("sns.smtp.max-connections-per-client", 8, 1, connections));
+                settings.intValue("sns.smtp.max-connections-per-client", 20, 1, connections));
     }
 
     private static boolean flag(Settings settings, String key) {
