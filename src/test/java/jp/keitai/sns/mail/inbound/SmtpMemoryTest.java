@@ -158,7 +158,16 @@ class SmtpMemoryTest {
         final OutputStream out;
 
         Raw(String host, int port) throws IOException {
-            socket = new Socket(host, port);
+            this(null, host, port);
+        }
+
+        /** @param local the client address to connect from (another loopback address: another client) */
+        Raw(InetAddress local, String host, int port) throws IOException {
+            socket = new Socket();
+            if (local != null) {
+                socket.bind(new InetSocketAddress(local, 0));
+            }
+            socket.connect(new InetSocketAddress(host, port), 10_000);
             socket.setSoTimeout(120_000);
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             out = socket.getOutputStream();
