@@ -84,6 +84,19 @@ final class PhotoDecoder {
      * @throws Busy when the shared budget stays taken for longer than the wait
      */
     Decoded decode(byte[] bytes, int maxWidth, int maxHeight) throws IOException, Busy {
+        return decode(bytes, maxWidth, maxHeight, d -> d);
+    }
+
+    /** What is made from a decoded photo while its share of the budget is still held (the copies it needs). */
+    interface Work<T> {
+        T apply(Decoded decoded) throws IOException;
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int)}, and {@code work} (resizing, re-encoding) runs before the share of the
+     * budget is given back: the working copies it makes are what the estimate counts beside the raster.
+     */
+    <T> T decode(byte[] bytes, int maxWidth, int maxHeight, Work<T> work) throws IOException, Busy {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -115,7 +128,7 @@ final class PhotoDecoder {
                         image = ExifFilterUtils.getFilterForOrientation(orientation)
                                 .apply(image);
                     }
-                    return new Decoded(image, step, estimate);
+                    return work.apply(new Decoded(image, step, estimate));
                 } finally {
                     budget.release(kib);
                 }

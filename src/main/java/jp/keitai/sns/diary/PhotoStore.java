@@ -232,13 +232,17 @@ public class PhotoStore {
     }
 
     byte[] reencode(byte[] original, Size size, String format) throws IOException {
-        // decoded within the budget and EXIF orientation applied, then only pixels go on: no metadata survives
-        BufferedImage image;
+        // decoded within the budget and EXIF orientation applied, then only pixels go on: no metadata survives;
+        // the copy is made while the decode's share of the budget is still held
         try {
-            image = decoder.decode(original, size.maxWidth, size.maxHeight).image();
+            return decoder.decode(original, size.maxWidth, size.maxHeight, d -> copy(d.image(), size, format));
         } catch (PhotoDecoder.Busy e) {
             throw new Busy();
         }
+    }
+
+    private static byte[] copy(BufferedImage decoded, Size size, String format) throws IOException {
+        BufferedImage image = decoded;
         double scale = Math.min(
                 1.0, Math.min((double) size.maxWidth / image.getWidth(), (double) size.maxHeight / image.getHeight()));
         if (scale < 1.0) {

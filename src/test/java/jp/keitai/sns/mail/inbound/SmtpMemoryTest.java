@@ -137,6 +137,24 @@ class SmtpMemoryTest {
         }
     }
 
+    @Test
+    void aWorkerClaimsAtMostSixteenMegabytesOfMailAtOnce() {
+        // a worker loads its whole claim: fifty 10 MB mails would be 500 MB
+        try (TestDb db = TestDb.h2();
+                MailRig rig = new MailRig(db.database(), Map.of())) {
+            for (int i = 0; i < 3; i++) {
+                SmtpClient.Reply r = rig.send("big" + i + "@docomo.ne.jp", POST, mail(6 * 1024 * 1024));
+                assertEquals(250, r.code(), r.toString());
+            }
+            java.time.Instant now = jp.keitai.sns.system.Clock.now();
+            assertEquals(2, rig.worker.claim(now, 50).size(), "6 + 6 MB; a third would pass 16 MB");
+            assertEquals(1, rig.worker.claim(now, 50).size(), "the rest in the next claim");
+            SmtpClient.Reply small = rig.send("c@docomo.ne.jp", POST, MailRig.fixture("docomo-sjis-emoji.eml"));
+            assertEquals(250, small.code());
+            assertEquals(1, rig.worker.claim(now, 50).size(), "then the small one");
+        }
+    }
+
     /** A plain mail of about {@code size} bytes: headers, then base64-looking lines. */
     static byte[] mail(int size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(size + 1024);
