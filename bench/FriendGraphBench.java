@@ -76,7 +76,7 @@ public class FriendGraphBench {
                     friends.stream().mapToInt(graph::friendCount).max().orElse(0));
             LongBinaryOperator fof = (a, b) -> graph.areFriendsOfFriends(a, b) ? 1 : 0;
             LongBinaryOperator rel =
-                    (a, b) -> graph.relation(a, b) == jp.keitai.sns.friend.Relation.FRIEND_OF_FRIEND ? 1 : 0;
+                    (a, b) -> graph.relation(a, b) == jp.keitai.sns.access.Relation.FRIEND_OF_FRIEND ? 1 : 0;
             time("warm-up (not reported)", fof, me, twoSteps, far, WARMUP);
             time("areFriendsOfFriends(1, friend of a friend)", fof, me, twoSteps, null, CALLS);
             time("areFriendsOfFriends(1, not within two steps)", fof, me, far, null, CALLS);

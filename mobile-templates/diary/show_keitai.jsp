@@ -8,7 +8,7 @@
 <c:if test="${not empty page.photos}"><br /></c:if>
 <c:forEach items="${page.body}" var="s"><c:choose><c:when test="${s.lineBreak}"><br /></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach>
 <hr />
-ｺﾒﾝﾄ(${page.diary.commentCount})<br />
+ｺﾒﾝﾄ(${page.commentCount})<br />
 <c:forEach items="${page.comments}" var="c">
 <a name="c${c.number}" id="c${c.number}">${c.number}</a>.<c:out value="${c.authorNickname}"/> <c:out value="${c.when}"/><br />
 <c:forEach items="${c.segments}" var="s"><c:choose><c:when test="${s.lineBreak}"><br /></c:when><c:when test="${s.refNumber > 0}"><a href="#c${s.refNumber}">&gt;&gt;${s.refNumber}</a></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach><br />

@@ -96,14 +96,14 @@ public class AccessPolicy {
      * page's feeds ask it on every view: nothing is boxed.
      */
     public long[] visibleFriends(long viewer) {
-        long[] friends = graph.friendIdArray(viewer);
+        long[] friends = graph.friendIdArray(viewer); // active friends only
         long[] blocked = graph.blockedIds(viewer);
         if (blocked.length > 0) {
             friends = java.util.Arrays.stream(friends)
                     .filter(f -> java.util.Arrays.binarySearch(blocked, f) < 0)
                     .toArray();
         }
-        return members.active(friends);
+        return friends;
     }
 
     /** The levels a relation opens, blocks and account status aside. */

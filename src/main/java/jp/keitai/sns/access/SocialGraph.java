@@ -13,13 +13,16 @@ public interface SocialGraph {
     /** The {@code system.Changes} topic raised when a block is made or lifted. */
     String BLOCKS = "blocks";
 
-    /** The closest tie of the viewer (null = guest) to the owner. */
+    /**
+     * The closest tie of the viewer (null = guest) to the owner. A friend of a friend is one through an active friend:
+     * nobody passes through a suspended or withdrawn member.
+     */
     Relation relation(Long viewer, long owner);
 
-    /** The member's friends, ascending. */
+    /** The member's active friends (neither suspended nor withdrawn), ascending. */
     List<Long> friendIds(long member);
 
-    /** The member's friends, ascending, unboxed (the home page asks on every view). */
+    /** The member's active friends, ascending, unboxed (the home page asks on every view). */
     long[] friendIdArray(long member);
 
     /** Members the member blocked or was blocked by, ascending. */
@@ -31,6 +34,6 @@ public interface SocialGraph {
     /** Whether either of the two blocked the other. */
     boolean blockedEitherWay(long a, long b);
 
-    /** Of the candidates, those within two steps (friend or friend of a friend) of the member. */
+    /** Of the candidates, those within two steps (friend, or friend of an active friend) of the member. */
     Set<Long> withinTwoStepsAmong(long member, Collection<Long> candidates);
 }

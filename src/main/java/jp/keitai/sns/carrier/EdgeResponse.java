@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.Locale;
 
 /**
  * Holds back what a page writes as characters so the edge can convert and encode it for the handset once it is
@@ -85,11 +86,44 @@ final class EdgeResponse extends HttpServletResponseWrapper {
     @Override
     public void setHeader(String name, String value) {
         super.setHeader(name, "Location".equalsIgnoreCase(name) ? links().url(value) : value);
+        if ("Content-Type".equalsIgnoreCase(name)) {
+            noCharsetOnBytes(value);
+        }
     }
 
     @Override
     public void addHeader(String name, String value) {
         super.addHeader(name, "Location".equalsIgnoreCase(name) ? links().url(value) : value);
+        if ("Content-Type".equalsIgnoreCase(name)) {
+            noCharsetOnBytes(value);
+        }
+    }
+
+    @Override
+    public void setContentType(String type) {
+        super.setContentType(type);
+        noCharsetOnBytes(type);
+    }
+
+    /**
+     * The container gives every response the context's default charset ({@code parameter-encoding default-charset} in
+     * {@code glassfish-web.xml} sets the request <em>and</em> response encoding), which it then appends to any type:
+     * {@code image/jpeg;charset=UTF-8}. An image, sound or download has no charset; some handsets refuse the type
+     * with one. Cleared here as the type is set (issue 21).
+     */
+    private void noCharsetOnBytes(String type) {
+        if (type != null && isBytes(type) && !type.toLowerCase(Locale.ROOT).contains("charset=")) {
+            super.setCharacterEncoding(null);
+        }
+    }
+
+    /** Image, audio, video and plain downloads: types whose content is not characters. */
+    static boolean isBytes(String type) {
+        String t = type.trim().toLowerCase(Locale.ROOT);
+        return t.startsWith("image/")
+                || t.startsWith("audio/")
+                || t.startsWith("video/")
+                || t.startsWith("application/octet-stream");
     }
 
     @Override

@@ -33,6 +33,34 @@ public class CommentStore {
                 .getResultList());
     }
 
+    /**
+     * The writers of each diary's comments, in number order, one entry per comment; every diary asked gets an array,
+     * maybe empty. One query.
+     */
+    public java.util.Map<Long, long[]> authorsOf(java.util.Set<Long> diaryIds) {
+        java.util.Map<Long, List<Long>> found = new java.util.HashMap<>();
+        if (!diaryIds.isEmpty()) {
+            database.read(em -> em.createQuery(
+                                    "select c.diaryId, c.authorId from DiaryComment c where c.diaryId in :ids"
+                                            + " order by c.diaryId, c.number",
+                                    Object[].class)
+                            .setParameter("ids", List.copyOf(diaryIds))
+                            .getResultList())
+                    .forEach(row -> found.computeIfAbsent(
+                                    ((Number) row[0]).longValue(), k -> new java.util.ArrayList<>())
+                            .add(((Number) row[1]).longValue()));
+        }
+        java.util.Map<Long, long[]> out = new java.util.HashMap<>();
+        for (Long id : diaryIds) {
+            out.put(
+                    id,
+                    found.getOrDefault(id, List.of()).stream()
+                            .mapToLong(Long::longValue)
+                            .toArray());
+        }
+        return out;
+    }
+
     /** In the caller's transaction: comment {@code number} of a diary, if there is one. */
     public Optional<DiaryComment> find(long diaryId, int number) {
         return joined(em -> em

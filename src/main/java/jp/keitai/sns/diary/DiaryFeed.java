@@ -92,6 +92,9 @@ public class DiaryFeed {
     DiaryRowStore rows;
 
     private ReadCache<Long, PageRows> byDiary;
+    /** The writers of each diary's comments (one entry per comment), for the counts lists show. */
+    private ReadCache<Long, long[]> commenters;
+
     private ReadCache<Long, Packed> byAuthor;
 
     protected DiaryFeed() {}
@@ -108,8 +111,11 @@ public class DiaryFeed {
     void init() {
         byDiary = ReadCache.ofIds(CacheSize.DIARIES.get());
         byAuthor = ReadCache.ofIds(CacheSize.MEMBERS.get());
+        commenters = ReadCache.ofIds(CacheSize.DIARIES.get());
         database.changes().subscribe(DIARY_TOPIC, byDiary::invalidate);
+        database.changes().subscribe(DIARY_TOPIC, commenters::invalidate);
         database.changes().onReset(byDiary::clear);
+        database.changes().onReset(commenters::clear);
         database.changes().subscribe(AUTHOR_TOPIC, byAuthor::invalidate);
         database.changes().onReset(byAuthor::clear);
     }
@@ -151,6 +157,17 @@ public class DiaryFeed {
                     ? null
                     : new PageRows(d, List.copyOf(comments.of(key)), List.copyOf(diaries.photosOf(key)));
         });
+    }
+
+    /**
+     * The writers of these diaries' comments, one entry per comment, by diary id: from memory outside a transaction
+     * (loaded in one query for those not kept).
+     */
+    public Map<Long, long[]> commenters(java.util.Collection<Long> diaryIds) {
+        if (database.inTransaction()) {
+            return comments.authorsOf(new java.util.HashSet<>(diaryIds));
+        }
+        return commenters.getAll(diaryIds, comments::authorsOf);
     }
 
     /** Whether {@link #latest} may answer for this many: outside transactions, and no more than are kept. */

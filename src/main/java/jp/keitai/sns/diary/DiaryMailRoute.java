@@ -24,7 +24,7 @@ import jp.keitai.sns.web.Refused;
 /**
  * 日記のメール投稿: mail to {@code d.{secret}@} becomes a diary (Subject = title, text = body, images = photos) at the
  * member's default level. Both must hold: the secret names the member, and the sender is that member's verified
- * carrier address. Answers go to the registered address only: a confirmation with the diary's URL, or the reason for
+ * carrier address (the From header, and the SMTP envelope sender agreeing with it). Answers go to the registered address only: a confirmation with the diary's URL, or the reason for
  * a refusal; a wrong secret is answered to nobody. The diary, the answer and the spool row commit in the worker's one
  * transaction, so a mail posts exactly once.
  */
@@ -86,6 +86,10 @@ public class DiaryMailRoute implements MailHandler {
         if (m.mobileEmail() == null || !m.mobileEmail().equals(mail.fromCanonical())) {
             refuse(em, m, "登録されている携帯のメールアドレス以外から送られました。投稿用アドレスが他人に知られた場合は、" + "設定の「メール投稿アドレス」から変更してください。");
             return MailResult.refused("送信元が登録アドレスではありません");
+        }
+        if (!mail.envelopeAgreesWithFrom()) {
+            refuse(em, m, InboundMail.ENVELOPE_DISAGREES);
+            return MailResult.refused("エンベロープの差出人（" + mail.envelopeFrom() + "）が From と違います");
         }
         if (m.status() != MemberStatus.ACTIVE) {
             refuse(em, m, "アカウントが停止されているため投稿できません。");

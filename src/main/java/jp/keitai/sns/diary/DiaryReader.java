@@ -80,12 +80,16 @@ public class DiaryReader {
         }
         Diary d = seen.get();
         DiaryFeed.PageRows rows = feed.page(d);
-        Set<Long> names = new HashSet<>();
+        // comments follow the rules of voice replies: none across a block (either way) or by an inactive member
+        Set<Long> writers = new HashSet<>();
+        rows.comments().forEach(c -> writers.add(c.getAuthorId()));
+        Set<Long> reachable = policy.canSeeAmong(viewer, writers, Visibility.EVERYONE);
+        Set<Long> names = new HashSet<>(reachable);
         names.add(d.getAuthorId());
-        rows.comments().forEach(c -> names.add(c.getAuthorId()));
         Map<Long, String> nick = members.nicknames(names);
         boolean mine = viewer != null && viewer == d.getAuthorId();
         List<DiaryViews.Comment> shown = rows.comments().stream()
+                .filter(c -> reachable.contains(c.getAuthorId()))
                 .map(c -> new DiaryViews.Comment(
                         c,
                         nick.getOrDefault(c.getAuthorId(), ""),
@@ -129,9 +133,11 @@ public class DiaryReader {
         long total = store.count(owner, levels, month);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.min(Math.max(1, page), pages);
-        List<DiaryViews.Entry> entries = store.page(owner, levels, month, (p - 1) * PAGE_SIZE, PAGE_SIZE).stream()
-                .map(d -> new DiaryViews.Entry(d, nickname))
-                .toList();
+        List<DiaryViews.Entry> entries = shownCounts(
+                viewer,
+                store.page(owner, levels, month, (p - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+                        .map(d -> new DiaryViews.Entry(d, nickname))
+                        .toList());
         List<DiaryViews.Month> months = store.months(owner, levels);
         return Optional.of(new DiaryViews.ListPage(owner, nickname, entries, total, p, pages, month, months));
     }
@@ -145,9 +151,11 @@ public class DiaryReader {
         if (allowed.isEmpty()) {
             return List.of();
         }
-        return feed.ofAuthor(owner, allowed, limit).stream()
-                .map(l -> new DiaryViews.Entry(l, ""))
-                .toList();
+        return shownCounts(
+                viewer,
+                feed.ofAuthor(owner, allowed, limit).stream()
+                        .map(l -> new DiaryViews.Entry(l, ""))
+                        .toList());
     }
 
     /** How many of the owner's diaries the viewer may see. */
@@ -173,9 +181,11 @@ public class DiaryReader {
         List<DiaryViews.Line> shown = feed.latest(policy.visibleFriends(viewer), limit);
         Map<Long, String> nick =
                 members.nicknames(shown.stream().map(DiaryViews.Line::authorId).toList());
-        return shown.stream()
-                .map(h -> new DiaryViews.Entry(h, nick.getOrDefault(h.authorId(), "")))
-                .toList();
+        return shownCounts(
+                viewer,
+                shown.stream()
+                        .map(h -> new DiaryViews.Entry(h, nick.getOrDefault(h.authorId(), "")))
+                        .toList());
     }
 
     private List<DiaryViews.Entry> friendsLatestFromDatabase(long viewer, int limit) {
@@ -200,8 +210,53 @@ public class DiaryReader {
         }
         Map<Long, String> nick =
                 members.nicknames(shown.stream().map(Diary::getAuthorId).toList());
-        return shown.stream()
-                .map(d -> new DiaryViews.Entry(d, nick.getOrDefault(d.getAuthorId(), "")))
+        return shownCounts(
+                viewer,
+                shown.stream()
+                        .map(d -> new DiaryViews.Entry(d, nick.getOrDefault(d.getAuthorId(), "")))
+                        .toList());
+    }
+
+    /**
+     * The entries with the number of comments the viewer would be shown on each diary's page (none across a block, none
+     * by a suspended or withdrawn member): the writers of the listed diaries' comments come from the feed's copy, and
+     * the policy answers for all of them at once.
+     */
+    private List<DiaryViews.Entry> shownCounts(Long viewer, List<DiaryViews.Entry> entries) {
+        List<Long> commented = new ArrayList<>();
+        for (DiaryViews.Entry e : entries) {
+            if (e.getCommentCount() > 0) {
+                commented.add(e.getId());
+            }
+        }
+        if (commented.isEmpty()) {
+            return entries;
+        }
+        Map<Long, long[]> writers = feed.commenters(commented);
+        Set<Long> all = new HashSet<>();
+        writers.values().forEach(ws -> {
+            for (long w : ws) {
+                all.add(w);
+            }
+        });
+        Set<Long> reachable = policy.canSeeAmong(viewer, all, Visibility.EVERYONE);
+        if (reachable.size() == all.size()) {
+            return entries;
+        }
+        return entries.stream()
+                .map(e -> {
+                    long[] ws = writers.get(e.getId());
+                    if (ws == null) {
+                        return e;
+                    }
+                    int n = 0;
+                    for (long w : ws) {
+                        if (reachable.contains(w)) {
+                            n++;
+                        }
+                    }
+                    return e.withCommentCount(n);
+                })
                 .toList();
     }
 }

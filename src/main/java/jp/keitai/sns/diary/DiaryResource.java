@@ -22,6 +22,7 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.web.CurrentMember;
@@ -300,8 +301,18 @@ public class DiaryResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setPrivate(true);
-        return reader.photo(currentMember.id().orElse(null), id, n, s, formats)
-                .map(p -> Response.ok(p.bytes(), p.contentType())
+        Optional<PhotoStore.Served> served;
+        try {
+            served = reader.photo(currentMember.id().orElse(null), id, n, s, formats);
+        } catch (PhotoStore.Busy e) {
+            // the decode budget is taken: refused now rather than risking the heap; the handset may reload
+            return Response.status(503)
+                    .type(MediaType.TEXT_PLAIN_TYPE)
+                    .header("Retry-After", "5")
+                    .entity(e.getMessage())
+                    .build();
+        }
+        return served.map(p -> Response.ok(p.bytes(), p.contentType())
                         .cacheControl(noStore)
                         .build())
                 .orElseGet(() -> Response.status(404)

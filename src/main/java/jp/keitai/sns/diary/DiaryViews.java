@@ -63,6 +63,11 @@ public final class DiaryViews {
             return comments;
         }
 
+        /** The number of comments shown (those across a block or by an inactive member are not). */
+        public int getCommentCount() {
+            return comments.size();
+        }
+
         public boolean isMine() {
             return mine;
         }
@@ -159,6 +164,13 @@ public final class DiaryViews {
 
         public int getCommentCount() {
             return line.commentCount();
+        }
+
+        /** This entry with the number of comments its viewer is shown. */
+        Entry withCommentCount(int count) {
+            return new Entry(
+                    new Line(line.id(), line.authorId(), line.title(), line.level(), line.createdAt(), count),
+                    authorNickname);
         }
 
         public String getVisibilityLabel() {

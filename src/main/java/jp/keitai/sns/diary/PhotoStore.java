@@ -36,7 +36,9 @@ import net.coobird.thumbnailator.Thumbnails;
  * what strips EXIF (camera, time, GPS position) from every served copy; the original itself is never served.
  *
  * <p>Before anything is decoded the bytes must be a JPEG, PNG or GIF by their signature, and the pixel count in the
- * header must stay within {@code sns.mail.max-photo-pixels} (a decompression bomb is refused unread).
+ * header must stay within {@code sns.mail.max-photo-pixels} (a decompression bomb is refused unread). Pixels are
+ * decoded by a {@link PhotoDecoder} within the memory budget of {@code sns.image.decode-budget-mb} (all decodes at
+ * once) and {@code sns.image.decode-max-mb} (one decode, subsampled while reading to stay within it).
  */
 @ApplicationScoped
 public class PhotoStore {
@@ -48,6 +50,13 @@ public class PhotoStore {
     public static final class Refused extends Exception {
         public Refused(String message) {
             super(message);
+        }
+    }
+
+    /** The decode budget is taken: the photo cannot be made now (the page answers 503, a post is refused). */
+    public static final class Busy extends RuntimeException {
+        public Busy() {
+            super("ただいま写真の処理が混み合っています。しばらくしてからもう一度お試しください。");
         }
     }
 
@@ -85,14 +94,27 @@ public class PhotoStore {
     private Path root;
     private int maxBytes;
     private long maxPixels;
+    private PhotoDecoder decoder;
 
     protected PhotoStore() {}
 
     public PhotoStore(Path dataDir, int maxBytes, long maxPixels) {
+        this(
+                dataDir,
+                maxBytes,
+                maxPixels,
+                new PhotoDecoder(DEFAULT_BUDGET_MB << 20, DEFAULT_MAX_MB << 20, PhotoDecoder.WAIT));
+    }
+
+    PhotoStore(Path dataDir, int maxBytes, long maxPixels, PhotoDecoder decoder) {
         this.root = dataDir.resolve("photos");
         this.maxBytes = maxBytes;
         this.maxPixels = maxPixels;
+        this.decoder = decoder;
     }
+
+    static final int DEFAULT_BUDGET_MB = 96;
+    static final int DEFAULT_MAX_MB = 24;
 
     @jakarta.annotation.PostConstruct
     void init() {
@@ -100,6 +122,9 @@ public class PhotoStore {
             root = settings.dataDir().resolve("photos");
             maxBytes = settings.intValue("sns.mail.max-photo-bytes", 3 * 1024 * 1024, 1024, 100 * 1024 * 1024);
             maxPixels = settings.intValue("sns.mail.max-photo-pixels", 25_000_000, 1, 1_000_000_000);
+            int budget = settings.intValue("sns.image.decode-budget-mb", DEFAULT_BUDGET_MB, 8, 4096);
+            int one = settings.intValue("sns.image.decode-max-mb", DEFAULT_MAX_MB, 4, 1024);
+            decoder = new PhotoDecoder((long) budget << 20, (long) Math.min(one, budget) << 20, PhotoDecoder.WAIT);
         }
     }
 
@@ -121,11 +146,11 @@ public class PhotoStore {
             throw new Refused("画像が大きすぎます（" + size[0] + "×" + size[1] + "）。");
         }
         try {
-            // the pixels must decode too: a valid header on broken data is not a photo
-            if (ImageIO.read(new ByteArrayInputStream(bytes)) == null) {
-                throw new Refused("画像が壊れています。");
-            }
-        } catch (IOException | RuntimeException e) {
+            // the pixels must decode too (within the budget): a valid header on broken data is not a photo
+            decoder.decode(bytes, LARGEST_COPY, LARGEST_COPY);
+        } catch (PhotoDecoder.Busy e) {
+            throw new Refused(new Busy().getMessage());
+        } catch (IOException e) {
             throw new Refused("画像が壊れています。");
         }
         String key = HexFormat.of().formatHex(randomBytes());
@@ -141,9 +166,17 @@ public class PhotoStore {
         return new Stored(key, format, size[0], size[1], bytes.length);
     }
 
+    /** The longest side any copy has: what a stored photo is test-decoded for. */
+    private static final int LARGEST_COPY = java.util.Arrays.stream(Size.values())
+            .mapToInt(z -> Math.max(z.maxWidth, z.maxHeight))
+            .max()
+            .orElse(960);
+
     /**
      * A copy of the photo for a handset: at most {@code size}, never enlarged, in the first of the original's format
      * (PNG only), JPEG and GIF the handset shows. Copies are cached beside the original.
+     *
+     * @throws Busy when the decode budget stays taken (nothing is cached then)
      */
     public Optional<Served> serve(DiaryPhoto photo, Size size, List<String> handsetFormats) {
         String out = outputFormat(photo.getFormat(), handsetFormats);
@@ -198,12 +231,18 @@ public class PhotoStore {
         return "gif";
     }
 
-    static byte[] reencode(byte[] original, Size size, String format) throws IOException {
-        // EXIF orientation applied, then only pixels go on: no metadata survives
-        BufferedImage image = Thumbnails.of(new ByteArrayInputStream(original))
-                .scale(1.0)
-                .useExifOrientation(true)
-                .asBufferedImage();
+    byte[] reencode(byte[] original, Size size, String format) throws IOException {
+        // decoded within the budget and EXIF orientation applied, then only pixels go on: no metadata survives;
+        // the copy is made while the decode's share of the budget is still held
+        try {
+            return decoder.decode(original, size.maxWidth, size.maxHeight, d -> copy(d.image(), size, format));
+        } catch (PhotoDecoder.Busy e) {
+            throw new Busy();
+        }
+    }
+
+    private static byte[] copy(BufferedImage decoded, Size size, String format) throws IOException {
+        BufferedImage image = decoded;
         double scale = Math.min(
                 1.0, Math.min((double) size.maxWidth / image.getWidth(), (double) size.maxHeight / image.getHeight()));
         if (scale < 1.0) {

@@ -11,10 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
-import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MemberId;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.NotFound;
 import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
@@ -31,9 +31,6 @@ public class BlocksResource {
     @Inject
     FriendService friends;
 
-    @Inject
-    MemberService members;
-
     @GET
     public View list() {
         return View.of("friend/blocks").with("blocked", friends.blocked(currentMember.memberId()));
@@ -43,9 +40,9 @@ public class BlocksResource {
     @Path("new")
     public View confirm(@QueryParam("member_id") MemberId memberId) {
         return Optional.ofNullable(memberId)
-                .flatMap(id -> members.find(id.value()))
+                .flatMap(id -> friends.shownTo(currentMember.memberId(), id.value()))
                 .map(m -> View.of("friend/block_new").with("target", m))
-                .orElseGet(() -> FriendsResource.done(false, "メンバーが見つかりません。"));
+                .orElseThrow(() -> new NotFound(FriendsResource.NOT_FOUND));
     }
 
     @POST

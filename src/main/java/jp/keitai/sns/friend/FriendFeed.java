@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import jp.keitai.sns.access.ActiveMembers;
+import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.CacheSize;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.ReadCache;
@@ -27,17 +29,29 @@ public class FriendFeed {
     @Inject
     Database database;
 
+    @Inject
+    ActiveMembers members;
+
     private RequestStore requests;
     private IntroductionStore introductions;
-    /** Pending requests to each member. */
-    private ReadCache<Long, Integer> incoming;
+    /**
+     * The senders of the requests waiting for each member, ascending. Kept as ids, not as a count, so that whether
+     * each sender is still active is asked at the time (a suspension counts at once, without dropping this).
+     */
+    private ReadCache<Long, long[]> incoming;
     /** Introductions of each member (writer nickname left empty), newest first. */
     private ReadCache<Long, List<Introductions.Introduction>> byMember;
 
     protected FriendFeed() {}
 
+    /** Wired by hand (tests), with a member directory of its own. */
     public FriendFeed(Database database) {
+        this(database, new MemberService(database));
+    }
+
+    public FriendFeed(Database database, ActiveMembers members) {
         this.database = database;
+        this.members = members;
         init();
     }
 
@@ -55,12 +69,11 @@ public class FriendFeed {
         });
     }
 
-    /** Requests waiting for the member's answer. */
+    /** Requests waiting for the member's answer from active members (neither suspended nor withdrawn). */
     public int incomingCount(long member) {
-        if (database.inTransaction()) {
-            return requests.countTo(member);
-        }
-        return incoming.get(member, requests::countTo);
+        long[] senders =
+                database.inTransaction() ? requests.sendersTo(member) : incoming.get(member, requests::sendersTo);
+        return members.active(senders).length;
     }
 
     /** The member's introductions, newest first, writers' nicknames left empty. */

@@ -10,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.keitai.sns.access.ActiveMembers;
 import jp.keitai.sns.access.Relation;
+import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Changes;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.ReadCache;
@@ -25,6 +27,12 @@ import jp.keitai.sns.system.ReadCache;
  * {@link Changes}). So "friend of a friend?" is the intersection of two sorted arrays. Inside a transaction (a write
  * deciding something under its locks) every answer is read from the database ({@link FriendStore}), one indexed query
  * each. This is the only class that keeps the graph in memory.
+ *
+ * <p>Suspended and withdrawn members keep their rows (a suspension can be lifted), but nobody passes through them: the
+ * friend lists and counts leave them out, and "friend of a friend" needs an active friend in common. Their status is
+ * not kept here: it is asked of {@link ActiveMembers} (the member directory's cached cards, dropped on every node in
+ * the transaction that changes a status) at the time of the question, so a suspension takes effect at once without
+ * dropping the graph.
  */
 @ApplicationScoped
 public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
@@ -39,6 +47,9 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
     @Inject
     Database database;
 
+    @Inject
+    ActiveMembers members;
+
     private FriendStore store;
 
     /**
@@ -51,8 +62,14 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
 
     protected FriendGraph() {}
 
+    /** Wired by hand (tests, benchmarks), with a member directory of its own. */
     public FriendGraph(Database database) {
+        this(database, new MemberService(database));
+    }
+
+    public FriendGraph(Database database, ActiveMembers members) {
         this.database = database;
+        this.members = members;
         init();
     }
 
@@ -80,7 +97,10 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
         database.changes().publish(BLOCKS, a, b);
     }
 
-    /** The viewer's relation to the owner; {@code viewer} null is a guest. Blocks are a separate question. */
+    /**
+     * The viewer's relation to the owner; {@code viewer} null is a guest. Blocks and the owner's status are separate
+     * questions; a friend of a friend is one through an active friend.
+     */
     public Relation relation(Long viewer, long owner) {
         if (viewer == null) {
             return Relation.GUEST;
@@ -101,16 +121,16 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
         return store.areFriends(a, b);
     }
 
-    /** Whether some member is a friend of both (a and b themselves need not be friends). */
+    /**
+     * Whether some active member (neither suspended nor withdrawn) is a friend of both (a and b themselves need not be
+     * friends).
+     */
     public boolean areFriendsOfFriends(long a, long b) {
         if (a == b) {
             return false;
         }
-        if (!database.inTransaction()) {
-            Map<Long, int[]> both = friendsOf(List.of(a, b));
-            return intersects(both.getOrDefault(a, NO_FRIENDS), both.getOrDefault(b, NO_FRIENDS));
-        }
-        return store.shareAFriend(a, b);
+        Map<Long, int[]> both = friendsOf(List.of(a, b));
+        return sharesAnActive(both.getOrDefault(a, NO_FRIENDS), both.getOrDefault(b, NO_FRIENDS));
     }
 
     /** Whether either member has blocked the other. */
@@ -152,65 +172,52 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
         return store.hasBlocked(blocker, blocked);
     }
 
-    /** Ids of the member's friends, ascending, as an array (the caller's own): from memory outside a transaction. */
+    /**
+     * Ids of the member's active friends (neither suspended nor withdrawn), ascending, as an array (the caller's own):
+     * from memory outside a transaction.
+     */
     public long[] friendIdArray(long member) {
-        if (!database.inTransaction()) {
-            int[] ids = friendsOf(member);
-            long[] out = new long[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                out[i] = ids[i];
-            }
-            return out;
-        }
-        return friendIds(member).stream().mapToLong(Long::longValue).toArray();
+        return members.active(widen(friendsOf(member)));
     }
 
-    /** Ids of the member's friends, ascending. */
+    /** Ids of the member's active friends, ascending. */
     public List<Long> friendIds(long member) {
-        if (!database.inTransaction()) {
-            int[] ids = friendsOf(member);
-            List<Long> out = new ArrayList<>(ids.length);
-            for (long id : ids) {
-                out.add(id);
-            }
-            return out;
+        long[] ids = friendIdArray(member);
+        List<Long> out = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            out.add(id);
         }
-        return store.friendIds(member);
-    }
-
-    public int friendCount(long member) {
-        if (!database.inTransaction()) {
-            return friendsOf(member).length;
-        }
-        return store.friendCount(member);
-    }
-
-    /** Members within two steps of {@code member} (friends and friends of friends), excluding the member. */
-    public Set<Long> withinTwoSteps(long member) {
-        if (!database.inTransaction()) {
-            int[] mine = friendsOf(member);
-            Set<Long> out = new java.util.TreeSet<>();
-            for (long f : mine) {
-                out.add(f);
-            }
-            for (int[] theirs : friendsOf(out).values()) {
-                for (long id : theirs) {
-                    out.add(id);
-                }
-            }
-            out.remove(member);
-            return new LinkedHashSet<>(out);
-        }
-        Set<Long> out = new LinkedHashSet<>(friendIds(member));
-        out.addAll(store.friendsOfFriends(member));
-        out.remove(member);
         return out;
     }
 
+    /** The number of the member's active friends. */
+    public int friendCount(long member) {
+        return friendIdArray(member).length;
+    }
+
     /**
-     * Which of {@code candidates} are within two steps of {@code member}: friends, or sharing a friend. Costs one probe
-     * of the primary key per (friend, candidate) pair, so it stays cheap however large the member's two-step circle
-     * is (a member whose friends have hundreds of friends each can have tens of thousands of friends of friends).
+     * Members within two steps of {@code member}, excluding the member: friends, and friends of active friends.
+     * (Whether each of them may be seen is the access policy's question.)
+     */
+    public Set<Long> withinTwoSteps(long member) {
+        int[] mine = friendsOf(member);
+        Set<Long> out = new java.util.TreeSet<>();
+        for (long f : mine) {
+            out.add(f);
+        }
+        for (int[] theirs : friendsOf(activeOnly(mine)).values()) {
+            for (long id : theirs) {
+                out.add(id);
+            }
+        }
+        out.remove(member);
+        return new LinkedHashSet<>(out);
+    }
+
+    /**
+     * Which of {@code candidates} are within two steps of {@code member}: friends, or sharing an active friend. Reads
+     * the candidates' friend lists (from memory outside a transaction, else in one query per chunk), so it stays cheap
+     * however large the member's two-step circle is.
      */
     public Set<Long> withinTwoStepsAmong(long member, java.util.Collection<Long> candidates) {
         Set<Long> out = new LinkedHashSet<>();
@@ -219,36 +226,95 @@ public class FriendGraph implements jp.keitai.sns.access.SocialGraph {
         }
         Set<Long> wanted = new LinkedHashSet<>(candidates);
         wanted.remove(member);
-        if (!database.inTransaction()) {
-            int[] mine = friendsOf(member);
-            Map<Long, int[]> theirs = friendsOf(wanted);
-            for (Long c : wanted) {
-                if (contains(mine, c) || intersects(mine, theirs.getOrDefault(c, NO_FRIENDS))) {
-                    out.add(c);
-                }
-            }
-            return out;
-        }
-        for (Long friend : friendIds(member)) {
-            if (wanted.remove(friend)) {
-                out.add(friend);
+        int[] mine = friendsOf(member);
+        int[] active = activeOnly(mine);
+        Map<Long, int[]> theirs = friendsOf(wanted);
+        for (Long c : wanted) {
+            if (contains(mine, c) || intersects(active, theirs.getOrDefault(c, NO_FRIENDS))) {
+                out.add(c);
             }
         }
-        out.addAll(store.friendsOfFriendsAmong(member, wanted));
         return out;
     }
 
-    // ---- the in-memory copy
+    // ---- the in-memory copy (or, inside a transaction, the database's)
 
     private int[] friendsOf(long member) {
+        if (database.inTransaction()) {
+            return compact(store.friendLists(Set.of(member))).getOrDefault(member, NO_FRIENDS);
+        }
         int[] ids =
                 friends.get(member, m -> compact(store.friendLists(Set.of(m))).get(m));
         return ids == null ? NO_FRIENDS : ids;
     }
 
     /** Sorted friend ids of each member (members without friends map to an empty array). */
-    private Map<Long, int[]> friendsOf(java.util.Collection<Long> members) {
-        return friends.getAll(members, missing -> compact(store.friendLists(missing)));
+    private Map<Long, int[]> friendsOf(java.util.Collection<Long> owners) {
+        if (database.inTransaction()) {
+            return owners.isEmpty() ? Map.of() : compact(store.friendLists(new java.util.HashSet<>(owners)));
+        }
+        return friends.getAll(owners, missing -> compact(store.friendLists(missing)));
+    }
+
+    /** The friends of these ids as a set of longs, for {@link #friendsOf(java.util.Collection)}. */
+    private static Set<Long> boxed(int[] ids) {
+        Set<Long> out = new LinkedHashSet<>();
+        for (int id : ids) {
+            out.add((long) id);
+        }
+        return out;
+    }
+
+    private Map<Long, int[]> friendsOf(int[] ids) {
+        return friendsOf(boxed(ids));
+    }
+
+    private static long[] widen(int[] ids) {
+        long[] out = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = ids[i];
+        }
+        return out;
+    }
+
+    /** The active members among these ascending ids: the array itself when all are active. */
+    private int[] activeOnly(int[] ids) {
+        if (ids.length == 0) {
+            return ids;
+        }
+        long[] wide = widen(ids);
+        long[] kept = members.active(wide);
+        if (kept == wide) {
+            return ids;
+        }
+        int[] out = new int[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            out[i] = (int) kept[i];
+        }
+        return out;
+    }
+
+    /**
+     * Whether two ascending arrays share an active member. Only the shared ids are asked about, one by one, and the
+     * first active one answers: the common case (friends in common, all active) costs one status look-up.
+     */
+    private boolean sharesAnActive(int[] x, int[] y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                if (members.isActive(x[i])) {
+                    return true;
+                }
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     /** The lists as {@code int}s; an id beyond {@code int} fails loudly rather than being cut. */

@@ -78,7 +78,7 @@ public class FriendService {
         this.graph = graph;
         this.access = access;
         this.ended = ended;
-        this.feed = new FriendFeed(database);
+        this.feed = new FriendFeed(database, members);
         init();
     }
 
@@ -202,14 +202,26 @@ public class FriendService {
         return "ブロックを解除しました。";
     }
 
-    /** Requests addressed to me, newest first. */
+    /** Requests addressed to me by active members, newest first. */
     public List<Request> incoming(long me) {
         return named(requests.to(me), true);
     }
 
-    /** Requests I sent that wait for an answer, newest first. */
+    /** Requests I sent to active members that wait for an answer, newest first. */
     public List<Request> outgoing(long me) {
         return named(requests.from(me), false);
+    }
+
+    /**
+     * The member as the viewer may see them on a confirmation page (asking for マイミク, blocking, ending a friendship):
+     * empty when there is no such member, when they are suspended or withdrawn, or when they have blocked the viewer —
+     * the page then shows nothing about them. (The viewer's own blocks do not hide the member from the viewer.)
+     */
+    public java.util.Optional<jp.keitai.sns.member.MemberSummary> shownTo(long viewer, long member) {
+        if (viewer != member && (!members.isActive(member) || graph.hasBlocked(member, viewer))) {
+            return java.util.Optional.empty();
+        }
+        return members.find(member);
     }
 
     public int incomingCount(long me) {
@@ -245,8 +257,16 @@ public class FriendService {
         return requests.find(requestId);
     }
 
-    /** The requests with the other member's nickname (the sender's, or the addressee's). */
+    /**
+     * The requests with the other member's nickname (the sender's, or the addressee's); those whose other member is
+     * suspended or withdrawn are left out (they wait, and show again if a suspension is lifted).
+     */
     private List<Request> named(List<Request> raw, boolean showSender) {
+        java.util.Set<Long> active = members.activeAmong(
+                raw.stream().map(r -> showSender ? r.fromId() : r.toId()).toList());
+        raw = raw.stream()
+                .filter(r -> active.contains(showSender ? r.fromId() : r.toId()))
+                .toList();
         Map<Long, String> names = members.nicknames(
                 raw.stream().map(r -> showSender ? r.fromId() : r.toId()).toList());
         return raw.stream()

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,68 +63,6 @@ final class FriendStore {
         return exists("select 1 from friendship where member_id = ? and friend_id = ?", a, b);
     }
 
-    /** Whether some member is a friend of both. */
-    boolean shareAFriend(long a, long b) {
-        return exists(
-                "select 1 from friendship x join friendship y on y.member_id = x.friend_id"
-                        + " where x.member_id = ? and y.friend_id = ? fetch first 1 rows only",
-                a,
-                b);
-    }
-
-    /** The member's friends, ascending. */
-    List<Long> friendIds(long member) {
-        return ids("select friend_id from friendship where member_id = ? order by friend_id", member);
-    }
-
-    int friendCount(long member) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from friendship where member_id = ?")) {
-                ps.setLong(1, member);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
-    }
-
-    /** Friends of the member's friends (the member among them if they have a friend), ascending. */
-    List<Long> friendsOfFriends(long member) {
-        return ids(
-                "select distinct y.friend_id from friendship x join friendship y on y.member_id = x.friend_id"
-                        + " where x.member_id = ? order by y.friend_id",
-                member);
-    }
-
-    /** Of the candidates, those who are friends of one of the member's friends: one probe per friend and candidate. */
-    Set<Long> friendsOfFriendsAmong(long member, Collection<Long> candidates) {
-        Set<Long> out = new java.util.LinkedHashSet<>();
-        List<Long> rest = new ArrayList<>(candidates);
-        for (int from = 0; from < rest.size(); from += CHUNK) {
-            List<Long> chunk = rest.subList(from, Math.min(rest.size(), from + CHUNK));
-            String marks = Database.placeholders(chunk.size());
-            out.addAll(database.jdbc(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select distinct y.friend_id from friendship x join friendship y on y.member_id = x.friend_id"
-                                + " where x.member_id = ? and y.friend_id in (" + marks + ")")) {
-                    ps.setLong(1, member);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setLong(i + 2, chunk.get(i));
-                    }
-                    List<Long> found = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getLong(1));
-                        }
-                    }
-                    return found;
-                }
-            }));
-        }
-        return out;
-    }
-
     /** Each owner's friends, ascending; every owner gets an array, maybe empty. */
     Map<Long, long[]> friendLists(Set<Long> owners) {
         return adjacency(owners, "select member_id, friend_id from friendship where member_id in (%s) order by 1, 2");
@@ -137,14 +74,6 @@ final class FriendStore {
                 "select x.friend_id, y.friend_id from friendship x join friendship y on y.member_id = x.friend_id"
                         + " where x.member_id = ? order by x.friend_id, y.friend_id",
                 member);
-    }
-
-    /** (member, friends in common) of the members two steps from the viewer, most in common first. */
-    List<long[]> commonFriendCounts(long viewer) {
-        return pairs(
-                "select y.friend_id, count(*) from friendship x join friendship y on y.member_id = x.friend_id"
-                        + " where x.member_id = ? group by y.friend_id order by count(*) desc, y.friend_id",
-                viewer);
     }
 
     // ---- blocks

@@ -13,10 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
-import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MemberId;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.NotFound;
 import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
@@ -29,14 +29,14 @@ public class FriendsResource {
 
     static final int PAGE_SIZE = 20;
 
+    /** A confirmation page's answer for a member there is none of, or one the viewer may not see. */
+    static final String NOT_FOUND = "メンバーが見つかりません。";
+
     @Inject
     CurrentMember currentMember;
 
     @Inject
     FriendService friends;
-
-    @Inject
-    MemberService members;
 
     @GET
     public View list(@QueryParam("page") @DefaultValue("1") int page) {
@@ -62,9 +62,9 @@ public class FriendsResource {
     @Path("requests/new")
     public View ask(@QueryParam("member_id") MemberId memberId) {
         return Optional.ofNullable(memberId)
-                .flatMap(id -> members.find(id.value()))
+                .flatMap(id -> friends.shownTo(currentMember.memberId(), id.value()))
                 .map(m -> View.of("friend/request_new").with("target", m))
-                .orElseGet(() -> done(false, "メンバーが見つかりません。"));
+                .orElseThrow(() -> new NotFound(NOT_FOUND));
     }
 
     @POST
@@ -102,9 +102,9 @@ public class FriendsResource {
     @GET
     @Path("{id}/end")
     public View confirmEnd(@PathParam("id") MemberId friendId) {
-        return members.find(friendId.value())
+        return friends.shownTo(currentMember.memberId(), friendId.value())
                 .map(m -> View.of("friend/end").with("target", m))
-                .orElseGet(() -> done(false, "メンバーが見つかりません。"));
+                .orElseThrow(() -> new NotFound(NOT_FOUND));
     }
 
     @POST

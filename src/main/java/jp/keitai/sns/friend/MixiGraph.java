@@ -256,12 +256,23 @@ public class MixiGraph {
         return m == null ? "?" : m.nickname();
     }
 
-    /** Members two steps from the viewer with the number of friends in common, most first (at most a few thousand). */
+    /**
+     * Members two steps from the viewer with the number of active friends in common, most first (at most a few
+     * thousand): nobody is reached through a suspended or withdrawn friend.
+     */
     private Map<Long, Integer> commonWithViewer(long viewer) {
-        Map<Long, Integer> out = new LinkedHashMap<>();
-        for (long[] row : store.commonFriendCounts(viewer)) {
-            out.put(row[0], (int) row[1]);
+        Set<Long> active = new HashSet<>(graph.friendIds(viewer));
+        Map<Long, Integer> counts = new HashMap<>();
+        for (long[] pair : store.friendsOfFriendsVia(viewer)) {
+            if (active.contains(pair[0])) {
+                counts.merge(pair[1], 1, Integer::sum);
+            }
         }
+        Map<Long, Integer> out = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<Long, Integer> e) -> -e.getValue())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 }

@@ -72,14 +72,19 @@ final class RequestStore {
         return list("from_id", member);
     }
 
-    int countTo(long member) {
+    /** Who asked the member (the senders of the requests to them), ascending. */
+    long[] sendersTo(long member) {
         return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from friend_request where to_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select from_id from friend_request where to_id = ? order by from_id")) {
                 ps.setLong(1, member);
+                List<Long> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
                 }
+                return out.stream().mapToLong(Long::longValue).toArray();
             }
         });
     }

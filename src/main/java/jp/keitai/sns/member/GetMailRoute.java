@@ -11,7 +11,9 @@ import jp.keitai.sns.web.Refused;
 /**
  * 空メール registration: an (empty) mail to {@code get@} is answered with a registration link, the login page, or a
  * polite refusal, by {@link RegistrationService#emptyMail}. The reply is queued in the same transaction that marks
- * the mail handled, so a crash sends neither or both; a sender off the carrier allow-list gets no reply.
+ * the mail handled, so a crash sends neither or both; a sender off the carrier allow-list gets no reply. Only mail
+ * that looks like a person's is answered (no bounces, no {@code Auto-Submitted}, no {@code Precedence: bulk}), and
+ * one address at most three times an hour ({@link RegistrationService#emptyMail}).
  */
 @ApplicationScoped
 public class GetMailRoute {
@@ -27,6 +29,10 @@ public class GetMailRoute {
 
     void onStart(@Observes Started started) {
         routes.register("get", MailRoutes.exactly("get"), (mail, em) -> {
+            String notFromAPerson = mail.notFromAPerson();
+            if (notFromAPerson != null) {
+                return MailResult.refused(notFromAPerson + "（返信なし）");
+            }
             try {
                 StepDone answered = registrations.emptyMail(mail.fromCanonical());
                 mails.queue(em, answered.mails());

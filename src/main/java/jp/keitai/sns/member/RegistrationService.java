@@ -30,6 +30,11 @@ public class RegistrationService {
     static final String OTHER_DEVICE = "このURLは別の端末で開かれています。最初に開いた端末で続けてください。";
     static final String ADDRESS_REFUSED = "このメールアドレスでは登録できません。";
 
+    /** get@ answers one address at most this often per {@link #GET_WINDOW}. */
+    static final int GET_ANSWERS = 3;
+
+    static final Duration GET_WINDOW = Duration.ofHours(1);
+
     @Inject
     Database database;
 
@@ -51,6 +56,9 @@ public class RegistrationService {
     @Inject
     AddressChangeService addressChanges;
 
+    @Inject
+    GetMailAnswerStore getAnswers;
+
     protected RegistrationService() {}
 
     public RegistrationService(Database database, Settings settings, CarrierMailDomains domains) {
@@ -61,13 +69,15 @@ public class RegistrationService {
         this.invitations = new InvitationStore(database);
         this.members = new MemberStore(database);
         this.addressChanges = new AddressChangeService(database, settings, domains);
+        this.getAnswers = new GetMailAnswerStore(database);
     }
 
     /**
      * An empty mail to {@code get@}: a registration link for an allowed address (invited, or any in open mode), the
      * login page for a member, otherwise a polite refusal ({@link NotInvited}, which carries it). The reply goes only
      * to the sender and says nothing about any other address; a sender off the carrier allow-list is refused with no
-     * reply at all.
+     * reply at all, and so is an address answered {@link #GET_ANSWERS} times in the last hour already (a forged
+     * sender must not make get@ flood a handset). The answer is counted in the same transaction that queues it.
      */
     public StepDone emptyMail(String sender) {
         Optional<MobileMailAddress> mobile = MobileMailAddress.of(sender, domains);
@@ -76,13 +86,18 @@ public class RegistrationService {
         }
         String address = mobile.get().address();
         Instant now = Clock.now();
-        return database.tx(em -> {
+        Object answered = database.tx(em -> {
+            if (getAnswers.countSince(address, now.minus(GET_WINDOW)) >= GET_ANSWERS) {
+                throw new Refused("get@ はこのアドレスに1時間で" + GET_ANSWERS + "回返信済みです（返信なし）");
+            }
+            getAnswers.add(address, now, now.minus(GET_WINDOW));
             if (members.isTaken(address)) {
                 return StepDone.told("member", List.of(new OutgoingMail(address, "login", Map.of("url", url("/")))));
             }
             Optional<Invitation> invitation = invitations.latestOpen(address, now);
             if (invitation.isEmpty() && settings.registration() == Settings.Registration.INVITE) {
-                throw new NotInvited(new OutgoingMail(address, "registration_refused", Map.of("url", url("/"))));
+                // returned, not thrown: the counted answer commits with it
+                return new NotInvited(new OutgoingMail(address, "registration_refused", Map.of("url", url("/"))));
             }
             String token = Tokens.random();
             Registration r = new Registration(Tokens.sha256(token), Registration.Step.FORM, now, now.plus(LINK_TTL));
@@ -93,6 +108,10 @@ public class RegistrationService {
                     "registration",
                     List.of(new OutgoingMail(address, "registration", Map.of("url", url("/register?token=" + token)))));
         });
+        if (answered instanceof NotInvited refusal) {
+            throw refusal;
+        }
+        return (StepDone) answered;
     }
 
     /**

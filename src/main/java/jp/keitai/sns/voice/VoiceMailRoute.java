@@ -20,7 +20,7 @@ import jp.keitai.sns.web.Tokens;
 
 /**
  * Voice by mail, {@code v.<secret>@<domain>}: the secret names the member, and the sender must be that member's
- * verified carrier address; both must hold. Subject and text are joined into one line and cut at 150 characters (the
+ * verified carrier address (the From header, and the SMTP envelope sender agreeing with it); both must hold. Subject and text are joined into one line and cut at 150 characters (the
  * confirmation says so). Refusals are answered to the member's registered address, never to the sender of a mail
  * with a wrong secret. The post, the answer and the spool row commit together; the mail's dedup key on the post
  * keeps a mail handled twice from posting twice.
@@ -83,6 +83,10 @@ public class VoiceMailRoute {
         }
         if (!registered.equals(mail.fromCanonical())) {
             return refuse(em, registered, "登録されたケータイのメールアドレス以外から送られました。");
+        }
+        if (!mail.envelopeAgreesWithFrom()) {
+            // a From header naming the member, written by someone else: the member is told, the sender is not
+            return refuse(em, registered, InboundMail.ENVELOPE_DISAGREES);
         }
         String joined = VoiceText.normalise(mail.subject() + " " + mail.text());
         if (VoiceText.isBlank(joined)) {

@@ -53,6 +53,30 @@ class CarrierRegistryTest {
     }
 
     @Test
+    void auSubdomainsAreAuForTheAllowListAndForTheMailLayerAlike() {
+        CarrierRegistry r = CarrierRegistry.load(Optional.empty());
+        for (String address :
+                List.of("taro@ezweb.ne.jp", "taro@sub.ezweb.ne.jp", "taro@abc.biz.ezweb.ne.jp", "a(--)l@ezweb.ne.jp")) {
+            assertEquals(Optional.of("au"), r.carrierOfMailAddress(address), "allow-list: " + address);
+            assertEquals("au", r.mailProfileOf(address).getId(), "mail layer: " + address);
+        }
+        assertEquals(Optional.empty(), r.carrierOfMailDomain("ezweb.ne.jp.example.com"));
+        assertEquals(Optional.empty(), r.carrierOfMailDomain("notezweb.ne.jp"));
+    }
+
+    @Test
+    void theAllowListSaysWhichPdxFormsAreWillcomHandsets() {
+        CarrierRegistry r = CarrierRegistry.load(Optional.empty());
+        for (String domain : List.of("pdx.ne.jp", "di.pdx.ne.jp", "dj.pdx.ne.jp", "dk.pdx.ne.jp", "wm.pdx.ne.jp")) {
+            assertEquals(Optional.of("willcom"), r.carrierOfMailDomain(domain), domain);
+            assertEquals("willcom", r.mailProfileOf("phs@" + domain).getId(), domain);
+        }
+        assertTrue(r.mailDomains("willcom").containsAll(List.of("di.pdx.ne.jp", "dj.pdx.ne.jp", "wm.pdx.ne.jp")));
+        assertFalse(r.mailDomains("willcom").contains("*.pdx.ne.jp"), "named one by one, not every subdomain");
+        assertEquals(Optional.empty(), r.carrierOfMailDomain("www.pdx.ne.jp"), "not a handset address");
+    }
+
+    @Test
     void operatorFilesReloadWithoutRestartAndBrokenOnesAreRefusedWithFileAndLine(@TempDir Path dir) throws IOException {
         CarrierRegistry r = CarrierRegistry.load(Optional.of(dir));
         assertEquals(Optional.empty(), r.carrierOfMailDomain("docomo.example.jp"));

@@ -221,11 +221,11 @@ class DiaryIT {
                 HttpResponse<byte[]> photo = docomo.get("/diary/" + id + "/photos/1");
                 assertEquals(see ? 200 : 404, photo.statusCode(), at + " keitai photo");
                 if (see) {
-                    // the container adds ";charset=UTF-8" to every type; the image type is what handsets read
-                    assertTrue(photo.headers()
-                            .firstValue("Content-Type")
-                            .orElse("")
-                            .startsWith("image/jpeg"));
+                    // exactly the image type: a charset parameter on an image confuses handsets (issue 21)
+                    assertEquals(
+                            "image/jpeg",
+                            photo.headers().firstValue("Content-Type").orElse(""),
+                            at + " keitai photo type");
                     assertTrue(width(photo.body()) <= 240, at + " keitai photo width");
                     assertFalse(new String(photo.body(), StandardCharsets.ISO_8859_1).contains("GPSLatitude"));
                 }
@@ -383,6 +383,42 @@ class DiaryIT {
                 .matcher(page);
         assertTrue(m.find(), cls + " on " + page);
         return m.group(1);
+    }
+
+    /**
+     * Issue 21, end to end on the running server: decomail without its closing boundary posts with its photo; an
+     * unreadable mail is quarantined and the member told why at the registered address; a From naming the member
+     * over another envelope sender posts nothing and the member is told.
+     */
+    @Test
+    @Order(5)
+    void realCarrierMailIsReadAndWhatCannotBeIsAnsweredToTheMember() throws Exception {
+        World w = world();
+        NewMember author = w.members.get(Role.AUTHOR);
+        String address = mailto(Http.text(author.http().get("/settings/mail"), UTF8), "diary-address");
+        int port = Integer.getInteger("it.smtp.port");
+        String me = author.mobileEmail();
+
+        int before = mailsTo(me).size();
+        assertEquals(250, DiaryMailTest.smtp(port, me, address, fixture("docomo-decomail-no-end.eml", author)));
+        MimeMessage posted = awaitMail(me, before + 1);
+        assertEquals("日記を投稿しました", posted.getSubject());
+        long id = idFrom(text(posted));
+        assertEquals(200, author.http().get("/diary/" + id + "/photos/1").statusCode(), "the photo is there");
+
+        assertEquals(250, DiaryMailTest.smtp(port, me, address, fixture("wrong-charset.eml", author)));
+        MimeMessage quarantined = awaitMail(me, before + 2);
+        assertEquals("日記を投稿できませんでした", quarantined.getSubject());
+        assertTrue(text(quarantined).contains("文字コード"), text(quarantined));
+
+        String listBefore = Http.text(author.http().get("/members/" + author.id() + "/diary"), UTF8);
+        assertEquals(
+                250, DiaryMailTest.smtp(port, "relay@example.com", address, fixture("docomo-sjis-emoji.eml", author)));
+        MimeMessage envelope = awaitMail(me, before + 3);
+        assertEquals("日記を投稿できませんでした", envelope.getSubject());
+        assertTrue(text(envelope).contains("実際の送信元が違いました"), text(envelope));
+        assertEquals(listBefore, Http.text(author.http().get("/members/" + author.id() + "/diary"), UTF8));
+        assertTrue(mailsTo("relay@example.com").isEmpty());
     }
 
     private static byte[] fixture(String name, NewMember from) {

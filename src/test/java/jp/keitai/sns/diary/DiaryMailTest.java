@@ -429,10 +429,77 @@ class DiaryMailTest {
             assertRefusal(rig, owner, 5, "停止");
             assertEquals(1, rig.diaryCount(member));
 
-            // a decompression bomb is quarantined unread, whoever sent it
+            // a decompression bomb is quarantined unread, and (issue 21) the member told why
             channel.post("decompression-bomb.eml", owner, to);
             assertEquals("quarantined", channel.lastState());
-            assertEquals(5, rig.outboxTo(owner).size());
+            assertRefusal(rig, owner, 6, "画素数が大きすぎます");
+        }
+    }
+
+    /**
+     * Issue 21: a mail the channel cannot read is quarantined (kept for an operator) and answered to the registered
+     * address with the reason, as the contract promises; not dropped silently. A wrong secret is answered to nobody.
+     */
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void quarantinedMailIsAnsweredToTheRegisteredAddressWithTheReason(TestDb db) {
+        DiaryRig rig = new DiaryRig(db.database());
+        try (Channel channel = new Channel(rig, Map.of())) {
+            String owner = "charset.lie@docomo.ne.jp";
+            long member = rig.member("もじこ", owner);
+            String to = rig.addresses.addressOf(member, PostingAddresses.Kind.DIARY);
+
+            channel.post("wrong-charset.eml", owner, to);
+            assertEquals("quarantined", channel.lastState());
+            assertEquals(0, rig.diaryCount(member));
+            assertRefusal(rig, owner, 1, "読み取れなかった");
+            assertRefusal(rig, owner, 1, "文字コードが宣言（ISO-2022-JP）と合いません");
+
+            channel.post("decompression-bomb.eml", owner, to);
+            assertEquals("quarantined", channel.lastState());
+            assertRefusal(rig, owner, 2, "画素数が大きすぎます");
+
+            // a wrong secret: quarantined, answered to nobody
+            channel.post("wrong-charset.eml", owner, "d.zzzzzzzzzzzzzzzz@" + DiaryRig.DOMAIN);
+            assertEquals(2, rig.outboxTo(owner).size());
+            assertEquals(0, rig.diaryCount(member));
+        }
+    }
+
+    /**
+     * Issue 21: the SMTP envelope sender must agree with the From header. A From naming the member, sent by someone
+     * else, posts nothing; the member is told at the registered address, the real sender nothing.
+     */
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aFromHeaderTheEnvelopeSenderDisagreesWithIsRefusedAndTheMemberTold(TestDb db) {
+        DiaryRig rig = new DiaryRig(db.database());
+        try (Channel channel = new Channel(rig, Map.of())) {
+            String owner = "hanako-7@docomo.ne.jp";
+            long member = rig.member("はなこ", owner);
+            String to = rig.addresses.addressOf(member, PostingAddresses.Kind.DIARY);
+            int port = channel.listener.port();
+
+            assertEquals(250, smtp(port, "forger@example.com", to, personalise("docomo-sjis-emoji.eml", owner)));
+            assertEquals(250, smtp(port, "", to, personalise("softbank-sjis-emoji.eml", owner)));
+            while (channel.worker.runOnce(Clock.now()) > 0) {
+                // until the spool is empty
+            }
+            assertEquals("refused", channel.lastState());
+            assertEquals(0, rig.diaryCount(member));
+            assertEquals(0, rig.outboxTo("forger@example.com").size());
+            assertRefusal(rig, owner, 2, "実際の送信元が違いました");
+
+            // the envelope written with quotes, the From without (or the other way round) is the same address
+            String quoted = "a.b.@docomo.ne.jp";
+            long q = rig.member("ドット", quoted);
+            String toQ = rig.addresses.addressOf(q, PostingAddresses.Kind.DIARY);
+            assertEquals(250, smtp(port, "\"a.b.\"@docomo.ne.jp", toQ, personalise("docomo-sjis-emoji.eml", quoted)));
+            while (channel.worker.runOnce(Clock.now()) > 0) {
+                // until the spool is empty
+            }
+            assertEquals("done", channel.lastState());
+            assertEquals(1, rig.diaryCount(q));
         }
     }
 

@@ -94,6 +94,10 @@ final class DiaryRig {
         members.setStatus(member, MemberStatus.SUSPENDED);
     }
 
+    void withdraw(long member) {
+        members.setStatus(member, MemberStatus.WITHDRAWN);
+    }
+
     private void sql(String sql, long a, long b) {
         database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

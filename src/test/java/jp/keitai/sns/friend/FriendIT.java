@@ -85,7 +85,15 @@ class FriendIT {
         Friends.makeFriends(a, b);
         Friends.block(a, b);
         assertFalse(Http.text(a.http().get("/friends"), StandardCharsets.UTF_8).contains("ブロックされる人"));
-        assertTrue(Friends.ask(b, a).contains("このメンバーにはマイミク申請できません"));
+        assertEquals(
+                404,
+                b.http().get("/friends/requests/new?member_id=" + a.id()).statusCode(),
+                "the blocker's confirmation page shows nothing");
+        String csrf = Http.csrf(Http.text(b.http().get("/footprints"), StandardCharsets.UTF_8));
+        String refused = Http.text(
+                b.http().post("/friends/requests", "member_id", String.valueOf(a.id()), "message", "", "_csrf", csrf),
+                StandardCharsets.UTF_8);
+        assertTrue(refused.contains("このメンバーにはマイミク申請できません"), refused);
         assertTrue(Http.text(a.http().get("/blocks"), StandardCharsets.UTF_8).contains("ブロックされる人"));
     }
 
@@ -115,5 +123,49 @@ class FriendIT {
         String unknown =
                 Http.text(a.http().post("/friends/requests/999999999/approve", "_csrf", csrf), StandardCharsets.UTF_8);
         assertTrue(unknown.contains("この申請はすでに処理されたか、見つかりません"), unknown);
+    }
+
+    /**
+     * The confirmation pages (asking, blocking, ending) show nothing about a member the viewer may not see: one who
+     * blocked the viewer, or one who is suspended. They answer 404, like a member that does not exist.
+     */
+    @Test
+    void confirmationPagesAre404ForMembersTheViewerMayNotSee() {
+        NewMember me = Members.register(base, "確認する人");
+        NewMember blocker = Members.register(base, "ブロックした人");
+        NewMember gone = Members.register(base, "停止される人");
+        NewMember fine = Members.register(base, "ふつうの人");
+        Friends.makeFriends(me, blocker);
+        Friends.makeFriends(me, gone);
+        Friends.block(blocker, me);
+        suspend(gone);
+        for (NewMember hidden : new NewMember[] {blocker, gone}) {
+            for (String path : new String[] {
+                "/friends/requests/new?member_id=" + hidden.id(),
+                "/blocks/new?member_id=" + hidden.id(),
+                "/friends/" + hidden.id() + "/end"
+            }) {
+                HttpResponse<byte[]> r = me.http().get(path);
+                String page = Http.text(r, StandardCharsets.UTF_8);
+                assertEquals(404, r.statusCode(), path);
+                assertFalse(page.contains(hidden.nickname()), path + ": " + page);
+            }
+        }
+        assertEquals(
+                200,
+                me.http().get("/friends/requests/new?member_id=" + fine.id()).statusCode());
+        assertEquals(200, me.http().get("/blocks/new?member_id=" + fine.id()).statusCode());
+        assertFalse(
+                Http.text(me.http().get("/friends"), StandardCharsets.UTF_8).contains(gone.nickname()),
+                "a suspended friend is not listed");
+    }
+
+    private void suspend(NewMember m) {
+        Http operator = new Http(base);
+        operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
+        String page = Http.text(operator.get("/admin/members?q=" + m.mobileEmail()), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> done =
+                operator.post("/admin/members/" + m.id() + "/suspend", "note", "テスト", "_csrf", Http.csrf(page));
+        assertEquals(200, done.statusCode());
     }
 }

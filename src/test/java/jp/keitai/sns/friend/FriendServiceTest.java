@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -206,5 +207,87 @@ class FriendServiceTest {
         long c = TestMembers.create(db.database(), "う");
         assertThrows(Refused.class, () -> r.friends().request(c, b, null));
         assertFalse(r.access().canSee(null, a, Visibility.EVERYONE), "guests see no member content");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void requestsFromAndToInactiveMembersAreNeitherCountedNorListed(TestDb db) {
+        Rig r = Rig.of(db);
+        long me = TestMembers.create(db.database(), "わたし");
+        long s = TestMembers.create(db.database(), "停止");
+        long w = TestMembers.create(db.database(), "退会");
+        long t = TestMembers.create(db.database(), "相手");
+        long ok = TestMembers.create(db.database(), "ふつう");
+        r.friends().request(s, me, null);
+        r.friends().request(w, me, null);
+        r.friends().request(ok, me, null);
+        r.friends().request(me, t, null);
+        assertEquals(3, r.friends().incomingCount(me), "counted (and kept in memory) while all are active");
+        r.members().setStatus(s, MemberStatus.SUSPENDED);
+        r.members().setStatus(w, MemberStatus.WITHDRAWN);
+        r.members().setStatus(t, MemberStatus.SUSPENDED);
+        assertEquals(1, r.friends().incomingCount(me), "a suspension counts at once");
+        assertEquals(
+                List.of(ok),
+                r.friends().incoming(me).stream()
+                        .map(FriendService.Request::fromId)
+                        .toList());
+        assertEquals(List.of(), r.friends().outgoing(me));
+        r.members().setStatus(s, MemberStatus.ACTIVE);
+        assertEquals(2, r.friends().incomingCount(me), "a lifted suspension brings the request back");
+        assertEquals(2, r.friends().incoming(me).size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void friendListsCountsAndFriendsOfFriendsLeaveInactiveMembersOutAtOnce(TestDb db) {
+        Rig r = Rig.of(db);
+        long me = TestMembers.create(db.database(), "わたし");
+        long mid = TestMembers.create(db.database(), "なかま");
+        long far = TestMembers.create(db.database(), "とおく");
+        TestMembers.befriend(db.database(), me, mid);
+        TestMembers.befriend(db.database(), mid, far);
+        db.database().changes().resetAll();
+        assertEquals(Relation.FRIEND_OF_FRIEND, r.graph().relation(far, me));
+        assertTrue(r.access().canSee(far, me, Visibility.FRIENDS_OF_FRIENDS));
+        assertEquals(1, r.friends().friendsCount(me));
+        r.members().setStatus(mid, MemberStatus.SUSPENDED);
+        assertEquals(Relation.MEMBER, r.graph().relation(far, me), "not through a suspended friend");
+        assertFalse(r.access().canSee(far, me, Visibility.FRIENDS_OF_FRIENDS));
+        assertTrue(r.access().canSee(far, me, Visibility.EVERYONE));
+        assertEquals(0, r.friends().friendsCount(me));
+        assertEquals(List.of(), r.friends().friends(me, 0, 10));
+        assertEquals(0, r.access().visibleFriends(me).length);
+        assertEquals(Set.of(), r.access().canSeeAmong(far, List.of(me), Visibility.FRIENDS_OF_FRIENDS));
+        r.members().setStatus(mid, MemberStatus.ACTIVE);
+        assertEquals(Relation.FRIEND_OF_FRIEND, r.graph().relation(far, me), "back once the suspension is lifted");
+        assertEquals(1, r.friends().friendsCount(me));
+        r.members().setStatus(mid, MemberStatus.WITHDRAWN);
+        assertEquals(Relation.MEMBER, r.graph().relation(far, me), "not through a withdrawn friend");
+        assertEquals(Relation.MEMBER, db.database().tx(em -> r.graph().relation(far, me)), "inside a transaction too");
+        assertEquals(0, r.friends().friendsCount(me));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void confirmationPagesShowNothingOfInactiveMembersOrOfThoseWhoBlockedTheViewer(TestDb db) {
+        Rig r = Rig.of(db);
+        long me = TestMembers.create(db.database(), "わたし");
+        long other = TestMembers.create(db.database(), "ほか");
+        long blocksMe = TestMembers.create(db.database(), "ブロック中");
+        long blockedByMe = TestMembers.create(db.database(), "ブロックした");
+        long suspended = TestMembers.create(db.database(), "停止");
+        long withdrawn = TestMembers.create(db.database(), "退会");
+        r.friends().block(blocksMe, me);
+        r.friends().block(me, blockedByMe);
+        r.members().setStatus(suspended, MemberStatus.SUSPENDED);
+        r.members().setStatus(withdrawn, MemberStatus.WITHDRAWN);
+        assertTrue(r.friends().shownTo(me, other).isPresent());
+        assertTrue(r.friends().shownTo(me, me).isPresent());
+        assertTrue(r.friends().shownTo(me, blockedByMe).isPresent(), "one's own block hides nobody from oneself");
+        assertFalse(r.friends().shownTo(me, blocksMe).isPresent(), "blocked the viewer");
+        assertFalse(r.friends().shownTo(me, suspended).isPresent(), "suspended");
+        assertFalse(r.friends().shownTo(me, withdrawn).isPresent(), "withdrawn");
+        assertFalse(r.friends().shownTo(me, 999_999_999L).isPresent(), "no such member");
     }
 }

@@ -71,6 +71,43 @@ class MixiGraphTest {
         assertEquals(2, ofA.mayKnow().get(0).commonCount());
     }
 
+    /**
+     * Nobody is reached through a suspended or withdrawn friend: not drawn on the outer ring, not suggested, and the
+     * inactive friends themselves neither drawn nor counted.
+     */
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void nobodyIsReachedThroughAnInactiveFriend(TestDb db) {
+        GraphRig rig = new GraphRig(db.database());
+        long me = rig.member("わたし");
+        long a = rig.member("あ");
+        long s = rig.member("ていし");
+        long w = rig.member("たいかい");
+        long viaS = rig.member("停止の友人");
+        long viaW = rig.member("退会の友人");
+        long viaBoth = rig.member("両方");
+        rig.befriend(me, a);
+        rig.befriend(me, s);
+        rig.befriend(me, w);
+        rig.befriend(s, viaS);
+        rig.befriend(w, viaW);
+        rig.befriend(s, viaBoth);
+        rig.befriend(a, viaBoth);
+        MixiGraph graph = new MixiGraph(db.database(), rig.graph(), rig.members());
+        assertEquals(Set.of(viaS, viaW, viaBoth), ids(graph.picture(me, me), 2), "all active: all drawn");
+        rig.suspend(s);
+        rig.update("update member set status = 'WITHDRAWN' where id = ?", w);
+
+        MixiGraph.Picture mine = graph.picture(me, me);
+        assertEquals(Set.of(a), ids(mine, 1));
+        assertEquals(Set.of(viaBoth), ids(mine, 2), "only through the active friend");
+        assertEquals(1, mine.friendCount());
+        assertEquals(
+                List.of(viaBoth),
+                mine.mayKnow().stream().map(MixiGraph.Person::id).toList());
+        assertEquals(1, mine.mayKnow().get(0).commonCount(), "the suspended friend in common is not counted");
+    }
+
     private static Set<Long> ids(MixiGraph.Picture p, int ring) {
         return p.nodes().stream()
                 .filter(n -> n.ring() == ring)

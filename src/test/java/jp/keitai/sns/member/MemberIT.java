@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import jp.keitai.sns.testsupport.Deployments;
 import jp.keitai.sns.testsupport.Http;
 import jp.keitai.sns.testsupport.Members;
@@ -361,6 +362,56 @@ class MemberIT {
         m.setSubject(subject, charset);
         m.setText(body, charset);
         jakarta.mail.Transport.send(m);
+    }
+
+    /** Sends mail with this SMTP envelope sender ({@code <>} for a bounce) and extra header lines. */
+    static void sendMail(String envelopeFrom, String from, String to, Map<String, String> headers) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", System.getProperty("it.smtp.port"));
+        p.setProperty("mail.smtp.from", envelopeFrom);
+        p.setProperty("mail.mime.address.strict", "false");
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
+        jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(session);
+        m.setFrom(new jakarta.mail.internet.InternetAddress(from, false));
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+        m.setSubject("", "Shift_JIS");
+        m.setText("", "Shift_JIS");
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            m.setHeader(h.getKey(), h.getValue());
+        }
+        jakarta.mail.Transport.send(m);
+    }
+
+    /** Waits until {@code count} mails to the address are in the outbox, then a little longer; returns how many. */
+    static long settledCount(String address, int count) throws InterruptedException {
+        long until = System.currentTimeMillis() + 20_000;
+        while (Outbox.countTo(address) < count && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(3_000); // the workers look at the spool every second: anything more would be here by now
+        return Outbox.countTo(address);
+    }
+
+    /**
+     * Issue 21: get@ answers only mail that looks like a person's (no bounce, no Auto-Submitted, no Precedence:
+     * bulk/list/junk), and one address at most three times an hour.
+     */
+    @Test
+    void getAnswersPeopleOnlyAndOneAddressAtMostThreeTimesAnHour() throws Exception {
+        String a = "bounce" + System.nanoTime() + "@docomo.ne.jp";
+        sendMail("<>", a, "get@sns.example.jp", Map.of());
+        sendMail("MAILER-DAEMON@mx.example.com", a, "get@sns.example.jp", Map.of());
+        sendMail(a, a, "get@sns.example.jp", Map.of("Auto-Submitted", "auto-replied"));
+        sendMail(a, a, "get@sns.example.jp", Map.of("Precedence", "bulk"));
+        sendMail(a, a, "get@sns.example.jp", Map.of("Auto-Submitted", "no"));
+        assertEquals(1, settledCount(a, 1), "only the person's mail (Auto-Submitted: no) is answered");
+
+        String b = "often" + System.nanoTime() + "@docomo.ne.jp";
+        for (int i = 0; i < 4; i++) {
+            sendMail(b, "get@sns.example.jp", "", "", "Shift_JIS");
+        }
+        assertEquals(3, settledCount(b, 3), "three answers an hour, not four");
     }
 
     @Test

@@ -247,4 +247,27 @@ class RegistrationServiceTest {
                 s.requestAddressChange(me, "password1", "pc", "").message());
         assertNull(members.entity(me).orElseThrow().getPcEmail(), "an empty PC address removes it");
     }
+
+    /** Issue 21: get@ answers one address at most three times an hour; the fourth mail is refused unanswered. */
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void getAnswersOneAddressAtMostThreeTimesAnHour(TestDb db) {
+        Steps s = service(db, "invite");
+        for (int i = 0; i < RegistrationService.GET_ANSWERS; i++) {
+            // not invited: the polite refusal is an answer too, and counts
+            assertThrows(RegistrationService.NotInvited.class, () -> s.emptyMail("often@docomo.ne.jp"));
+        }
+        Refused fourth = assertThrows(Refused.class, () -> s.emptyMail("often@DOCOMO.ne.jp"));
+        assertFalse(fourth instanceof RegistrationService.NotInvited, "no reply this time");
+        assertTrue(fourth.getMessage().contains("3回"), fourth.getMessage());
+        // another address is not held back
+        assertThrows(RegistrationService.NotInvited.class, () -> s.emptyMail("other@docomo.ne.jp"));
+        Steps open = service(db, "open");
+        assertEquals(1, open.emptyMail("newcomer@ezweb.ne.jp").mails().size());
+        assertThrows(Refused.class, () -> {
+            open.emptyMail("newcomer@ezweb.ne.jp");
+            open.emptyMail("newcomer@ezweb.ne.jp");
+            open.emptyMail("newcomer@ezweb.ne.jp");
+        });
+    }
 }

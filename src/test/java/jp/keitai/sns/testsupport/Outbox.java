@@ -78,6 +78,31 @@ public final class Outbox {
         return u.group(1);
     }
 
+    /** How many mails to this address are in the outbox now. */
+    public static long countTo(String address) {
+        Path dir = dir();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        long count = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".eml")).toList()) {
+                MimeMessage m;
+                try (InputStream in = Files.newInputStream(f)) {
+                    m = new MimeMessage(SESSION, in);
+                }
+                for (var to : m.getRecipients(Message.RecipientType.TO)) {
+                    if (((InternetAddress) to).getAddress().equalsIgnoreCase(address)) {
+                        count++;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return count;
+    }
+
     private static MimeMessage find(String address) {
         Path dir = dir();
         if (!Files.isDirectory(dir)) {

@@ -43,11 +43,16 @@ class VoiceMailRouteTest {
     static int seq;
 
     static InboundMail mail(String from, String localPart, String subject, String text, boolean auto, String key) {
+        return mail(from, from, localPart, subject, text, auto, key);
+    }
+
+    static InboundMail mail(
+            String envelope, String from, String localPart, String subject, String text, boolean auto, String key) {
         return new InboundMail(
                 ++seq,
                 "<" + key + "@example>",
                 key,
-                from,
+                envelope,
                 from,
                 localPart + "@sns.example.jp",
                 localPart,
@@ -58,6 +63,7 @@ class VoiceMailRouteTest {
                 List.of(),
                 List.of(),
                 auto,
+                false,
                 Instant.now());
     }
 
@@ -105,6 +111,15 @@ class VoiceMailRouteTest {
         MailResult blank = handle(db, rig, mail(registered, local, " ", "\u3000\n", false, "k4"));
         assertEquals(MailResult.Outcome.REFUSED, blank.outcome());
         assertEquals(2, answers(db, registered).size(), "no answer to an automatic mail; the blank one is answered");
+        assertEquals(0, rig.voice().voices.countBy(id));
+
+        // issue 21: the From is the member's, the SMTP envelope sender someone else's: refused, the member told
+        MailResult relayed = handle(db, rig, mail("relay@example.com", registered, local, "無事", "", false, "k6"));
+        assertEquals(MailResult.Outcome.REFUSED, relayed.outcome());
+        assertEquals(3, answers(db, registered).size());
+        assertTrue(text(answers(db, registered).get(2).substring("voice_refused:".length()))
+                .contains("実際の送信元が違いました"));
+        assertEquals(List.of(), answers(db, "relay@example.com"));
         assertEquals(0, rig.voice().voices.countBy(id));
 
         rig.voice().members.setStatus(id, MemberStatus.SUSPENDED);

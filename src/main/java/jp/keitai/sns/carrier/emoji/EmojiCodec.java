@@ -201,6 +201,10 @@ public final class EmojiCodec {
             return b;
         });
         BitSet charset = target == Source.SJIS ? sjisEncodable : target == Source.JIS ? jisEncodable : null;
+        // What a handset shows as a text symbol: its charset's repertoire; on a keitai page in UTF-8 (SoftBank 3G,
+        // EMOBILE) the handset's font still holds only the Shift_JIS repertoire, so ❣ or ↔ must not go out raw there
+        // when docomo and au pages show the carrier's code or the text fallback for them.
+        BitSet textRepertoire = charset != null ? charset : sjisEncodable;
         BitSet starts = starters();
         BitSet plain = plain(key, starts, reservedSet, charset);
         int run = 0; // the characters since run go out as they are, appended in one piece
@@ -230,10 +234,10 @@ public final class EmojiCodec {
             }
             if (fallback != null) {
                 String original = text.subSequence(i, fallback.end()).toString();
-                // a text-style symbol (↔ ©) the charset has stays itself; a picture the carrier lacks becomes words
+                // a text-style symbol (⇔ ♪) the handset has stays itself; a picture the carrier lacks becomes words
                 boolean keepAsText = fallback.textDefault()
                         && !fallback.selected()
-                        && (charset == null || canEncode(charset, original))
+                        && canEncode(textRepertoire, original)
                         && !containsAny(original, reservedHere);
                 out.append(keepAsText ? original : fallback.value());
                 i = fallback.end();

@@ -23,6 +23,7 @@ import java.util.Locale;
  * @param photos JPEG/PNG/GIF attachments within the limits (decomail decorations excluded)
  * @param notes parts that were ignored, in Japanese (e.g. a video attachment)
  * @param autoSubmitted an {@code Auto-Submitted} header other than {@code no}: answer it never
+ * @param bulk a {@code Precedence} header of {@code bulk}, {@code list} or {@code junk} (mailing lists, newsletters)
  */
 public record InboundMail(
         long spoolId,
@@ -39,7 +40,15 @@ public record InboundMail(
         List<PhotoCandidate> photos,
         List<String> notes,
         boolean autoSubmitted,
+        boolean bulk,
         Instant receivedAt) {
+
+    /**
+     * What posting routes answer (to the registered address) when the From header is the member's address but the
+     * SMTP envelope sender is not ({@link #envelopeAgreesWithFrom()}).
+     */
+    public static final String ENVELOPE_DISAGREES = "差出人（From）は登録されている携帯のメールアドレスでしたが、実際の送信元が違いました。"
+            + "なりすましの疑いがあるため投稿しませんでした。投稿用アドレスが他人に知られた場合は、設定の「メール投稿アドレス」から変更してください。";
 
     public InboundMail {
         photos = List.copyOf(photos);
@@ -52,6 +61,40 @@ public record InboundMail(
      */
     public String fromCanonical() {
         return canonical(from);
+    }
+
+    /**
+     * Why this mail is not one a person wrote, or null when it looks like one: a bounce (empty or {@code MAILER-DAEMON}
+     * envelope sender), {@code Auto-Submitted} other than {@code no}, {@code Precedence: bulk/list/junk}. Such mail
+     * is never answered (RFC 3834), so no answer can start a mail loop or be aimed at a third party.
+     */
+    public String notFromAPerson() {
+        String envelope = envelopeFrom == null ? "" : envelopeFrom.trim();
+        int at = envelope.lastIndexOf('@');
+        String local = at < 0 ? envelope : envelope.substring(0, at);
+        if (envelope.isEmpty()) {
+            return "エラー通知のメールです（エンベロープの差出人が空）";
+        }
+        if (local.equalsIgnoreCase("mailer-daemon")) {
+            return "エラー通知のメールです（MAILER-DAEMON）";
+        }
+        if (autoSubmitted) {
+            return "自動送信のメールです（Auto-Submitted）";
+        }
+        if (bulk) {
+            return "一斉配信のメールです（Precedence）";
+        }
+        return null;
+    }
+
+    /**
+     * Whether the SMTP envelope sender is the From header's address (compared as members' addresses are stored). A
+     * handset's mail always agrees; a From header written by someone else usually does not.
+     */
+    public boolean envelopeAgreesWithFrom() {
+        return envelopeFrom != null
+                && !envelopeFrom.isBlank()
+                && canonical(envelopeFrom).equals(fromCanonical());
     }
 
     /** True when the mail has neither subject nor text (the 空メール of registration). */

@@ -22,6 +22,21 @@ public interface MailHandler {
     default void refusedByChannel(InboundMail mail, String reason, EntityManager em) {}
 
     /**
+     * The mail channel quarantined this mail on the route's behalf: it could not be read (broken MIME, text that
+     * does not fit its charset, a decompression bomb), or handling it failed {@code sns.mail.max-attempts} times.
+     * {@code mail} holds what could be read: the envelope, From, Subject, Auto-Submitted and Precedence (no text, no
+     * photos). The row is kept for an operator either way; the contract promises the member an answer, so by default
+     * this answers as {@link #refusedByChannel} does (to the registered address, when the secret and sender are
+     * right), with the reason prefixed by {@link #QUARANTINED}.
+     */
+    default void quarantinedByChannel(InboundMail mail, String reason, EntityManager em) {
+        refusedByChannel(mail, QUARANTINED + reason, em);
+    }
+
+    /** How {@link #quarantinedByChannel} begins the reason it answers with. */
+    String QUARANTINED = "メールを読み取れなかったため、投稿せずに保管しました（運営者が確認します）。理由: ";
+
+    /**
      * Called once before a batch of several mails for this route is handled, in the same transaction, with their
      * recipients' local parts: a handler may read what it needs for all of them in one statement (and keep it for
      * this transaction) instead of one per mail. Nothing may be written here.

@@ -3,9 +3,8 @@ package jp.keitai.sns.mail.inbound;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
@@ -16,17 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import jp.keitai.sns.carrier.CarrierProfile;
 import jp.keitai.sns.carrier.CarrierRegistry;
 
@@ -85,12 +79,13 @@ final class MailParser {
             if (!message.getAllHeaders().hasMoreElements()) {
                 throw new UnreadableMail("メールのヘッダがありません");
             }
-            String from = from(message.getHeader("From", ","), row.getEnvelopeFrom());
+            String from = SenderAddress.of(message.getHeader("From", ","), row.getEnvelopeFrom());
             CarrierProfile carrier = carriers.mailProfileOf(from);
             Walk walk = new Walk(carrier.getEmoji());
             Text text = walk.text(message, 0);
             String subject = MailText.header(message.getHeader("Subject", null), carrier.getEmoji());
             String auto = message.getHeader("Auto-Submitted", null);
+            String precedence = message.getHeader("Precedence", null);
 
             List<Image> photos = new ArrayList<>();
             for (Image image : walk.images) {
@@ -99,9 +94,9 @@ final class MailParser {
                 }
             }
             List<PhotoCandidate> candidates = new ArrayList<>();
-            String refusal = null;
+            String refusal = walk.broken.isEmpty() ? null : "画像が壊れています（" + walk.broken.get(0) + "）";
             for (Image image : photos) {
-                int[] size = dimensions(image);
+                int[] size = ImageProbe.dimensions(image.format, image.bytes);
                 if (size == null) {
                     refusal = refusal != null ? refusal : "画像が壊れています（" + name(image) + "）";
                     continue;
@@ -138,7 +133,8 @@ final class MailParser {
                     text.html,
                     candidates,
                     walk.notes,
-                    auto != null && !auto.trim().equalsIgnoreCase("no"),
+                    autoSubmitted(auto),
+                    bulk(precedence),
                     row.getReceivedAt());
             return new Parsed(mail, refusal);
         } catch (MessagingException | IOException e) {
@@ -146,50 +142,60 @@ final class MailParser {
         }
     }
 
-    /** The From header's address as given; the envelope sender when there is none or it is unreadable. */
-    static String from(String header, String envelopeFrom) {
-        if (header != null && !header.isBlank()) {
-            try {
-                InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
-                if (parsed.length > 0 && parsed[0].getAddress() != null) {
-                    return parsed[0].getAddress();
-                }
-            } catch (AddressException e) {
-                // fall through: take what is between < > or the whole value
-            }
-            Matcher m = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>").matcher(header);
-            if (m.find()) {
-                return m.group(1);
-            }
-            String bare = header.trim();
-            if (bare.matches("[^\\s<>]+@[^\\s<>]+")) {
-                return bare;
-            }
+    /**
+     * What can be read of a mail that cannot be parsed (to answer it): the envelope and the From, Subject,
+     * Auto-Submitted and Precedence headers as far as they are readable; no text, no photos. Never throws.
+     */
+    InboundMail partial(SpoolMessage row) {
+        String fromHeader = null;
+        String subjectHeader = null;
+        String auto = null;
+        String precedence = null;
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(row.getRaw()));
+            fromHeader = headers.getHeader("From", ",");
+            subjectHeader = headers.getHeader("Subject", null);
+            auto = headers.getHeader("Auto-Submitted", null);
+            precedence = headers.getHeader("Precedence", null);
+        } catch (MessagingException | RuntimeException e) {
+            // the envelope is all there is
         }
-        return envelopeFrom == null ? "" : envelopeFrom;
+        String from = SenderAddress.of(fromHeader, row.getEnvelopeFrom());
+        CarrierProfile carrier = carriers.mailProfileOf(from);
+        return new InboundMail(
+                row.getId() == null ? 0 : row.getId(),
+                row.getMessageId(),
+                row.getDedupKey(),
+                row.getEnvelopeFrom(),
+                from,
+                row.getRecipient(),
+                row.getLocalPart(),
+                carrier.getId(),
+                MailText.header(subjectHeader, carrier.getEmoji()),
+                "",
+                false,
+                List.of(),
+                List.of(),
+                autoSubmitted(auto),
+                bulk(precedence),
+                row.getReceivedAt());
+    }
+
+    private static boolean autoSubmitted(String header) {
+        return header != null && !header.trim().equalsIgnoreCase("no");
+    }
+
+    /** {@code Precedence: bulk}, {@code list} or {@code junk}: mailing lists and the like. */
+    private static boolean bulk(String header) {
+        if (header == null) {
+            return false;
+        }
+        String p = header.trim().toLowerCase(Locale.ROOT);
+        return p.equals("bulk") || p.equals("list") || p.equals("junk");
     }
 
     private static String name(Image image) {
         return image.filename == null ? image.format.toUpperCase(Locale.ROOT) + "画像" : image.filename;
-    }
-
-    /** Width and height from the image header, without decoding pixels; null when the header is unreadable. */
-    private static int[] dimensions(Image image) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(image.format);
-        if (!readers.hasNext()) {
-            return null;
-        }
-        ImageReader reader = readers.next();
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(image.bytes))) {
-            reader.setInput(in, true, true);
-            int w = reader.getWidth(0);
-            int h = reader.getHeight(0);
-            return w > 0 && h > 0 ? new int[] {w, h} : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } finally {
-            reader.dispose();
-        }
     }
 
     private record Image(String format, String filename, String cid, byte[] bytes) {}
@@ -208,6 +214,9 @@ final class MailParser {
         final List<Image> images = new ArrayList<>();
         final Set<String> htmlCids = new HashSet<>();
         final List<String> notes = new ArrayList<>();
+        /** attachments whose transfer encoding is broken (a truncated base64) */
+        final List<String> broken = new ArrayList<>();
+
         int parts;
 
         Walk(String emojiSet) {
@@ -240,8 +249,15 @@ final class MailParser {
                 return new Text(decoded, false);
             }
             if (base.startsWith("image/") || base.equals("application/octet-stream")) {
-                byte[] bytes = bytes(part);
-                String format = format(bytes);
+                byte[] bytes;
+                try {
+                    bytes = bytes(part);
+                } catch (IOException e) {
+                    // cut off inside its base64 (a mail that ends early): the mail is refused with the reason
+                    broken.add(filename == null ? base : filename);
+                    return Text.NONE;
+                }
+                String format = ImageProbe.format(bytes);
                 if (format != null) {
                     images.add(new Image(format, filename, contentId(part), bytes));
                 } else if (base.startsWith("image/")) {
@@ -261,9 +277,17 @@ final class MailParser {
                 throw new UnreadableMail("multipart に boundary がありません");
             }
             MimeMultipart multipart = new MimeMultipart(new MimePartDataSource((MimePart) part));
-            int count = multipart.getCount();
+            int count;
+            try {
+                // a missing closing --boundary-- (docomo and au decomail often end so) is tolerated by Jakarta Mail
+                // (mail.mime.multipart.ignoremissingendboundary, true unless set false): the parts there are read
+                count = multipart.getCount();
+            } catch (MessagingException e) {
+                throw new UnreadableMail(
+                        "MIMEの区切り（boundary）が見つかりません: " + MailText.clip(String.valueOf(e.getMessage())));
+            }
             if (!multipart.isComplete()) {
-                throw new UnreadableMail("MIMEの終わりの区切り（--boundary--）がありません。途中で切れたメールです");
+                notes.add("メールの終わりの区切り（--boundary--）がありませんでした。届いた部分を読みました");
             }
             List<Text> texts = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -347,33 +371,5 @@ final class MailParser {
                 return in.readAllBytes();
             }
         }
-    }
-
-    /** JPEG, PNG or GIF by the first bytes, whatever the part claims to be. */
-    static String format(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "jpeg";
-        }
-        if (b.length >= 8
-                && (b[0] & 0xff) == 0x89
-                && b[1] == 'P'
-                && b[2] == 'N'
-                && b[3] == 'G'
-                && b[4] == 0x0d
-                && b[5] == 0x0a
-                && b[6] == 0x1a
-                && b[7] == 0x0a) {
-            return "png";
-        }
-        if (b.length >= 6
-                && b[0] == 'G'
-                && b[1] == 'I'
-                && b[2] == 'F'
-                && b[3] == '8'
-                && (b[4] == '7' || b[4] == '9')
-                && b[5] == 'a') {
-            return "gif";
-        }
-        return null;
     }
 }

@@ -25,13 +25,13 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Japanese mail text to Unicode: charsets by label (ISO-2022-JP through x-windows-50220 so ①, ㈱ and half-width kana
- * survive; Shift_JIS through Windows-31J), carrier emoji, RFC 2047 headers (and the raw JIS or Shift_JIS some handsets
+ * Japanese mail text to Unicode: charsets by label (ISO-2022-JP through {@link JisText}, x-windows-iso2022jp, so ①, ㈱,
+ * ∫ √ ⊥, 〝, IBM extensions and half-width kana survive; Shift_JIS through Windows-31J), carrier emoji, RFC 2047 headers (and the raw JIS or Shift_JIS some handsets
  * put in headers), decomail HTML to text, signatures.
  */
 final class MailText {
 
-    static final Charset JIS = Charset.forName("x-windows-50220");
+    static final Charset JIS = JisText.WINDOWS;
     static final Charset SJIS = Charset.forName("Windows-31J");
     private static final String GETA = "\u3013";
 
@@ -64,8 +64,8 @@ final class MailText {
             "x-sjis-kddi",
             "x-sjis-softbank");
 
-    // x-windows-50220 decodes JIS 0x2141 etc. to the JIS-style code points; keep the CP932 ones that Shift_JIS input
-    // gives, so ～ is one character whichever way it arrived
+    // should JIS 0x2141 etc. arrive as the JIS-style code points (x-windows-50220 reads them so), keep the CP932 ones
+    // that Shift_JIS input gives, so ～ is one character whichever way it arrived
     private static final Map<Character, Character> JIS_TO_CP932 = Map.of(
             '\u301C', '\uFF5E', '\u2016', '\u2225', '\u2212', '\uFF0D', '\u00A2', '\uFFE0', '\u00A3', '\uFFE1',
             '\u00AC', '\uFFE2');
@@ -141,12 +141,7 @@ final class MailText {
         Reading declared = reading(label);
         if (declared != null) {
             try {
-                return unicode(
-                        strict(declared.charset())
-                                .decode(ByteBuffer.wrap(bytes))
-                                .toString(),
-                        declared,
-                        emojiSet);
+                return unicode(decode(bytes, declared, emojiSet, CodingErrorAction.REPORT), declared, emojiSet);
             } catch (CharacterCodingException e) {
                 throw new UnreadableMail("本文の文字コードが宣言（" + clip(label) + "）と合いません");
             }
@@ -156,8 +151,7 @@ final class MailText {
             throw new UnreadableMail("本文の文字コードがわかりません（charset の指定がなく、UTF-8 でも Shift_JIS でもありません）");
         }
         try {
-            return unicode(
-                    strict(guessed.charset()).decode(ByteBuffer.wrap(bytes)).toString(), guessed, emojiSet);
+            return unicode(decode(bytes, guessed, emojiSet, CodingErrorAction.REPORT), guessed, emojiSet);
         } catch (CharacterCodingException e) {
             throw new UnreadableMail("本文の文字コードがわかりません");
         }
@@ -199,15 +193,25 @@ final class MailText {
 
     private static String lenient(byte[] bytes, Reading reading, String emojiSet) {
         try {
-            CharsetDecoder d = reading.charset()
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .replaceWith(GETA);
-            return unicode(d.decode(ByteBuffer.wrap(bytes)).toString(), reading, emojiSet);
+            return unicode(decode(bytes, reading, emojiSet, CodingErrorAction.REPLACE), reading, emojiSet);
         } catch (CharacterCodingException e) {
             throw new IllegalStateException(e); // REPLACE never reports
         }
+    }
+
+    /** Bytes to text by a reading; ISO-2022-JP through {@link JisText} (au emoji rows read for au senders). */
+    private static String decode(byte[] bytes, Reading reading, String emojiSet, CodingErrorAction malformed)
+            throws CharacterCodingException {
+        if (reading.charset().equals(JIS)) {
+            return JisText.decode(bytes, "au".equals(emojiSet), malformed);
+        }
+        return reading.charset()
+                .newDecoder()
+                .onMalformedInput(malformed)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(GETA)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     /** Decoded text to the one Unicode form used inside: carrier emoji converted, JIS look-alikes unified. */

@@ -1,6 +1,5 @@
 package jp.keitai.sns.mail.inbound;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -19,24 +18,28 @@ import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.SessionHandler;
 
 /**
  * The SMTP listener (subethasmtp). It takes mail for {@code sns.mail.domain} only, refuses at RCPT any local part no
  * route takes, refuses at DATA what is larger than {@code sns.mail.max-bytes}, and answers 250 only after the raw
  * message is committed to the spool; if that fails it answers 451 so the sending MTA tries again.
+ *
+ * <p>Memory is bounded by settings: the bytes all sessions hold at once by {@code sns.smtp.data-budget-mb} (a
+ * {@link DataBudget}; past it DATA is answered 452), the sessions by {@code sns.smtp.max-connections} and those of
+ * one client address by {@code sns.smtp.max-connections-per-client} (both answered 421).
  */
 public final class SmtpListener implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SmtpListener.class.getName());
     private static final int MAX_RECIPIENTS = 10;
     private static final int MAX_LOCAL_PART = 64;
-    // each session in DATA may hold up to sns.mail.max-bytes in memory; the MTA in front queues the rest (421)
-    private static final int MAX_CONNECTIONS = 32;
 
     private final InboundSettings settings;
     private final MailRoutes routes;
     private final Spool spool;
     private final Runnable onSpooled;
+    private final DataBudget budget;
     private final ExecutorService sessions;
     private final SMTPServer server;
 
@@ -60,6 +63,7 @@ public final class SmtpListener implements AutoCloseable {
         this.routes = routes;
         this.spool = spool;
         this.onSpooled = onSpooled;
+        this.budget = new DataBudget(settings.dataBudgetBytes());
         // a thread per open session, made when needed and ended after a minute idle; maxConnections bounds them
         this.sessions = new ThreadPoolExecutor(
                 0,
@@ -75,7 +79,8 @@ public final class SmtpListener implements AutoCloseable {
                 .fromAddressValidator(SmtpListener::plausibleSender)
                 .maxMessageSize(settings.maxBytes())
                 .maxRecipients(MAX_RECIPIENTS)
-                .maxConnections(MAX_CONNECTIONS)
+                .maxConnections(settings.maxConnections())
+                .sessionHandler(SessionHandler.limitConcurrentSessionsBySource(settings.maxConnectionsPerClient()))
                 .connectionTimeout(120, TimeUnit.SECONDS)
                 .executorService(sessions)
                 .serverThreadName("sns-smtp-accept")
@@ -92,6 +97,11 @@ public final class SmtpListener implements AutoCloseable {
                     e);
         }
         LOG.info(() -> "SMTP listener on port " + port() + " for @" + settings.domain());
+    }
+
+    /** Bytes of the DATA budget free now (for tests). */
+    long budgetFree() {
+        return budget.free();
     }
 
     /** The port actually bound. */
@@ -165,31 +175,28 @@ public final class SmtpListener implements AutoCloseable {
 
         @Override
         public String data(InputStream data) throws RejectException, IOException {
-            // small to start with: a keitai mail is a few KB, and large buffers per mail keep the GC busy
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
-            byte[] chunk = new byte[8 * 1024];
-            long total = 0;
-            int n;
-            // read to the end even when too large: what is left would otherwise be read as SMTP commands
-            while ((n = data.read(chunk)) != -1) {
-                total += n;
-                if (total <= settings.maxBytes()) {
-                    buffer.write(chunk, 0, n);
-                }
-            }
-            if (total > settings.maxBytes()) {
-                throw new RejectException(
-                        552, "5.3.4 Message size exceeds fixed limit of " + settings.maxBytes() + " bytes");
-            }
             List<Long> ids;
-            try {
-                ids = spool.accept(
-                        new Spool.Envelope(remoteAddress(), context.getHelo().orElse(null), from, recipients),
-                        buffer.toByteArray(),
-                        Clock.now());
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "could not spool a mail, answering 451: " + e.getMessage());
-                throw new RejectException(451, "4.3.0 Temporary failure, please try again later");
+            // read to the end even when too large or over budget: what is left would otherwise be read as commands
+            try (DataBudget.Read read = budget.read(data, settings.maxBytes())) {
+                if (read.total > settings.maxBytes()) {
+                    throw new RejectException(
+                            552, "5.3.4 Message size exceeds fixed limit of " + settings.maxBytes() + " bytes");
+                }
+                if (read.overBudget) {
+                    LOG.warning(() ->
+                            "SMTP data budget (sns.smtp.data-budget-mb) used up: " + remoteAddress() + " answered 452");
+                    throw new RejectException(452, "4.3.1 Insufficient system storage, please try again later");
+                }
+                try {
+                    ids = spool.accept(
+                            new Spool.Envelope(
+                                    remoteAddress(), context.getHelo().orElse(null), from, recipients),
+                            read.bytes(),
+                            Clock.now());
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "could not spool a mail, answering 451: " + e.getMessage());
+                    throw new RejectException(451, "4.3.0 Temporary failure, please try again later");
+                }
             }
             onSpooled.run();
             return "2.0.0 Ok: queued as " + ids;

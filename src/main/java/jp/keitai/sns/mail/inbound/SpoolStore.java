@@ -134,8 +134,12 @@ final class SpoolStore {
     /**
      * Claims up to {@code limit} of the oldest free rows for {@code worker} until {@code now + lease}, in a transaction
      * of its own; rows already claimed {@code maxAttempts} times are quarantined instead, with {@code exhausted} as
-     * the reason.
+     * the reason. The claimed rows' raw mail together stays within {@link #CLAIM_BYTES} (at least one row is taken): a
+     * worker loads its batch at once, and fifty 10 MB mails would not fit in the heap.
      */
+    /** The most raw mail bytes one claim takes (a keitai mail is a few KB: a full batch is far below it). */
+    static final long CLAIM_BYTES = 16L * 1024 * 1024;
+
     Claimed claim(Instant now, int limit, String worker, int maxAttempts, Duration lease, String exhausted) {
         return database.jdbc(conn -> {
             conn.setAutoCommit(false);
@@ -144,14 +148,23 @@ final class SpoolStore {
                 List<Long> claimed = new ArrayList<>();
                 List<Long> used = new ArrayList<>();
                 // the same statement on PostgreSQL and H2 2.x (which also skips rows other transactions lock)
-                try (PreparedStatement s = conn.prepareStatement("select id, attempts from mail_spool"
+                long bytes = 0;
+                try (PreparedStatement s = conn.prepareStatement("select id, attempts, size_bytes from mail_spool"
                         + " where state = 'new' and (lease_until is null or lease_until < ?)"
                         + " order by id limit ? for update skip locked")) {
                     s.setTimestamp(1, Timestamp.from(now));
                     s.setInt(2, limit);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
-                            (r.getInt(2) >= maxAttempts ? used : claimed).add(r.getLong(1));
+                            if (r.getInt(2) >= maxAttempts) {
+                                used.add(r.getLong(1));
+                                continue;
+                            }
+                            bytes += r.getLong(3);
+                            if (!claimed.isEmpty() && bytes > CLAIM_BYTES) {
+                                break; // left for the next claim (locked until this transaction ends)
+                            }
+                            claimed.add(r.getLong(1));
                         }
                     }
                 }

@@ -80,10 +80,30 @@ public final class SpoolWorker {
             SpoolStore.Claimed c = store.claim(now, limit, id, settings.maxAttempts(), settings.lease(), exhausted);
             for (long q : c.quarantined()) {
                 LOG.warning(() -> "inbound mail #" + q + " quarantined: attempts used up");
+                answerQuarantined(q, exhausted);
             }
             if (!c.ids().isEmpty() || c.quarantined().isEmpty()) {
                 return c.ids();
             }
+        }
+    }
+
+    /**
+     * A row quarantined because its attempts were used up is answered too, in a transaction of its own after the
+     * quarantine committed: the handler that kept failing is asked only to answer, and if that fails as well the
+     * row stays quarantined unanswered (logged).
+     */
+    private void answerQuarantined(long rowId, String reason) {
+        try {
+            database.tx(em -> {
+                for (SpoolMessage row : store.lock(List.of(rowId))) {
+                    routes.find(row.getLocalPart())
+                            .ifPresent(r -> r.handler().quarantinedByChannel(parser.partial(row), reason, em));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not answer quarantined inbound mail #" + rowId, e);
         }
     }
 
@@ -171,6 +191,8 @@ public final class SpoolWorker {
         try {
             parsed = parser.parse(row);
         } catch (UnreadableMail e) {
+            // answered (the route decides to whom), kept for an operator
+            r.handler().quarantinedByChannel(parser.partial(row), e.reason(), em);
             return new Finish(rowId, SpoolMessage.QUARANTINED, r.name(), e.reason(), at, key);
         }
         if (parsed.refusal() != null) {

@@ -154,7 +154,9 @@ class EmojiCodecTest {
         assertEquals(grinning, codec.fromUnicode(grinning, "pc", Source.UNICODE));
         assertEquals("今日は[太陽]", codec.fromUnicode("今日は\u2600\uFE0F", "pc", Source.JIS));
         assertEquals("[太陽]", codec.fromUnicode("\u2600", "pc", Source.SJIS));
-        assertEquals("\u2600[にっこり笑う]", codec.fromUnicode("\u2600" + grinning, "emobile", Source.UNICODE));
+        // EMOBILE's UTF-8 pages: its handsets' fonts hold the Shift_JIS repertoire, which has no ☀
+        assertEquals("[太陽][にっこり笑う]", codec.fromUnicode("\u2600" + grinning, "emobile", Source.UNICODE));
+        assertEquals("♪[にっこり笑う]", codec.fromUnicode("♪" + grinning, "emobile", Source.UNICODE));
         // a family is one picture: no carrier has it, so its name rather than three separate faces
         String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
         assertEquals("[家族:男性 女性 女の子]", codec.fromUnicode(family, "docomo", Source.SJIS));
@@ -162,10 +164,66 @@ class EmojiCodecTest {
         assertEquals("\uE727", codec.fromUnicode("\uD83D\uDC4D\uD83C\uDFFB", "docomo", Source.SJIS));
         // keycaps need U+20E3; a plain digit or # stays itself
         assertEquals("#1 ok", codec.fromUnicode("#1 ok", "docomo", Source.SJIS));
-        // a text-style arrow SoftBank lacks stays an arrow in UTF-8, and becomes words in Shift_JIS for the PC set
-        assertEquals("\u2194", codec.fromUnicode("\u2194", "softbank", Source.UNICODE));
+        // a text-style arrow SoftBank lacks: docomo and au show their code, SoftBank 3G (UTF-8) the words, as the
+        // Shift_JIS PC set does; the handset's font has no ↔ although UTF-8 could carry it
+        assertEquals("[左右矢印]", codec.fromUnicode("\u2194", "softbank", Source.UNICODE));
         assertEquals("[左右矢印]", codec.fromUnicode("\u2194", "pc", Source.SJIS));
         assertEquals("[左右矢印]", codec.fromUnicode("\u2194\uFE0F", "softbank", Source.UNICODE));
+        // a text-style symbol in the Shift_JIS repertoire stays itself everywhere
+        assertEquals("\u21D4", codec.fromUnicode("\u21D4", "softbank", Source.UNICODE));
+        assertEquals("\u21D4", codec.fromUnicode("\u21D4", "docomo", Source.SJIS));
+    }
+
+    /**
+     * Issue 21: SoftBank 3G pages sent text-style symbols such as ❣ (U+2763) raw, which its handsets cannot show,
+     * while docomo and au pages gave the carrier's code or the text fallback. For every symbol of EmojiSources, bare
+     * (text presentation) and with U+FE0F, on every carrier's pages: the carrier's own code where it has one, else
+     * the text fallback, else (bare only) the symbol itself when the handsets' Shift_JIS repertoire holds it.
+     */
+    @Test
+    void everyMappedSymbolGetsTheCarriersCodeOrTheTextFallbackOnEveryCarriersPages() throws IOException {
+        assertEquals("[ハートのびっくり]", codec.fromUnicode("\u2763", "softbank", Source.UNICODE));
+        assertEquals("[ハートのびっくり]", codec.fromUnicode("\u2763", "docomo", Source.SJIS));
+        assertEquals("[ハートのびっくり]", codec.fromUnicode("\u2763", "emobile", Source.UNICODE));
+        assertEquals("\u2763", codec.fromUnicode("\u2763", "smartphone", Source.UNICODE));
+        int checked = 0;
+        for (Row row : rows()) {
+            String bare = strip(row.unicode());
+            String selected =
+                    row.unicode().codePointCount(0, row.unicode().length()) == 1 ? bare + "\uFE0F" : row.unicode();
+            for (String input : List.of(bare, selected)) {
+                checked += symbol(row, input, "docomo", Source.SJIS, sjisChar(row.docomo()));
+                checked += symbol(row, input, "au", Source.SJIS, sjisChar(row.au()));
+                checked += symbol(row, input, "softbank", Source.SJIS, sjisChar(row.softbank()));
+                checked += symbol(row, input, "softbank", Source.UNICODE, puaChar(row.raw()[6]));
+                checked += symbol(row, input, "willcom", Source.SJIS, sjisChar(row.docomo()));
+                checked += symbol(row, input, "emobile", Source.UNICODE, null);
+            }
+        }
+        assertEquals(722 * 2 * 6, checked);
+    }
+
+    private int symbol(Row row, String input, String carrier, Source target, String code) {
+        String out = codec.fromUnicode(input, carrier, target);
+        String label = carrier + "/" + target + " " + row.raw()[0] + (input.endsWith("\uFE0F") ? "+FE0F" : "");
+        if (code != null) {
+            assertEquals(code, out, label);
+            return 1;
+        }
+        String fallback = codec.fallback(input).orElseThrow(() -> new AssertionError("no fallback: " + label));
+        boolean keptAsText = out.equals(input)
+                && !input.contains("\uFE0F")
+                && SJIS.newEncoder().canEncode(input);
+        assertTrue(out.equals(fallback) || keptAsText, label + " → " + out);
+        return 1;
+    }
+
+    private static String sjisChar(String hex) {
+        return hex.isEmpty() ? null : new String(HexFormat.of().parseHex(hex), SJIS);
+    }
+
+    private static String puaChar(String hex) {
+        return hex.isEmpty() ? null : Character.toString(Integer.parseInt(hex, 16));
     }
 
     @Test

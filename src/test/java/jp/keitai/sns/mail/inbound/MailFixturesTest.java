@@ -96,6 +96,13 @@ class MailFixturesTest {
             assertEquals("雨" + UMBRELLA, m.subject());
             assertEquals("今日は" + SUN + "のち" + CLOUD + "\nFor au", m.text());
         });
+        done("au-comment-local.eml", (row, m) -> {
+            assertEquals("a(--)l@ezweb.ne.jp", m.from(), "not shortened to a@ezweb.ne.jp");
+            assertEquals("a(--)l@ezweb.ne.jp", m.fromCanonical());
+            assertEquals("au", m.carrier());
+            assertEquals("かっこのある差出人", m.subject());
+            assertEquals("括弧つきのアドレスから", m.text());
+        });
         done("au-decomail.eml", (row, m) -> {
             assertEquals("デコレ", m.subject());
             assertEquals("デコレのテキスト", m.text());
@@ -169,9 +176,21 @@ class MailFixturesTest {
             assertTrue(row.getReason().contains("3枚まで"), row.getReason());
             assertNull(m, "the handler is not called");
         }));
-        EXPECTED.put("malformed-mime.eml", new Expect(SpoolMessage.QUARANTINED, (row, m) -> {
-            assertTrue(row.getReason().contains("MIME"), row.getReason());
-            assertNull(m);
+        done("docomo-decomail-no-end.eml", (row, m) -> {
+            // no closing --boundary-- anywhere: the parts that are there are read, the photo included
+            assertEquals("デコメ日記", m.subject());
+            assertEquals("デコメで日記\n二行目です\n三行目", m.text());
+            assertEquals(1, m.photos().size(), "the camera photo; the decoration GIF is not one");
+            assertEquals("DSC00042.JPG", m.photos().get(0).filename());
+            assertEquals("jpeg", m.photos().get(0).format());
+            assertTrue(
+                    m.notes().stream().anyMatch(n -> n.contains("--boundary--")),
+                    m.notes().toString());
+        });
+        EXPECTED.put("malformed-mime.eml", new Expect(SpoolMessage.REFUSED, (row, m) -> {
+            // cut off inside the photo: the text is read, the half photo refuses the mail (the member is told)
+            assertTrue(row.getReason().contains("画像が壊れています"), row.getReason());
+            assertNull(m, "the handler is not called");
         }));
         EXPECTED.put("wrong-charset.eml", new Expect(SpoolMessage.QUARANTINED, (row, m) -> {
             assertTrue(row.getReason().contains("文字コード"), row.getReason());

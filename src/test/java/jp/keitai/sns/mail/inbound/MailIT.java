@@ -3,17 +3,27 @@ package jp.keitai.sns.mail.inbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import jp.keitai.sns.testsupport.Deployments;
+import jp.keitai.sns.testsupport.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -111,6 +121,68 @@ class MailIT {
         assertEquals(552, refused.code(), refused.toString());
         try (SmtpClient c = new SmtpClient("127.0.0.1", port())) {
             assertEquals(250, c.ehlo().code());
+        }
+    }
+
+    /**
+     * Issue 21, the attacks of a benchmark run against the running server (nothing timed): 40 idle connections from one
+     * address, and 32 sessions sending 10 MB at once. Each is answered within the limits (421, 452) and afterwards the
+     * server answers {@code /health} and handles a normal mail.
+     */
+    @Test
+    void theServerSurvivesIdleConnectionsAndLargeDataFromManySessions() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            int refused = 0;
+            InetAddress attacker = InetAddress.getByName("127.0.0.2");
+            for (int i = 0; i < 40; i++) {
+                Socket s = new Socket();
+                idle.add(s);
+                s.bind(new InetSocketAddress(attacker, 0));
+                s.connect(new InetSocketAddress("127.0.0.1", port()), 10_000);
+                s.setSoTimeout(30_000);
+                String greeting = new BufferedReader(
+                                new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1))
+                        .readLine();
+                assertTrue(greeting.startsWith("220") || greeting.startsWith("421"), greeting);
+                refused += greeting.startsWith("421") ? 1 : 0;
+            }
+            assertTrue(refused > 0, "one address may not hold 40 sessions");
+
+            // 32 senders of 10 MB at once, from four other addresses (each under the per-client limit)
+            byte[] wire = SmtpClient.wire(SmtpMemoryTest.mail(10 * 1024 * 1024 - 64 * 1024));
+            ExecutorService pool = Executors.newFixedThreadPool(32);
+            try {
+                List<Future<Integer>> codes = new ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    InetAddress from = InetAddress.getByName("127.0.0." + (10 + i % 4));
+                    codes.add(pool.submit(() -> {
+                        try (SmtpMemoryTest.Raw c = new SmtpMemoryTest.Raw(from, "127.0.0.1", port())) {
+                            c.begin("echo@sns.example.jp");
+                            c.out.write(wire);
+                            return c.end().code();
+                        }
+                    }));
+                }
+                for (Future<Integer> f : codes) {
+                    int code = f.get();
+                    assertTrue(code == 250 || code == 452, "250 or 452, not " + code);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            // with the idle connections still open: the service answers and takes a normal mail
+            assertEquals(200, new Http(base).get("/health").statusCode());
+            String member = "it." + UUID.randomUUID().toString().substring(0, 8) + ".@docomo.ne.jp";
+            SmtpClient.Reply normal = SmtpClient.send(
+                    port(), member, "echo@sns.example.jp", personalise("docomo-sjis-emoji.eml", member));
+            assertEquals(250, normal.code(), normal.toString());
+            assertEquals(1, awaitReplyTo(member, 1).size());
+        } finally {
+            for (Socket s : idle) {
+                s.close();
+            }
         }
     }
 

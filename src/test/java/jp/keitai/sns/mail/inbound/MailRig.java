@@ -31,6 +31,9 @@ final class MailRig implements AutoCloseable {
     final SpoolWorker worker;
     final Map<Long, InboundMail> handled = new ConcurrentHashMap<>();
     final Map<Long, String> refusedByChannel = new ConcurrentHashMap<>();
+    /** What the route was given of each quarantined mail. */
+    final Map<Long, InboundMail> quarantined = new ConcurrentHashMap<>();
+
     volatile MailHandler behaviour = (mail, em) -> MailResult.done();
 
     MailRig(Database database, Map<String, String> overrides) {
@@ -65,6 +68,12 @@ final class MailRig implements AutoCloseable {
             @Override
             public void refusedByChannel(InboundMail mail, String reason, EntityManager em) {
                 refusedByChannel.put(mail.spoolId(), reason);
+            }
+
+            @Override
+            public void quarantinedByChannel(InboundMail mail, String reason, EntityManager em) {
+                quarantined.put(mail.spoolId(), mail);
+                MailHandler.super.quarantinedByChannel(mail, reason, em); // the default: answered as a refusal
             }
         };
         routes.register(

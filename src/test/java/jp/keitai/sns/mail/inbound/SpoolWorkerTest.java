@@ -65,6 +65,8 @@ class SpoolWorkerTest {
             SpoolMessage row = rig.row(id);
             assertEquals(SpoolMessage.QUARANTINED, row.getState());
             assertTrue(row.getReason().contains("3回"), row.getReason());
+            // issue 21: quarantined, and the route asked to answer the member with the reason
+            assertEquals(MailHandler.QUARANTINED + row.getReason(), rig.refusedByChannel.get(id));
             // the failure was the feature's, not the mail's: once fixed, the member's resent mail goes through
             rig.behaviour = (mail, em) -> MailResult.done();
             long resent = rig.spool("au-jis-emoji.eml", "v.x8y2z7w3u4s5r6q9@" + MailRig.DOMAIN);
@@ -146,6 +148,28 @@ class SpoolWorkerTest {
             rig.routes.unregister("test");
             rig.work();
             assertEquals(SpoolMessage.REFUSED, rig.row(id).getState());
+            assertEquals(0, rig.posts(id));
+        }
+    }
+
+    /** Issue 21: unreadable mail reaches the route too, with what could be read of it, so the member is answered. */
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void quarantinesReachTheRouteWithWhatCouldBeReadSoItCanAnswer(TestDb db) {
+        try (db;
+                MailRig rig = new MailRig(db.database(), Map.of())) {
+            long id = rig.spool("wrong-charset.eml");
+            rig.work();
+            SpoolMessage row = rig.row(id);
+            assertEquals(SpoolMessage.QUARANTINED, row.getState());
+            assertEquals(MailHandler.QUARANTINED + row.getReason(), rig.refusedByChannel.get(id));
+            InboundMail partial = rig.quarantined.get(id);
+            assertEquals("sender@example.com", partial.envelopeFrom());
+            assertEquals("confused@ezweb.ne.jp", partial.from());
+            assertEquals("au", partial.carrier());
+            assertEquals("文字化け", partial.subject());
+            assertEquals("d.k3j5m2p8q9r4t6v7", partial.localPart());
+            assertEquals("", partial.text());
             assertEquals(0, rig.posts(id));
         }
     }
