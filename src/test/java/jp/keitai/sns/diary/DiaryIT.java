@@ -378,6 +378,42 @@ class DiaryIT {
 
     // ---- helpers
 
+    /**
+     * A friend of a friend whose only link to the author is a friend who is then suspended no longer sees the author's
+     * 友人の友人まで公開 diary: not its page, its JSON, its photo, nor on the author's list. Its effect is at once.
+     */
+    @Test
+    @Order(5)
+    void aFriendOfAFriendThroughASuspendedFriendSeesNothingMore() {
+        NewMember author = Members.register(base, "fof-author");
+        NewMember middle = Members.register(base, "fof-middle");
+        NewMember far = Members.register(base, "fof-far");
+        Friends.makeFriends(author, middle);
+        Friends.makeFriends(middle, far);
+        long id = writeWithPhoto(author, "友人の友人への日記", "本文", "friends_of_friends");
+        String[] paths = {"/diary/" + id, "/diary/" + id + ".json", "/diary/" + id + "/photos/1"};
+        for (String path : paths) {
+            assertEquals(200, far.http().get(path).statusCode(), "through an active friend: " + path);
+        }
+        assertTrue(Http.text(far.http().get("/members/" + author.id() + "/diary"), UTF8)
+                .contains("友人の友人への日記"));
+
+        Http operator = new Http(base);
+        operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
+        String page = Http.text(operator.get("/admin/members?q=" + middle.mobileEmail()), UTF8);
+        assertEquals(
+                200,
+                operator.post("/admin/members/" + middle.id() + "/suspend", "note", "テスト", "_csrf", Http.csrf(page))
+                        .statusCode());
+
+        for (String path : paths) {
+            assertEquals(404, far.http().get(path).statusCode(), "through a suspended friend: " + path);
+        }
+        assertFalse(Http.text(far.http().get("/members/" + author.id() + "/diary"), UTF8)
+                .contains("友人の友人への日記"));
+        assertEquals(200, author.http().get("/diary/" + id).statusCode(), "the author still sees it");
+    }
+
     private static String mailto(String page, String cls) {
         Matcher m = Pattern.compile("class=\"" + cls + "\" href=\"mailto:([^\"]+)\"")
                 .matcher(page);
