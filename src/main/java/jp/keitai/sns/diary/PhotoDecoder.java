@@ -104,7 +104,7 @@ final class PhotoDecoder {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, true, false);
+                reader.setInput(in, true, true); // EXIF is read from the bytes (see orientation)
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0) {
@@ -122,7 +122,7 @@ final class PhotoDecoder {
                     if (step > 1) {
                         param.setSourceSubsampling(step, step, 0, 0);
                     }
-                    Orientation orientation = orientation(reader);
+                    Orientation orientation = orientation(bytes);
                     BufferedImage image = reader.read(0, param);
                     if (orientation != null && orientation != Orientation.TOP_LEFT) {
                         image = ExifFilterUtils.getFilterForOrientation(orientation)
@@ -193,12 +193,34 @@ final class PhotoDecoder {
         return Math.max(sum, type.getColorModel().getPixelSize());
     }
 
-    private static Orientation orientation(ImageReader reader) {
-        try {
-            return ExifUtils.getExifOrientation(reader, 0);
-        } catch (IOException | RuntimeException e) {
-            return null; // no or unreadable EXIF: as stored
+    /**
+     * The EXIF orientation of a JPEG, from its APP1 segment wherever it stands among the leading segments (ImageIO's
+     * metadata drops an APP1 that comes before the JFIF APP0); null when there is none or it cannot be read.
+     */
+    static Orientation orientation(byte[] b) {
+        if (b.length < 4 || (b[0] & 0xff) != 0xff || (b[1] & 0xff) != 0xd8) {
+            return null;
         }
+        int at = 2;
+        try {
+            while (at + 4 <= b.length && (b[at] & 0xff) == 0xff) {
+                int marker = b[at + 1] & 0xff;
+                if (marker == 0xda || marker == 0xd9) {
+                    return null; // the pixels start: no EXIF before them
+                }
+                int length = ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+                if (length < 2 || at + 2 + length > b.length) {
+                    return null;
+                }
+                if (marker == 0xe1 && length > 8 && b[at + 4] == 'E' && b[at + 5] == 'x' && b[at + 6] == 'i') {
+                    return ExifUtils.getOrientationFromExif(java.util.Arrays.copyOfRange(b, at + 4, at + 2 + length));
+                }
+                at += 2 + length;
+            }
+        } catch (RuntimeException e) {
+            // an unreadable EXIF: as stored
+        }
+        return null;
     }
 
     private static int ceilDiv(int a, int b) {

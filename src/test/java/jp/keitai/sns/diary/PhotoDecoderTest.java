@@ -128,6 +128,58 @@ class PhotoDecoderTest {
         }
     }
 
+    @Test
+    void aPhotoTakenSidewaysIsServedUprightAsBefore() throws Exception {
+        // EXIF orientation 6 (turn 90° clockwise): a 400x200 JPEG as stored is a 200x400 photo
+        byte[] plain = DiaryRig.image(400, 200, "jpeg");
+        byte[] exif = {
+            'E',
+            'x',
+            'i',
+            'f',
+            0,
+            0,
+            'M',
+            'M',
+            0,
+            0x2A,
+            0,
+            0,
+            0,
+            8, // TIFF header, IFD0 at 8
+            0,
+            1,
+            0x01,
+            0x12,
+            0,
+            3,
+            0,
+            0,
+            0,
+            1,
+            0,
+            6,
+            0,
+            0, // one entry: Orientation = 6
+            0,
+            0,
+            0,
+            0 // no next IFD
+        };
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        jpeg.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0, (byte) (exif.length + 2)});
+        jpeg.write(exif);
+        jpeg.write(plain, 2, plain.length - 2);
+        PhotoStore store = new PhotoStore(dir, 3 << 20, 25_000_000);
+        DiaryPhoto photo = new DiaryPhoto(1, 1, store.store(jpeg.toByteArray()), jp.keitai.sns.system.Clock.now());
+        byte[] served = store.serve(photo, PhotoStore.Size.PC, List.of("jpeg"))
+                .orElseThrow()
+                .bytes();
+        BufferedImage upright = ImageIO.read(new ByteArrayInputStream(served));
+        assertEquals(200, upright.getWidth());
+        assertEquals(400, upright.getHeight());
+    }
+
     /**
      * A 16-bit RGB PNG written row by row (the test never holds its 150 MB raster): a few red bands on black,
      * which deflate to well under 200 KB.
