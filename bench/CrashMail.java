@@ -40,6 +40,19 @@ public class CrashMail {
         for (String line : Files.readAllLines(Path.of(a.get("addresses")))) {
             members.add(line.split(" "));
         }
+        // --skip: the mails accepted before (a second pass resends the rest, as a sending MTA retries)
+        java.util.Set<Integer> skip = new java.util.HashSet<>();
+        if (a.containsKey("skip")) {
+            for (String line : Files.readAllLines(Path.of(a.get("skip")))) {
+                skip.add(Integer.parseInt(line.trim()));
+            }
+        }
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < mails; i++) {
+            if (!skip.contains(i)) {
+                todo.add(i);
+            }
+        }
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger dropped = new AtomicInteger();
@@ -55,8 +68,9 @@ public class CrashMail {
                         reply(in);
                         send(out, "EHLO crash.example\r\n");
                         reply(in);
-                        int i;
-                        while ((i = next.getAndIncrement()) < mails) {
+                        int n;
+                        while ((n = next.getAndIncrement()) < todo.size()) {
+                            int i = todo.get(n);
                             String[] m = members.get(i % members.size());
                             send(out, "MAIL FROM:<" + m[1] + ">\r\n");
                             reply(in);
@@ -91,7 +105,7 @@ public class CrashMail {
             }
         }
         System.out.printf("accepted %d of %d sent, %d connections dropped%n",
-                accepted.get(), Math.min(next.get(), mails), dropped.get());
+                accepted.get(), Math.min(next.get(), todo.size()), dropped.get());
     }
 
     /** A docomo-style Shift_JIS diary mail whose subject carries the run and the mail's number. */
