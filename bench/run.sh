@@ -29,8 +29,12 @@ REPORT=docs/performance.md
 if [[ "$DB" == jdbc:postgresql:* ]]; then
   # the generated sessions are cookieless (URL) sessions, which end after 3 idle hours and 30 days in all: make them
   # fresh again, bound to the docomo gateway the scripts send from (older generated data has no binding)
-  psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -qc \
-    "update member_session set last_seen_at = now(), created_at = now(), bound_to = 'docomo:gw'"
+  if ! psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -qc \
+    "update member_session set last_seen_at = now(), created_at = now(), bound_to = 'docomo:gw'"; then
+    echo "the dataset predates the current schema: run bench/generate.sh again (or start the server once on it so" \
+      "that Flyway migrates it, then run this again)" >&2
+    exit 2
+  fi
 fi
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
