@@ -3,14 +3,14 @@
 <hr />
 <k:split>
 <div data-diary-id="${page.id}"><c:out value="${page.diary.title}"/></div>
-<c:out value="${page.when}"/> <c:out value="${page.diary.visibilityLabel}"/><br />
+<c:out value="${page.when} ${page.diary.visibilityLabel}"/><br />
 <c:forEach items="${page.photos}" var="photo"><a href="<c:url value='/diary/${page.id}/photos/${photo.number}'/>"><img src="<c:url value='/diary/${page.id}/photos/${photo.number}?size=thumb'/>" alt="写真${photo.number}" /></a></c:forEach>
 <c:if test="${not empty page.photos}"><br /></c:if>
 <c:forEach items="${page.body}" var="s"><c:choose><c:when test="${s.lineBreak}"><br /></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach>
 <hr />
 ｺﾒﾝﾄ(${page.commentCount})<br />
 <c:forEach items="${page.comments}" var="c">
-<a name="c${c.number}" id="c${c.number}">${c.number}</a>.<c:out value="${c.authorNickname}"/> <c:out value="${c.when}"/><br />
+<a name="c${c.number}" id="c${c.number}">${c.number}</a>.<c:out value="${c.authorNickname} ${c.when}"/><br />
 <c:forEach items="${c.segments}" var="s"><c:choose><c:when test="${s.lineBreak}"><br /></c:when><c:when test="${s.refNumber > 0}"><a href="#c${s.refNumber}">&gt;&gt;${s.refNumber}</a></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach><br />
 <c:if test="${page.canComment}"><a href="<c:url value='/diary/${page.id}?reply=${c.number}'/>">返信</a></c:if>
 <c:if test="${c.canDelete}"><form method="post" action="<c:url value='/diary/${page.id}/comments/${c.number}/delete'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="削除" /></form></c:if>

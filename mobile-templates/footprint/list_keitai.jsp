@@ -11,7 +11,7 @@
 <c:if test="${empty visits}">(まだありません)<br /></c:if>
 <c:forEach items="${visits}" var="v"><c:out value="${v.time}"/> <a href="<c:url value='/members/${v.visitorId}'/>" data-visitor-id="${v.visitorId}"><c:out value="${v.nickname}"/></a><br /></c:forEach>
 </k:split>
-<c:if test="${page > 1}"><k:link href="/footprints?page=${page - 1}" key="4">前へ</k:link> </c:if><c:if test="${hasNext}"><k:link href="/footprints?page=${page + 1}" key="6">次へ</k:link></c:if>
+<c:if test="${page > 1}"><k:link href="/footprints?page=${page - 1}" key="4">前へ</k:link>&#32;</c:if><c:if test="${hasNext}"><k:link href="/footprints?page=${page + 1}" key="6">次へ</k:link></c:if>
 <hr />
 <c:forEach items="${days}" var="d" end="2"><c:out value="${d.day}"/>:${d.visitCount}件 </c:forEach><br />
 </c:otherwise>

@@ -1,1 +1,2 @@
-<a href="<c:url value='/friends/requests'/>" accesskey="3" data-pending-requests="<c:out value='${section}'/>">[3]ﾏｲﾐｸ申請<c:out value="${section}"/>件</a><br />
+<%-- home on keitai: pending マイミク requests. No accesskey here: the home menu's key 3 jumps to this section --%>
+<a href="<c:url value='/friends/requests'/>" data-pending-requests="<c:out value='${section}'/>">ﾏｲﾐｸ申請<c:out value="${section}"/>件</a><br />

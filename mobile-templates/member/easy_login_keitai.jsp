@@ -9,7 +9,7 @@
 </form>
 <hr />
 <c:forEach items="${bindings}" var="b">
-<c:out value="${b.carrier}"/> <c:out value="${b.createdAt}"/>
+<c:out value="${b.carrier} ${b.createdAt}"/>
 <form method="post" action="<c:url value='/settings/easy-login/${b.id}/remove'/>">
 <input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="解除" />
 </form>

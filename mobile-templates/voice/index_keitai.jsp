@@ -16,7 +16,7 @@
 </c:forEach>
 <c:if test="${empty page.items}">まだﾎﾞｲｽはありません｡<br /></c:if>
 </k:split>
-<c:if test="${page.page gt 1}"><k:link href="/voice?page=${page.page - 1}" key="4">前</k:link> </c:if>
+<c:if test="${page.page gt 1}"><k:link href="/voice?page=${page.page - 1}" key="4">前</k:link>&#32;</c:if>
 <c:if test="${page.hasNext}"><k:link href="/voice?page=${page.page + 1}" key="6">次</k:link></c:if>
 <hr />
 <a href="mailto:<c:out value='${mailAddress}'/>">ﾒｰﾙでﾎﾞｲｽ</a><br />

@@ -180,9 +180,17 @@ public class EdgeFilter extends HttpFilter {
     }
 
     private static void refuseTooLarge(HttpServletResponse response, Handset handset) throws IOException {
-        String page = handset.getDoctype() + "\n<html><head><title>送信できません</title></head><body>"
+        // written here, not by a template: the form was not read, so nothing behind the edge may run. XHTML as
+        // <k:page> writes it (a strict handset shows only a parse error otherwise)
+        boolean xhtml = handset.isXhtml();
+        String page = (xhtml ? "<?xml version=\"1.0\" encoding=\"" + handset.getCharsetLabel() + "\"?>\n" : "")
+                + handset.getDoctype()
+                + (xhtml
+                        ? "\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"ja\" lang=\"ja\">"
+                        : "\n<html lang=\"ja\">")
+                + "<head><title>送信できません</title></head><body>"
                 + "送信された内容が大きすぎます。短くしてもう一度送ってください。<br"
-                + (handset.isXhtml() ? " />" : ">") + "<a href=\"/\" accesskey=\"0\">トップへ</a></body></html>";
+                + (xhtml ? " />" : ">") + "<a href=\"/\" accesskey=\"0\">トップへ</a></body></html>";
         byte[] body = page.getBytes(handset.getCharset());
         response.setStatus(413);
         response.setHeader("Connection", "close");
