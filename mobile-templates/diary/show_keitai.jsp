@@ -13,7 +13,7 @@
 <a name="c${c.number}" id="c${c.number}">${c.number}</a>.<c:out value="${c.authorNickname} ${c.when}"/><br />
 <c:forEach items="${c.segments}" var="s"><c:choose><c:when test="${s.lineBreak}"><br /></c:when><c:when test="${s.refNumber > 0}"><a href="#c${s.refNumber}">&gt;&gt;${s.refNumber}</a></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach><br />
 <c:if test="${page.canComment}"><a href="<c:url value='/diary/${page.id}?reply=${c.number}'/>">返信</a></c:if>
-<c:if test="${c.canDelete}"><form method="post" action="<c:url value='/diary/${page.id}/comments/${c.number}/delete'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="削除" /></form></c:if>
+<c:if test="${c.canDelete}">&#32;<a href="<c:url value='/diary/${page.id}/comments/${c.number}/delete'/>">削除</a></c:if>
 <br />
 </c:forEach>
 </k:split>

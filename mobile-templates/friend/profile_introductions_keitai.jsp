@@ -5,6 +5,6 @@
 <c:forEach items="${section.lines}" var="i">
 <div><a href="<c:url value='/members/${i.writerId}'/>"><c:out value="${i.writer}"/></a>さん(<c:out value="${i.date}"/>)<br />
 <c:out value="${i.body}"/></div>
-<c:if test="${i.deletable}"><form method="post" action="<c:url value='/members/${owner.id}/introduction/delete'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="hidden" name="writer_id" value="${i.writerId}" /><input type="submit" value="削除" /></form></c:if>
+<c:if test="${i.deletable}"><a href="<c:url value='/members/${owner.id}/introduction/delete?writer_id=${i.writerId}'/>">削除</a><br /></c:if>
 </c:forEach>
 <c:if test="${friend}"><hr /><k:link href="/members/${owner.id}/introduction" key="${sectionKey}">紹介文を書く</k:link><br /></c:if>

@@ -43,6 +43,7 @@ import jp.keitai.sns.web.View;
 public class DiaryResource {
 
     static final String NOT_FOUND = "日記が見つかりません。";
+    static final String COMMENT_NOT_FOUND = "コメントが見つかりません。";
 
     @Inject
     CurrentMember currentMember;
@@ -267,6 +268,23 @@ public class DiaryResource {
                     .orElseThrow(() -> new NotFound(NOT_FOUND));
         }
         return Response.seeOther(URI.create("/diary/" + id + "#c" + number)).build();
+    }
+
+    /** Asks before a comment goes (keitai pages link here; the POST below deletes). 404 unless the viewer may delete it. */
+    @GET
+    @Path("{id: \\d+}/comments/{n: \\d+}/delete")
+    @MembersOnly
+    public Response deleteCommentConfirm(@PathParam("id") DiaryId diary, @PathParam("n") int n) {
+        long me = currentMember.memberId();
+        return reader.page(me, diary.value())
+                .flatMap(p -> p.getComments().stream()
+                        .filter(c -> c.getNumber() == n && c.isCanDelete())
+                        .findFirst()
+                        .map(c -> Response.ok(View.of("diary/comment_delete")
+                                        .with("page", p)
+                                        .with("comment", c))
+                                .build()))
+                .orElseThrow(() -> new NotFound(COMMENT_NOT_FOUND));
     }
 
     @POST

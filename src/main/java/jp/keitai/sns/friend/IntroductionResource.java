@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jp.keitai.sns.member.MemberService;
@@ -16,6 +17,7 @@ import jp.keitai.sns.profile.ProfilePage;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MemberId;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.NotFound;
 import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.View;
 
@@ -29,6 +31,8 @@ import jp.keitai.sns.web.View;
 @Path("members/{id}/introduction")
 @Produces(MediaType.TEXT_HTML)
 public class IntroductionResource {
+
+    static final String NO_INTRODUCTION = "紹介文が見つかりません。";
 
     @Inject
     CurrentMember currentMember;
@@ -71,6 +75,27 @@ public class IntroductionResource {
             return profiles.view(request, viewer, owner).with("error", refused.getMessage());
         }
         return profiles.view(request, viewer, owner).with("notice", "紹介文を書きました。");
+    }
+
+    /**
+     * Asks before a 紹介文 goes (keitai profiles link here; the form posts to the same URL). 404 unless the viewer may
+     * delete it: the member it is about, or its writer.
+     */
+    @GET
+    @Path("delete")
+    public View deleteConfirm(@PathParam("id") MemberId id, @QueryParam("writer_id") MemberId writer) {
+        long viewer = currentMember.memberId();
+        MemberService.Profile owner = profiles.visibleMember(viewer, id);
+        if (writer == null || (viewer != owner.id() && viewer != writer.value())) {
+            throw new NotFound(NO_INTRODUCTION);
+        }
+        return introductions.of(owner.id(), viewer).stream()
+                .filter(i -> i.writerId() == writer.value())
+                .findFirst()
+                .map(i -> View.of("friend/introduction_delete")
+                        .with("owner", owner)
+                        .with("introduction", i))
+                .orElseThrow(() -> new NotFound(NO_INTRODUCTION));
     }
 
     @POST

@@ -175,6 +175,20 @@ public final class Http {
         return this;
     }
 
+    /** Any method with any body and content type (null: none), as this handset: for wrong methods and odd forms. */
+    public HttpResponse<byte[]> send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = withHeaders(HttpRequest.newBuilder(uri(path))).header("User-Agent", userAgent);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII))
+                .build());
+    }
+
     public HttpResponse<byte[]> get(String path, String userAgent) {
         return send(withHeaders(HttpRequest.newBuilder(uri(path)))
                 .header("User-Agent", userAgent)
