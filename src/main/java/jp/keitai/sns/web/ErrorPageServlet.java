@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Level;
@@ -44,8 +45,14 @@ public class ErrorPageServlet extends HttpServlet {
             return;
         }
         response.setStatus(status);
-        ViewWriter.render(
-                View.of("error").with("message", message(status)), request, response, templates, currentMember);
+        // the page is drawn as for a GET: a JSP refuses PUT, DELETE and the like, also when included for an error
+        HttpServletRequest asGet = new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+        };
+        ViewWriter.render(View.of("error").with("message", message(status)), asGet, response, templates, currentMember);
     }
 
     /** What a member is told for an HTTP error status, in Japanese. */

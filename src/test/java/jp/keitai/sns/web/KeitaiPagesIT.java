@@ -210,7 +210,6 @@ class KeitaiPagesIT {
                 "/members/" + a.id(),
                 "/members/" + b.id(),
                 "/members/" + c.id(),
-                "/members/" + d.id(),
                 "/members/" + a.id() + "/graph",
                 "/members/" + b.id() + "/graph",
                 "/members/" + b.id() + "/introduction",
@@ -555,7 +554,27 @@ class KeitaiPagesIT {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            answer = socket.getInputStream().readAllBytes();
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            int length = -1;
+            while (length < 0) { // the head, then as many bytes as it says
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                read.write(c);
+                String sofar = read.toString(StandardCharsets.ISO_8859_1);
+                if (sofar.endsWith("\r\n\r\n")) {
+                    Matcher m =
+                            Pattern.compile("(?im)^Content-Length:\\s*(\\d+)").matcher(sofar);
+                    length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+                }
+            }
+            read.write(in.readNBytes(Math.max(0, length)));
+            answer = read.toByteArray();
+        } catch (IOException e) {
+            problems.add(f.name() + " too large form: " + e);
+            return;
         }
         String head = new String(answer, StandardCharsets.ISO_8859_1);
         int end = head.indexOf("\r\n\r\n");
