@@ -3,7 +3,7 @@
 <h1>操作履歴</h1>
 <form method="get" action="<c:url value='/admin/audit'/>">
 <label>運営者 <select name="operator"><option value="">すべて</option>
-<c:forEach items="${operators}" var="o"><option value="${o.key}"${filter.operatorId == o.key ? ' selected' : ''}><c:out value="${o.value}"/></option></c:forEach>
+<c:forEach items="${operators}" var="o"><option value="<c:out value='${o.key}'/>"${filter.operatorId == o.key ? ' selected' : ''}><c:out value="${o.value}"/></option></c:forEach>
 </select></label>
 <label>種類 <select name="kind"><option value="">すべて</option>
 <c:forEach items="${kinds}" var="k"><option value="<c:out value='${k.key}'/>"${filter.action == k.key ? ' selected' : ''}><c:out value="${k.value}"/></option></c:forEach>
