@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * パスワードを忘れた方 (issue 24) over real HTTP and the real outbox: the same answer for every address, a link that works
- * once and expires ({@code sns.password-reset.ttl-seconds} is 30 in arquillian.xml), every session and the かんたんログイン
+ * once and expires ({@code sns.password-reset.ttl-seconds} is 60 in arquillian.xml), every session and the かんたんログイン
  * binding ended, a limit per address, and the whole way on a docomo handset.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -164,7 +164,7 @@ class PasswordResetIT {
         MimeMessage mail = newMailTo(m.mobileEmail(), before);
         String text = Outbox.text(mail);
         Matcher ttl = Pattern.compile("（(\\d+)秒有効").matcher(text);
-        assertTrue(ttl.find(), "the IT server runs with a 30-second link: " + text);
+        assertTrue(ttl.find(), "the IT server runs with a 60-second link: " + text);
         String link = Outbox.firstPath(mail);
         String token = link.substring(link.indexOf("token=") + 6);
         Http browser = new Http(base);
