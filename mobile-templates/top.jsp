@@ -8,6 +8,7 @@
 <p><label>パスワード<br><input type="password" name="password" size="30" autocomplete="current-password"></label></p>
 <p><input type="submit" value="ログイン"></p>
 </form>
+<p><a href="<c:url value='/password-reset'/>">パスワードを忘れた方</a></p>
 <h2>はじめての方</h2>
 <p>メンバーからの招待メールに書かれたURLから登録してください。</p>
 </p:page>

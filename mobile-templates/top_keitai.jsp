@@ -10,6 +10,7 @@
 <input type="submit" value="ﾛｸﾞｲﾝ" />
 </form>
 <k:link href="/easy-login" key="1">かんたんﾛｸﾞｲﾝ</k:link><br />
+<k:link href="/password-reset" key="2">ﾊﾟｽﾜｰﾄﾞを忘れた方</k:link><br />
 <hr />
 はじめての方は招待ﾒｰﾙのURLから登録してください｡
 </k:page>

@@ -1,4 +1,5 @@
 <p:page title="キャリア情報" console="true">
+<p:console current="carriers"/>
 <h1>キャリア情報</h1>
 <p>メールドメインは登録できる携帯アドレスの許可リストです。ゲートウェイIPはキャリア判定と端末IDの信頼に使います。
 変更には理由・出典を必ず書いてください（操作履歴に残ります）。</p>
@@ -30,5 +31,4 @@
 <input type="submit" value="変更">
 </form>
 </c:forEach>
-<p><a href="<c:url value='/admin'/>">運営コンソールへ</a></p>
 </p:page>

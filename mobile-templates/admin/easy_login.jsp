@@ -1,4 +1,5 @@
 <p:page title="かんたんログイン" console="true">
+<p:console current="easy-login"/>
 <h1>かんたんログインのブラックリスト</h1>
 <p>なりすましなどが報告された端末を登録します。端末IDそのものは保存も表示もされません（ハッシュのみ）。</p>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
@@ -17,5 +18,4 @@
 </c:forEach>
 </table>
 </c:if>
-<p><a href="<c:url value='/admin'/>">運営コンソールへ</a></p>
 </p:page>

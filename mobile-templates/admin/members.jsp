@@ -1,4 +1,5 @@
 <p:page title="会員" console="true">
+<p:console current="members"/>
 <h1>会員</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>
@@ -10,7 +11,7 @@
 <c:forEach items="${members}" var="m" end="49">
 <tr>
 <td>${m.id}</td><td><c:out value="${m.nickname}"/></td><td><c:out value="${m.mobileEmail}"/></td><td><c:out value="${m.pcEmail}"/></td>
-<td><c:out value="${m.status}"/></td>
+<td><c:out value="${m.status.label}"/></td>
 <td>
 <form method="post" action="<c:url value='/admin/members/${m.id}/${m.status == "SUSPENDED" ? "unsuspend" : "suspend"}'/>" style="margin:0">
 <input type="hidden" name="_csrf" value="${csrf}">
@@ -25,5 +26,4 @@
 <c:if test="${page > 1}"><a href="<c:url value='/admin/members?q=${fn:escapeXml(q)}&page=${page - 1}'/>">前へ</a></c:if>
 <c:if test="${fn:length(members) > 50}"><a href="<c:url value='/admin/members?q=${fn:escapeXml(q)}&page=${page + 1}'/>">次へ</a></c:if>
 </p>
-<p><a href="<c:url value='/admin'/>">運営コンソールへ</a></p>
 </p:page>

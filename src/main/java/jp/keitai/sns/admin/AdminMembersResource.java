@@ -111,11 +111,39 @@ public class AdminMembersResource {
         return easyLogin(memberId).with("notice", "ブラックリストに登録しました。");
     }
 
+    /** The log as sentences, newest first; the GET form filters by operator, kind and day (Japan time). */
     @GET
     @Path("audit")
-    public View audit(@QueryParam("page") @DefaultValue("1") int page) {
+    public View audit(
+            @QueryParam("operator") String operator,
+            @QueryParam("kind") String kind,
+            @QueryParam("date") String date,
+            @QueryParam("page") @DefaultValue("1") int page) {
         operators.require();
         int p = Math.max(1, page);
-        return View.of("admin/audit").with("page", p).with("entries", audit.latest(PAGE + 1, (p - 1) * PAGE));
+        Long operatorId = null;
+        if (operator != null && operator.strip().matches("\\d{1,18}")) {
+            operatorId = Long.valueOf(operator.strip());
+        }
+        String action = kind == null || kind.isBlank() ? null : kind.strip();
+        java.time.LocalDate day = null;
+        String error = null;
+        if (date != null && !date.isBlank()) {
+            try {
+                day = java.time.LocalDate.parse(date.strip().replace('/', '-'));
+            } catch (java.time.format.DateTimeParseException e) {
+                error = "日付は 2026-12-06 の形で入力してください。";
+            }
+        }
+        AuditLog.Filter filter = new AuditLog.Filter(operatorId, action, day);
+        return View.of("admin/audit")
+                .with("page", p)
+                .with("filter", filter)
+                .with("query", filter.query())
+                .with("date", day == null ? (date == null ? "" : date) : day.toString())
+                .with("error", error)
+                .with("operators", audit.operators())
+                .with("kinds", audit.kinds(true))
+                .with("entries", audit.search(filter, PAGE + 1, (p - 1) * PAGE));
     }
 }

@@ -37,14 +37,35 @@ public class AuditStore {
         });
     }
 
-    /** The entries, newest first, with the operator's nickname. */
-    List<AuditLog.Entry> latest(int limit, int offset) {
+    /**
+     * The entries, newest first, with the operator's nickname; each of operator, action and the time range
+     * [{@code from}, {@code to}) applies only when given.
+     */
+    List<AuditLog.Entry> search(Long operatorId, String action, Instant from, Instant to, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("select a.operator_id, m.nickname, a.action, a.target,"
+                + " a.note, a.created_at from audit_log a join member m on m.id = a.operator_id where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (operatorId != null) {
+            sql.append(" and a.operator_id = ?");
+            args.add(operatorId);
+        }
+        if (action != null) {
+            sql.append(" and a.action = ?");
+            args.add(action);
+        }
+        if (from != null) {
+            sql.append(" and a.created_at >= ? and a.created_at < ?");
+            args.add(Timestamp.from(from));
+            args.add(Timestamp.from(to));
+        }
+        sql.append(" order by a.id desc limit ? offset ?");
+        args.add(limit);
+        args.add(offset);
         return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select a.operator_id, m.nickname, a.action, a.target,"
-                    + " a.note, a.created_at from audit_log a join member m on m.id = a.operator_id"
-                    + " order by a.id desc limit ? offset ?")) {
-                ps.setInt(1, limit);
-                ps.setInt(2, offset);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
                 List<AuditLog.Entry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -56,6 +77,35 @@ public class AuditStore {
                                 rs.getString(5),
                                 rs.getTimestamp(6).toInstant()));
                     }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The operators who have an entry, by id, with their nicknames, in id order. */
+    java.util.Map<Long, String> operators() {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select m.id, m.nickname from member m where m.id in"
+                            + " (select distinct operator_id from audit_log) order by m.id");
+                    ResultSet rs = ps.executeQuery()) {
+                java.util.Map<Long, String> out = new java.util.LinkedHashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The kinds of action found in the log. */
+    List<String> actions() {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select distinct action from audit_log order by action");
+                    ResultSet rs = ps.executeQuery()) {
+                List<String> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
                 return out;
             }

@@ -74,10 +74,24 @@ public class AccountService {
             if (!Passwords.matches(current == null ? "" : current, m.getPasswordHash())) {
                 throw new Refused(WRONG_PASSWORD);
             }
-            m.setPasswordHash(Passwords.hash(next));
-            easyLogins.deleteAll(memberId);
+            replacePassword(m, next);
         });
         signIn.endAll(memberId);
+    }
+
+    /**
+     * Sets a new password without the current one, for a proven mailed reset link ({@link PasswordResetService}), in
+     * the caller's transaction: the easy-login bindings go with the old password; the caller ends the sessions after
+     * commit, as {@link #changePassword} does.
+     */
+    void replacePassword(long memberId, String next) {
+        AccountForm.password(next);
+        database.run(em -> replacePassword(members.inTransaction(memberId), next));
+    }
+
+    private void replacePassword(Member m, String next) {
+        m.setPasswordHash(Passwords.hash(next));
+        easyLogins.deleteAll(m.getId());
     }
 
     /**

@@ -39,6 +39,9 @@ public class LoginResource {
     @Inject
     CurrentMember currentMember;
 
+    @Inject
+    MemberService members;
+
     @Context
     HttpServletRequest request;
 
@@ -57,7 +60,9 @@ public class LoginResource {
                     .build();
         }
         signIn.signIn(memberId, request, response);
-        return Response.seeOther(URI.create(response.encodeRedirectURL("/home")))
+        // an operator signs in to work: the console, whose navigation leads back to the member pages
+        boolean operator = members.find(memberId).map(MemberSummary::operator).orElse(false);
+        return Response.seeOther(URI.create(response.encodeRedirectURL(operator ? "/admin" : "/home")))
                 .build();
     }
 

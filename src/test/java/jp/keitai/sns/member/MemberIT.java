@@ -38,7 +38,7 @@ class MemberIT {
     @Test
     void theOperatorSignsInSeesHomeAndSignsOut() {
         Http pc = new Http(base);
-        assertEquals("/home", pc.signIn(OPERATOR, OPERATOR_PASSWORD));
+        assertEquals("/admin", pc.signIn(OPERATOR, OPERATOR_PASSWORD), "an operator lands on the console");
         HttpResponse<byte[]> home = pc.get("/home");
         String html = Http.text(home, StandardCharsets.UTF_8);
         assertEquals(200, home.statusCode(), html);
@@ -192,9 +192,7 @@ class MemberIT {
         assertTrue(Http.text(refused, StandardCharsets.UTF_8).contains("利用停止中"));
 
         String audit = Http.text(operator.get("/admin/audit"), StandardCharsets.UTF_8);
-        assertTrue(
-                audit.contains("member.suspend") && audit.contains("member:" + m.id()) && audit.contains("スパム報告3件"),
-                audit);
+        assertTrue(audit.contains("さんが会員「ていし」（ID " + m.id() + "）を利用停止にしました。") && audit.contains("スパム報告3件"), audit);
 
         operator.post("/admin/members/" + m.id() + "/unsuspend", "note", "誤報", "_csrf", Http.csrf(page));
         assertEquals("/home", new Http(base).signIn(m.mobileEmail(), Members.PASSWORD));
@@ -272,7 +270,7 @@ class MemberIT {
             assertTrue(Http.text(operator.get("/admin/carriers/au/export"), StandardCharsets.UTF_8)
                     .contains("\nezweb.ne.jp\n"));
             String audit = Http.text(operator.get("/admin/audit"), StandardCharsets.UTF_8);
-            assertTrue(audit.contains("au domain ezweb.ne.jp") && audit.contains("訓練: EZweb停止"), audit);
+            assertTrue(audit.contains("のメールドメイン「ezweb.ne.jp」を削除しました。") && audit.contains("訓練: EZweb停止"), audit);
         } finally {
             operator.post(
                     "/admin/carriers/au/domains",

@@ -145,7 +145,11 @@ class LayoutPagesIT {
         // guests
         Http guest = new Http(base, Http.DOCOMO_FOMA_UA, false).from(DOCOMO_GATEWAY);
         for (String path : List.of(
-                "/", "/register?token=no-such-token", "/out?url=https%3A%2F%2Fexample.com%2F%3Fa%3D1%26b%3D2")) {
+                "/",
+                "/register?token=no-such-token",
+                "/password-reset",
+                "/password-reset/new?token=no-such-token",
+                "/out?url=https%3A%2F%2Fexample.com%2F%3Fa%3D1%26b%3D2")) {
             xhtml(path, guest.get(path), problems);
         }
         assertTrue(problems.isEmpty(), "docomo pages:\n" + String.join("\n", problems));
