@@ -1,6 +1,6 @@
 <%@ page session="false" trimDirectiveWhitespaces="true" %><%@ taglib prefix="c" uri="jakarta.tags.core" %><%@ taglib prefix="fn" uri="jakarta.tags.functions" %><%@ taglib prefix="k" uri="urn:keitai-sns:layout" %><%@ taglib prefix="p" tagdir="/WEB-INF/tags" %>
 <%-- The guest top page for PC and smartphone: what the service is, sign-in, and how to join in the mode it runs in
-     (web.TopPage: ${openRegistration}, ${getAddress}). --%>
+     (web.TopPage: openRegistration, getAddress). --%>
 <p:page keitaiPath="/">
 <div class="hero">
 <h1>ケータイSNS</h1>

@@ -20,11 +20,11 @@
 <c:if test="${empty timeline}"><p class="timeline-empty">まだ何もありません。マイミクを増やすと、ここに日記やボイスが並びます。<a href="<c:url value='/invite'/>">友だちを招待する</a></p></c:if>
 <ul class="timeline">
 <c:forEach items="${timeline}" var="e">
-<li class="timeline-${e.kind}" data-${e.kind}-id="${e.id}"><a class="avatar" href="<c:url value='/members/${e.authorId}'/>" aria-hidden="true" tabindex="-1"><c:out value="${e.initial()}"/></a>
-<div class="entry"><a class="who" href="<c:url value='/members/${e.authorId}'/>"><c:out value="${e.authorName}"/></a><span class="kind kind-${e.kind}">${e.kind == 'diary' ? '日記' : 'ボイス'}</span>
+<li class="timeline-${fn:escapeXml(e.kind)}" data-${fn:escapeXml(e.kind)}-id="${e.id}"><a class="avatar" href="<c:url value='/members/${e.authorId}'/>" aria-hidden="true" tabindex="-1"><c:out value="${e.initial()}"/></a>
+<div class="entry"><a class="who" href="<c:url value='/members/${e.authorId}'/>"><c:out value="${e.authorName}"/></a><span class="kind kind-${fn:escapeXml(e.kind)}">${e.kind == 'diary' ? '日記' : 'ボイス'}</span>
 <c:choose><c:when test="${e.kind == 'diary'}"><p class="text"><a class="diary-title" href="<c:url value='${e.href}'/>"><c:out value="${e.text}"/></a></p></c:when>
 <c:otherwise><p class="text"><c:out value="${e.text}"/></p></c:otherwise></c:choose>
-<div class="meta"><a href="<c:url value='${e.href}'/>"><c:out value="${e.when}"/></a><c:if test="${not empty e.note}"><c:out value="　${e.note}"/></c:if></div></div></li>
+<div class="meta"><a href="<c:url value='${e.href}'/>"><c:out value="${e.when()}"/></a><c:if test="${not empty e.note}"><c:out value="　${e.note}"/></c:if></div></div></li>
 </c:forEach>
 </ul>
 <p class="more"><a href="<c:url value='/voice'/>">ボイスをもっと見る</a>　<a href="<c:url value='/members/${me.id}/diary'/>">自分の日記</a></p>

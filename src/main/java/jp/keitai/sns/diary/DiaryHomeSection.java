@@ -69,7 +69,6 @@ public class DiaryHomeSection implements HomeSection {
                             e.getTitle(),
                             "/diary/" + e.getId(),
                             e.createdAt(),
-                            e.getShortWhen(),
                             e.getCommentCount() > 0 ? "コメント" + e.getCommentCount() : ""))
                     .toList();
         }

@@ -65,7 +65,6 @@ public class VoiceHomeSection implements HomeSection {
                         v.getBody(),
                         "/voice/" + v.getId(),
                         v.getCreatedAt(),
-                        v.getTime(),
                         note));
             }
             return lines;
