@@ -4,7 +4,7 @@
 <p:page keitaiPath="/">
 <div class="hero">
 <h1>ケータイSNS</h1>
-<p class="lead">日記・ボイス・マイミクで、友だちとゆるくつながる。<br>携帯からも、スマートフォンからも、PCからも。</p>
+<p class="lead"><span class="phrase">日記・ボイス・マイミクで、</span><span class="phrase">友だちとゆるくつながる。</span><br><span class="phrase">携帯からも、</span><span class="phrase">スマートフォンからも、</span><span class="phrase">PCからも。</span></p>
 </div>
 <ul class="features">
 <li><b>日記</b>写真つきで書いて、公開範囲はマイミクまで・友人の友人まで・全体から選べます。</li>
@@ -34,7 +34,7 @@
 </c:otherwise>
 </c:choose>
 <c:if test="${not empty getAddress}"><div class="join-qr"><img src="<c:url value='/qr/join'/>" width="116" height="116" alt="空メール送信先のQRコード">
-<p>空メールの送り先<br><a class="mail-address" href="mailto:<c:out value='${getAddress}'/>"><c:out value="${getAddress}"/></a><br><small>ドメイン指定受信をしている方は、このサイトのドメインからのメールを受け取れるようにしてください。</small></p></div></c:if>
+<p>空メールの送り先（タップでメールを作成）<br><a class="mail-address" href="mailto:<c:out value='${getAddress}'/>"><c:out value="${getAddress}"/></a><br><small>ドメイン指定受信をしている方は、このサイトのドメインからのメールを受け取れるようにしてください。</small></p></div></c:if>
 </section>
 </div>
 </p:page>
