@@ -43,6 +43,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The smartphone and PC pages in a real browser: Debian's chromium driven through chromium-driver, once as an
@@ -225,9 +227,7 @@ class BrowserIT {
             if (!note.isEmpty()) {
                 note.get(0).sendKeys("ブラウザテスト: 新しいドメイン");
             }
-            form.findElement(By.cssSelector("input[type=submit],button[type=submit]"))
-                    .click();
-            b.settle();
+            b.clickAndWait(form.findElement(By.cssSelector("input[type=submit],button[type=submit]")));
             b.sees(domain);
             b.check(String.format("%02d-admin-carriers", n));
         }
@@ -437,10 +437,16 @@ class BrowserIT {
             e.sendKeys(text);
         }
 
+        /** Clicks what leads to another page, and waits for that page (not the old one, still complete). */
         void click(By by) {
-            WebElement e = find(by);
+            clickAndWait(find(by));
+        }
+
+        void clickAndWait(WebElement e) {
+            WebElement old = find(By.tagName("html"));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", e);
             e.click();
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(old));
             settle();
         }
 
