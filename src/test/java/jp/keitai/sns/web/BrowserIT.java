@@ -43,8 +43,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The smartphone and PC pages in a real browser: Debian's chromium driven through chromium-driver, once as an
@@ -423,6 +421,14 @@ class BrowserIT {
             }
         }
 
+        private void pause() {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         Object js(String script) {
             return ((JavascriptExecutor) driver).executeScript(script);
         }
@@ -443,10 +449,21 @@ class BrowserIT {
         }
 
         void clickAndWait(WebElement e) {
-            WebElement old = find(By.tagName("html"));
+            // a mark on the old page's window: gone once the next page is there (asking an old element instead
+            // answers "stale" or, mid-navigation, an inspector error)
+            js("window.browserItOldPage = true;");
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", e);
             e.click();
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(old));
+            for (int i = 0; i < 600; i++) {
+                try {
+                    if (!Boolean.TRUE.equals(js("return window.browserItOldPage === true"))) {
+                        break;
+                    }
+                } catch (org.openqa.selenium.WebDriverException navigating) {
+                    // the page is being replaced: ask again
+                }
+                pause();
+            }
             settle();
         }
 
