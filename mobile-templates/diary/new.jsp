@@ -13,7 +13,7 @@
 <c:forEach items="${levels}" var="l"><option value="<c:out value='${l.value}'/>" ${l.value == visibility ? 'selected' : ''}><c:out value="${l.label}"/></option></c:forEach>
 </select></p>
 <c:if test="${not empty page.photos}"><p>今の写真（チェックしたものを外します）<br>
-<c:forEach items="${page.photos}" var="photo"><label><input type="checkbox" name="remove_photo" value="${photo.number}"><img src="<c:url value='/diary/${page.id}/photos/${photo.number}?size=thumb'/>" alt="写真${photo.number}" style="max-width:120px"></label> </c:forEach></p></c:if>
+<c:forEach items="${page.photos}" var="photo"><label><input type="checkbox" name="remove_photo" value="${photo.number}"><img src="<c:url value='/diary/${page.id}/photos/${photo.number}?size=thumb'/>" alt="写真${photo.number}" class="thumb"></label> </c:forEach></p></c:if>
 <p>写真（JPEG・PNG・GIF、合わせて${maxPhotoCount}枚まで）<br>
 <input type="file" name="photo1" accept="image/jpeg,image/png,image/gif"><br>
 <input type="file" name="photo2" accept="image/jpeg,image/png,image/gif"><br>

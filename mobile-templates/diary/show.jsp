@@ -1,12 +1,12 @@
-<p:page title="${page.diary.title}">
-<p><a href="<c:url value='/members/${page.authorId}/diary'/>"><c:out value="${page.authorNickname}"/>さんの日記</a></p>
+<p:page title="${page.diary.title}" keitaiPath="/diary/${page.id}">
+<p class="diary-owner"><a class="avatar" href="<c:url value='/members/${page.authorId}'/>" aria-hidden="true" tabindex="-1"><c:out value="${fn:substring(page.authorNickname, 0, 1)}"/></a><a href="<c:url value='/members/${page.authorId}/diary'/>"><c:out value="${page.authorNickname}"/>さんの日記</a></p>
 <article data-diary-id="${page.id}">
 <h1><c:out value="${page.diary.title}"/></h1>
 <p style="color:#666"><c:out value="${page.when}"/> ・ <c:out value="${page.diary.visibilityLabel}"/></p>
-<c:forEach items="${page.photos}" var="photo"><a href="<c:url value='/diary/${page.id}/photos/${photo.number}'/>"><img src="<c:url value='/diary/${page.id}/photos/${photo.number}?size=thumb'/>" alt="写真${photo.number}" style="max-width:240px;margin:0 .5em .5em 0"></a></c:forEach>
+<c:if test="${not empty page.photos}"><div class="photos"><c:forEach items="${page.photos}" var="photo"><a href="<c:url value='/diary/${page.id}/photos/${photo.number}'/>"><img src="<c:url value='/diary/${page.id}/photos/${photo.number}?size=thumb'/>" alt="写真${photo.number}" class="thumb"></a></c:forEach></div></c:if>
 <div class="body"><c:forEach items="${page.body}" var="s"><c:choose><c:when test="${s.lineBreak}"><br></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach></div>
 </article>
-<c:if test="${page.mine}"><p><a href="<c:url value='/diary/${page.id}/edit'/>">編集</a> | <a href="<c:url value='/diary/${page.id}/delete'/>">削除</a></p></c:if>
+<c:if test="${page.mine}"><p class="actions"><a href="<c:url value='/diary/${page.id}/edit'/>">編集</a><a href="<c:url value='/diary/${page.id}/delete'/>">削除</a></p></c:if>
 <h2>コメント（${page.commentCount}）</h2>
 <c:forEach items="${page.comments}" var="c">
 <div id="c${c.number}" class="comment" style="border-top:1px solid #ddd;padding:.5em 0">

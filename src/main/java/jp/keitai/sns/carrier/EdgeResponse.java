@@ -134,16 +134,33 @@ final class EdgeResponse extends HttpServletResponseWrapper {
         super.setStatus(sc);
     }
 
-    /** Sent on every response while a member is signed in: a shared handset must not show it from cache. */
+    /**
+     * Sent on every response while a member is signed in: a shared handset must not show it from cache. The files
+     * under {@code /static/} (the stylesheet) are the same for everyone and are cached for a day instead.
+     */
     void noStore() {
-        if (noStoreSent || sessionToken() == null || isCommitted()) {
+        if (noStoreSent || isCommitted()) {
+            return;
+        }
+        HttpServletResponse r = (HttpServletResponse) getResponse();
+        if (isSharedFile()) {
+            noStoreSent = true;
+            r.setHeader("Cache-Control", "public, max-age=86400");
+            return;
+        }
+        if (sessionToken() == null) {
             return;
         }
         noStoreSent = true;
-        HttpServletResponse r = (HttpServletResponse) getResponse();
         r.setHeader("Cache-Control", "no-store, no-cache, must-revalidate, private");
         r.setHeader("Pragma", "no-cache");
         r.setHeader("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    /** A file under {@code /static/} other than a page: the same bytes for every member and guest. */
+    private boolean isSharedFile() {
+        String uri = request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/static/") && !uri.endsWith(".jsp");
     }
 
     @Override

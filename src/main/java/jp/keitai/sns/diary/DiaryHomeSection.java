@@ -3,6 +3,8 @@ package jp.keitai.sns.diary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.keitai.sns.home.HomeSection;
+import jp.keitai.sns.home.Timeline;
+import jp.keitai.sns.home.TimelineEntry;
 
 /** マイミク最新日記 on {@code /home}: friends' latest diaries the member may see, with a link to write one. */
 @ApplicationScoped
@@ -39,7 +41,7 @@ public class DiaryHomeSection implements HomeSection {
     }
 
     /** What the fragment shows. */
-    public static final class Data {
+    public static final class Data implements Timeline {
         private final long memberId;
         private final java.util.List<DiaryViews.Entry> entries;
 
@@ -54,6 +56,21 @@ public class DiaryHomeSection implements HomeSection {
 
         public java.util.List<DiaryViews.Entry> getEntries() {
             return entries;
+        }
+
+        @Override
+        public java.util.List<TimelineEntry> timeline() {
+            return entries.stream()
+                    .map(e -> new TimelineEntry(
+                            "diary",
+                            e.getId(),
+                            e.getAuthorId(),
+                            e.getAuthorNickname(),
+                            e.getTitle(),
+                            "/diary/" + e.getId(),
+                            e.createdAt(),
+                            e.getCommentCount() > 0 ? "コメント" + e.getCommentCount() : ""))
+                    .toList();
         }
     }
 }

@@ -184,6 +184,11 @@ public final class DiaryViews {
         public String getShortWhen() {
             return DiaryText.shortWhen(line.createdAt());
         }
+
+        /** When it was written (the home timeline's order). */
+        java.time.Instant createdAt() {
+            return line.createdAt();
+        }
     }
 
     /** One month of the archive. */

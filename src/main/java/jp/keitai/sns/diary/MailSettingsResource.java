@@ -14,6 +14,7 @@ import jp.keitai.sns.carrier.Handset;
 import jp.keitai.sns.member.PostingAddresses;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.MembersOnly;
+import jp.keitai.sns.web.QrCodes;
 import jp.keitai.sns.web.View;
 
 /**

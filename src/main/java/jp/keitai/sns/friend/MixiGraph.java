@@ -87,6 +87,14 @@ public class MixiGraph {
             List<Person> mutual,
             List<Person> mayKnow,
             int size) {
+        /**
+         * The SVG's {@code viewBox}, written whole here: in a template, the space between two EL values is
+         * whitespace-only text, which {@code trimDirectiveWhitespaces} drops ({@code 0 0 480480}: a picture cut off).
+         */
+        public String viewBox() {
+            return "0 0 " + size + " " + size;
+        }
+
         /** SVG path data for the lines from the member to the friends. */
         public String innerPath() {
             return path(1);

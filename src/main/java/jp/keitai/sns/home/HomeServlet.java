@@ -72,6 +72,11 @@ public class HomeServlet extends HttpServlet {
         public Object getData() {
             return data;
         }
+
+        /** Whether the section's lines are in the timeline (its fragment then shows only its controls). */
+        public boolean isInTimeline() {
+            return data instanceof Timeline;
+        }
     }
 
     /** The sections as the keitai home template reads them, in its Java loops (EL there costs too much). */
@@ -134,7 +139,23 @@ public class HomeServlet extends HttpServlet {
         });
         // the member's name from memory: a warm home page reads no database at all
         String nickname = members.nicknames(List.of(me)).getOrDefault(me, "");
-        return View.of("home/home").with("me", new Me(me, nickname)).with(SECTIONS, parts);
+        View view = View.of("home/home").with("me", new Me(me, nickname)).with(SECTIONS, parts);
+        return Handset.of(request).isKeitai() ? view : view.with(TIMELINE, timeline(parts));
+    }
+
+    /** The model entry of the PC and smartphone home's merged timeline, {@code ${timeline}}. */
+    private static final String TIMELINE = "timeline";
+
+    /** The lines of every section that has some ({@link Timeline}), newest first. */
+    static List<TimelineEntry> timeline(List<Part> parts) {
+        List<TimelineEntry> lines = new ArrayList<>();
+        for (Part p : parts) {
+            if (p.getData() instanceof Timeline t) {
+                lines.addAll(t.timeline());
+            }
+        }
+        lines.sort(Comparator.comparing(TimelineEntry::at).reversed());
+        return lines;
     }
 
     /**

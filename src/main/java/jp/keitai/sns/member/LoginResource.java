@@ -14,11 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import jp.keitai.sns.carrier.Handset;
+import jp.keitai.sns.system.Settings;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.Public;
 import jp.keitai.sns.web.Refused;
 import jp.keitai.sns.web.SignIn;
-import jp.keitai.sns.web.View;
+import jp.keitai.sns.web.TopPage;
 
 /** Sign in with either address and the password, or by かんたんログイン; sign out. */
 @RequestScoped
@@ -41,6 +42,7 @@ public class LoginResource {
 
     @Inject
     MemberService members;
+    Settings settings;
 
     @Context
     HttpServletRequest request;
@@ -55,8 +57,9 @@ public class LoginResource {
         try {
             memberId = logins.check(email, password, Handset.of(request).getClientIp());
         } catch (Refused refused) {
-            return Response.ok(
-                            View.of("top").with("error", refused.getMessage()).with("email", email))
+            return Response.ok(TopPage.view(settings)
+                            .with("error", refused.getMessage())
+                            .with("email", email))
                     .build();
         }
         signIn.signIn(memberId, request, response);
@@ -75,7 +78,7 @@ public class LoginResource {
         try {
             memberId = easyLogins.login(easyLoginCookie(), handset.getCarrier(), handset.verifiedSubscriberId());
         } catch (Refused refused) {
-            return Response.ok(View.of("top").with("error", refused.getMessage()))
+            return Response.ok(TopPage.view(settings).with("error", refused.getMessage()))
                     .build();
         }
         signIn.signIn(memberId, request, response);

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import jp.keitai.sns.home.HomeSection;
+import jp.keitai.sns.home.Timeline;
+import jp.keitai.sns.home.TimelineEntry;
 
 /**
  * The voice section at the top of the home page: a one-field form (so "I am safe" takes two page loads from home:
@@ -19,7 +21,7 @@ public class VoiceHomeSection implements HomeSection {
     VoiceService voices;
 
     /** What the fragment shows as {@code ${section}}. */
-    public static final class Data {
+    public static final class Data implements Timeline {
         private final List<VoiceItem> items;
         private final boolean more;
         private final String key;
@@ -46,6 +48,26 @@ public class VoiceHomeSection implements HomeSection {
 
         public int getMax() {
             return VoiceText.MAX;
+        }
+
+        @Override
+        public List<TimelineEntry> timeline() {
+            List<TimelineEntry> lines = new java.util.ArrayList<>(items.size());
+            for (VoiceItem v : items) {
+                String note = (v.getLikeCount() > 0 ? "イイネ!" + v.getLikeCount() : "")
+                        + (v.getLikeCount() > 0 && v.getReplyCount() > 0 ? "・" : "")
+                        + (v.getReplyCount() > 0 ? "返信" + v.getReplyCount() : "");
+                lines.add(new TimelineEntry(
+                        "voice",
+                        v.getId(),
+                        v.getAuthorId(),
+                        v.getAuthorName(),
+                        v.getBody(),
+                        "/voice/" + v.getId(),
+                        v.getCreatedAt(),
+                        note));
+            }
+            return lines;
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import jp.keitai.sns.system.Settings;
 
 /** The guest top page with the login form; members go to their home. */
 @RequestScoped
@@ -20,6 +21,9 @@ public class TopResource {
     @Inject
     CurrentMember currentMember;
 
+    @Inject
+    Settings settings;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response top() {
@@ -27,7 +31,7 @@ public class TopResource {
             return Response.seeOther(URI.create(response.encodeRedirectURL("/home")))
                     .build();
         }
-        return Response.ok(View.of("top")).build();
+        return Response.ok(TopPage.view(settings)).build();
     }
 
     @Context

@@ -57,6 +57,7 @@ class MixiGraphTest {
                         .findFirst()
                         .orElseThrow()
                         .label());
+        assertEquals("0 0 " + mine.size() + " " + mine.size(), mine.viewBox(), "four numbers: the whole picture");
         for (MixiGraph.Node n : mine.nodes()) {
             assertTrue(n.x() >= 0 && n.x() <= mine.size() && n.y() >= 0 && n.y() <= mine.size(), n.toString());
         }

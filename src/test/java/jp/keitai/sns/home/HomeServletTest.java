@@ -65,4 +65,28 @@ class HomeServletTest {
                 HomeServlet.ordered(List.of(new Section(100, 1), new Section(200, 6)))
                         .size());
     }
+
+    /** The PC and smartphone home: voices and diaries in one timeline, newest first, whatever section they come from. */
+    @Test
+    void timelineMergesTheSectionsLinesNewestFirst() {
+        java.time.Instant t = java.time.Instant.parse("2026-12-06T05:00:00Z");
+        TimelineEntry oldVoice = line("voice", 1, t);
+        TimelineEntry newVoice = line("voice", 2, t.plusSeconds(120));
+        TimelineEntry diary = line("diary", 3, t.plusSeconds(60));
+        List<HomeServlet.Part> parts = List.of(
+                new HomeServlet.Part(100, "ボイス", 1, "voice", (Timeline) () -> List.of(oldVoice, newVoice)),
+                new HomeServlet.Part(200, "日記", 2, "diary", (Timeline) () -> List.of(diary)),
+                new HomeServlet.Part(300, "申請", 3, "requests", 2));
+        assertEquals(List.of(newVoice, diary, oldVoice), HomeServlet.timeline(parts));
+        assertEquals(false, parts.get(2).isInTimeline(), "a notice stays a section of its own");
+        assertEquals("12/6 14:02", newVoice.when(), "Japan time, the same for voices and diaries");
+        assertEquals(
+                "🌸",
+                new TimelineEntry("voice", 4, 9, "🌸さくら", "x", "/voice/4", t, "").initial(),
+                "a whole emoji for the avatar");
+    }
+
+    private static TimelineEntry line(String kind, long id, java.time.Instant at) {
+        return new TimelineEntry(kind, id, 9, "ゆうこ", "本文", "/" + kind + "/" + id, at, "");
+    }
 }

@@ -270,7 +270,7 @@ class VoiceIT {
         b.http().post("/voice/" + id + "/like", "_csrf", Http.csrf(thread));
         String mine = Http.text(phone.get("/voice/" + id), StandardCharsets.UTF_8);
         assertTrue(mine.contains("イイネ!1<"), mine);
-        assertTrue(mine.contains("返信 (1)") && mine.contains("無事でよかった"), mine);
+        assertTrue(mine.contains("返信（1）") && mine.contains("無事でよかった"), mine);
 
         // a blocked friend sees neither the voice nor the thread
         assertTrue(Http.text(c.http().get("/voice"), StandardCharsets.UTF_8).contains(full));

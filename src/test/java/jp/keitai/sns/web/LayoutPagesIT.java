@@ -173,6 +173,10 @@ class LayoutPagesIT {
             }
         }
         assertTrue(pcProblems.isEmpty(), String.join("\n", pcProblems));
+        // mixiGraph's picture is the whole picture: the viewBox keeps its four numbers (the template once lost the
+        // space between the last two, "0 0 480480", and cut most of the graph off)
+        String graph = Http.text(a.http().get("/members/" + a.id() + "/graph"), StandardCharsets.UTF_8);
+        assertTrue(graph.matches("(?s).*<svg [^>]*viewBox=\"0 0 (\\d+) \\1\".*"), graph);
         String profile = Http.text(a.http().get("/members/" + a.id()), StandardCharsets.UTF_8);
         assertTrue(profile.contains("<title>あ&lt;b&gt;&amp;かりさんのプロフィール - ケータイSNS</title>"), profile);
         String guestTop = Http.text(new Http(base).get("/"), StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package jp.keitai.sns.diary;
+package jp.keitai.sns.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -15,12 +15,17 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** QR codes for PC pages, so a member can carry an address to the phone with its camera. */
-final class QrCodes {
+public final class QrCodes {
 
     private QrCodes() {}
 
     /** A PNG data URL of the QR code for {@code text}. */
-    static String pngDataUrl(String text) {
+    public static String pngDataUrl(String text) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text));
+    }
+
+    /** The QR code for {@code text} as PNG bytes, four pixels a module, with a quiet zone of two modules. */
+    public static byte[] png(String text) {
         try {
             BitMatrix m = new QRCodeWriter()
                     .encode(
@@ -39,7 +44,7 @@ final class QrCodes {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(img, "png", out);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+            return out.toByteArray();
         } catch (WriterException e) {
             throw new IllegalArgumentException(e);
         } catch (IOException e) {
