@@ -213,15 +213,21 @@ public class CommunityService {
             return Optional.empty();
         }
         Community c = found.get();
+        Optional<MemberSummary> adminMember = c.adminId() == null ? Optional.empty() : members.find(c.adminId());
+        if (c.adminId() != null
+                && adminMember.map(a -> a.status() == MemberStatus.WITHDRAWN).orElse(true)) {
+            // the administrator withdrew from the site: the community asks its members to take over, as if they left
+            vacate(id, c.adminId(), Clock.now());
+            c = store.find(id).orElseThrow();
+            adminMember = Optional.empty();
+        }
         if (c.adminId() == null && c.vacantSince() != null) {
             c = settle(id, Clock.now()).orElse(c);
         }
         CommunityStanding standing = store.standing(id, viewer);
         boolean read = AccessPolicy.canReadCommunity(viewer, standing, c.membersOnly());
         List<Topic> newest = read ? topics.newest(id, NEWEST, 0) : List.of();
-        String admin = c.adminId() == null
-                ? null
-                : members.find(c.adminId()).map(MemberSummary::nickname).orElse(null);
+        String admin = adminMember.map(MemberSummary::nickname).orElse(null);
         String handoverTo = c.handoverTo() != null && c.handoverTo() == viewer ? admin : null;
         int pending = standing == CommunityStanding.ADMIN || standing == CommunityStanding.SUB_ADMIN
                 ? store.countRole(id, CommunityStanding.PENDING)
@@ -466,6 +472,20 @@ public class CommunityService {
             store.setRole(id, me, CommunityStanding.ADMIN);
             store.setVolunteer(id, me, false);
             store.setAdmin(id, me, null);
+            return null;
+        });
+    }
+
+    /** The administrator {@code admin} is gone (withdrew from the site): removed, and the community left without one. */
+    void vacate(long id, long admin, Instant now) {
+        database.tx(em -> {
+            Community c = locked(id);
+            if (c.adminId() != null && c.adminId() == admin) {
+                if (store.removeMember(id, admin)) {
+                    store.addMembers(id, -1);
+                }
+                store.setAdmin(id, null, now);
+            }
             return null;
         });
     }

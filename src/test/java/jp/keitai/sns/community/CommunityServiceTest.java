@@ -272,6 +272,15 @@ class CommunityServiceTest {
                         .getMessage());
         cs.claim(m.get(0), c2, gone.plus(Duration.ofDays(30)).plusSeconds(1));
         assertEquals(m.get(0), cs.find(c2).orElseThrow().adminId());
+
+        // an administrator who withdraws from the site leaves the community without one, as if they had left
+        long c3 = rig.community(m.get(3), "退会する管理人", "open", "everyone");
+        cs.join(m.get(0), c3);
+        rig.members.setStatus(m.get(3), jp.keitai.sns.member.MemberStatus.WITHDRAWN);
+        CommunityViews.Page vacant = cs.page(m.get(0), c3).orElseThrow();
+        assertTrue(vacant.vacant());
+        assertEquals(1, vacant.card().memberCount());
+        assertEquals(CommunityStanding.NONE, cs.standing(c3, m.get(3)));
     }
 
     @ParameterizedTest
