@@ -87,6 +87,7 @@ public class Generate {
                 diaries(first, n, Integer.parseInt(arg("diaries", "10")));
                 voices(first, n, Integer.parseInt(arg("voices", "20")));
                 footprints(first, n);
+                communities(first, n, Integer.parseInt(arg("communities", "10000")));
                 try (Statement s = c.createStatement()) {
                     if (postgresql) {
                         c.setAutoCommit(true);
@@ -353,6 +354,119 @@ public class Generate {
         }
         rows.flush();
         System.out.println("footprints: " + count);
+    }
+
+    /**
+     * コミュニティ (issue 23): {@code count} communities with heavy-tailed sizes (Pareto, alpha 1.3, at least 3
+     * members), the first with 100,000 members (or all of them, if fewer); a fifth of them members-only. Each has a few
+     * topics with comments; the big one has a topic with 1,000 comments. Writes community-topics.txt as "token
+     * community-id topic-id", a member of the community and one of its topics (half of them the 1,000-comment topic),
+     * for the {@code community} scenario.
+     */
+    void communities(long first, int n, int count) throws Exception {
+        if (count <= 0) {
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long cid = nextId("community");
+        long tid = nextId("community_topic");
+        Rows communities = new Rows("community", "id", "name", "name_key", "category", "description", "join_policy",
+                "topic_policy", "read_policy", "admin_id", "member_count", "topic_count", "last_activity_at",
+                "created_at");
+        Rows memberships = new Rows("community_member", "community_id", "member_id", "role", "volunteer",
+                "joined_at").manual();
+        Rows topics = new Rows("community_topic", "id", "community_id", "author_id", "title", "body", "is_event",
+                "attendee_count", "comment_count", "hidden", "last_activity_at", "created_at", "updated_at").manual();
+        Rows comments = new Rows("community_comment", "topic_id", "number", "author_id", "body", "deleted", "hidden",
+                "via_mail", "created_at", "updated_at").manual();
+        String[] categories = {"音楽", "映画", "本・マンガ", "スポーツ", "趣味", "地域", "学校", "会社・団体", "グルメ", "ペット",
+            "ゲーム", "PC・インターネット", "その他"};
+        StringBuilder pairs = new StringBuilder();
+        long rows = 0, topicRows = 0, commentRows = 0;
+        long bigTopic = -1;
+        long bigCommunity = -1;
+        int[] bigMembers = null;
+        for (int k = 0; k < count; k++) {
+            int size = k == 0
+                    ? Math.min(100_000, n)
+                    : (int) Math.min(n, Math.round(3 * Math.pow(1 - random.nextDouble(), -1 / 1.3)));
+            int[] who;
+            if (size == n) {
+                who = new int[n];
+                for (int i = 0; i < n; i++) {
+                    who[i] = i;
+                }
+            } else if (k == 0) {
+                int start = random.nextInt(n - size + 1);
+                who = new int[size];
+                for (int i = 0; i < size; i++) {
+                    who[i] = start + i;
+                }
+            } else {
+                java.util.LinkedHashSet<Integer> picked = new java.util.LinkedHashSet<>();
+                while (picked.size() < size) {
+                    picked.add(random.nextInt(n));
+                }
+                who = picked.stream().mapToInt(Integer::intValue).toArray();
+            }
+            long id = cid + k;
+            boolean membersOnly = random.nextInt(5) == 0;
+            String name = (k == 0 ? "巨大コミュ" : "コミュ" + k) + text(1);
+            int ntopics = Math.min(30, 1 + size / 5);
+            Instant created = now.minusSeconds(random.nextLong(365L * 24 * 3600));
+            communities.add(id, name, name.toLowerCase(java.util.Locale.ROOT), categories[k % categories.length],
+                    text(10), random.nextInt(3) == 0 ? "approval" : "open", "all",
+                    membersOnly ? "members" : "everyone", first + who[0], size, ntopics, now, created);
+            for (int i = 0; i < who.length; i++) {
+                memberships.add(id, first + who[i], i == 0 ? "admin" : "member", false, created.plusSeconds(i));
+                rows++;
+            }
+            for (int t = 0; t < ntopics; t++) {
+                int ncomments = k == 0 && t == 0 ? 1_000 : random.nextInt(4) == 0 ? random.nextInt(1, 30) : 0;
+                Instant at = now.minusSeconds(random.nextLong(30L * 24 * 3600));
+                topics.add(tid, id, first + who[random.nextInt(who.length)], text(2), text(30), false, 0, ncomments,
+                        false, at, at, at);
+                for (int no = 1; no <= ncomments; no++) {
+                    comments.add(tid, no, first + who[random.nextInt(who.length)],
+                            (no > 1 && random.nextInt(3) == 0 ? ">>" + (no - 1) + " " : "") + text(6), false, false,
+                            false, at.plusSeconds(no), at.plusSeconds(no));
+                    commentRows++;
+                }
+                if (k == 0 && t == 0) {
+                    bigTopic = tid;
+                    bigCommunity = id;
+                    bigMembers = who;
+                } else if (random.nextInt(4) == 0) {
+                    int v = who[random.nextInt(who.length)];
+                    pairs.append(token(first + v)).append(' ').append(id).append(' ').append(tid).append('\n');
+                }
+                tid++;
+                topicRows++;
+            }
+            if (memberships.pending > 200_000 || comments.pending > 200_000) {
+                communities.flush();
+                memberships.flush();
+                topics.flush();
+                comments.flush();
+            }
+        }
+        communities.flush();
+        memberships.flush();
+        topics.flush();
+        comments.flush();
+        restart("community", cid + count);
+        restart("community_topic", tid);
+        if (bigMembers != null) {
+            int lines = pairs.toString().split("\n").length;
+            for (int i = 0; i < Math.max(1, lines); i++) {
+                int v = bigMembers[random.nextInt(bigMembers.length)];
+                pairs.append(token(first + v)).append(' ').append(bigCommunity).append(' ').append(bigTopic)
+                        .append('\n');
+            }
+        }
+        Files.writeString(Path.of(arg("out", "bench/out"), "community-topics.txt"), pairs, StandardCharsets.UTF_8);
+        System.out.printf("communities: %d, memberships %d, topics %d, comments %d%n", count, rows, topicRows,
+                commentRows);
     }
 
     long nextId(String table) throws Exception {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds the app and loads a benchmark dataset. Usage: bench/generate.sh [members] (default 100000)
+# Env: COMMUNITIES (default 10000; one of them with 100,000 members or all members if fewer)
 # Env: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/keitai_bench; an empty value = embedded H2 under bench/out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +15,4 @@ else
   rm -rf bench/out/data
 fi
 java -Xmx4g -cp "target/classes:$(cat bench/out/classpath)" bench/Generate.java \
-  --db "$DB" --user postgres --members "$MEMBERS" --out bench/out
+  --db "$DB" --user postgres --members "$MEMBERS" --communities "${COMMUNITIES:-10000}" --out bench/out

@@ -2,7 +2,7 @@
 # Starts the server on the benchmark database and runs every wrk scenario; appends the results to
 # docs/performance.md. Usage: bench/run.sh [seconds per scenario, default 60] [warm-up seconds, default 300]
 # Needs: bench/generate.sh run first; wrk (apt-get install wrk).
-# Env: SCENARIOS (default "ceiling docomo-home diary-fof profile voice-post"), BENCH_JAVA_OPTS (server JVM options),
+# Env: SCENARIOS (default "ceiling docomo-home diary-fof profile voice-post community"), BENCH_JAVA_OPTS (server JVM options),
 #      BENCH_PORT (8180), BENCH_DB (see generate.sh), NO_REPORT=1 (print only; do not append to docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ mkdir -p "$OUT"
 # generation fills only slowly; glibc's free native memory handed back every 5 s; the heap in transparent huge pages
 # (the home and diary pages read their caches all over the heap: 4 KB pages cost a TLB miss on most of those reads).
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms448m -Xmx448m -Xmn96m -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy -XX:+UseParallelGC -XX:+UseTransparentHugePages -Xss512k -XX:TrimNativeHeapInterval=5000}"
-SCENARIOS="${SCENARIOS:-ceiling docomo-home diary-fof profile voice-post}"
+SCENARIOS="${SCENARIOS:-ceiling docomo-home diary-fof profile voice-post community}"
 # 6 request threads (3 a core): the pages read memory, so more threads only share the two cores unfairly and lengthen
 # the tail (docs/performance.md, eighth session: home p99 50-56 ms at 16 threads, 22-29 ms at 6, the same req/s)
 THREADS="${BENCH_HTTP_THREADS:-6}"
@@ -77,6 +77,7 @@ run() { # name script path connections
       diary-fof) run diary-fof diary.lua /diary 50 ;;
       profile) run profile profile.lua /members 50 ;;
       voice-post) run voice-post voice.lua /voice 50 ;;
+      community) run community community.lua /communities 50 ;;
       *) echo "unknown scenario $s" >&2; exit 2 ;;
     esac
   done

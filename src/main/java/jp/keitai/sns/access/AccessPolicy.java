@@ -25,7 +25,15 @@ public class AccessPolicy {
     @Inject
     ActiveMembers members;
 
+    @Inject
+    CommunityMemberships communities;
+
     protected AccessPolicy() {}
+
+    public AccessPolicy(SocialGraph graph, ActiveMembers members, CommunityMemberships communities) {
+        this(graph, members);
+        this.communities = communities;
+    }
 
     public AccessPolicy(SocialGraph graph, ActiveMembers members) {
         this.graph = graph;
@@ -130,5 +138,29 @@ public class AccessPolicy {
 
     private boolean reachable(long viewer, long owner) {
         return members.isActive(owner) && !graph.blockedEitherWay(viewer, owner);
+    }
+
+    /**
+     * Whether {@code viewer} (null = guest) may read a community's topics, comments, events and their photos, on any
+     * surface. The community itself (name, description, image, member count) is shown to every member so that it can
+     * be found and joined.
+     */
+    public boolean canReadCommunity(Long viewer, long community) {
+        if (viewer == null) {
+            return false;
+        }
+        return canReadCommunity(viewer, communities.standing(community, viewer), communities.membersOnly(community));
+    }
+
+    /**
+     * The community read rule itself, for lists that read the viewer's standing and the community's read setting in
+     * the same query (search, the home section): guests read nothing, a banned member nothing, and a members-only
+     * community only its members.
+     */
+    public static boolean canReadCommunity(Long viewer, CommunityStanding standing, boolean membersOnly) {
+        if (viewer == null || standing == CommunityStanding.BANNED) {
+            return false;
+        }
+        return !membersOnly || standing.isMember();
     }
 }

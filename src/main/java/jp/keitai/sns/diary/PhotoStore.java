@@ -179,26 +179,31 @@ public class PhotoStore {
      * @throws Busy when the decode budget stays taken (nothing is cached then)
      */
     public Optional<Served> serve(DiaryPhoto photo, Size size, List<String> handsetFormats) {
-        String out = outputFormat(photo.getFormat(), handsetFormats);
+        return serve(photo.getStorageKey(), photo.getFormat(), size, handsetFormats);
+    }
+
+    /** {@link #serve(DiaryPhoto, Size, List)} for an original known by key and format (community photos). */
+    public Optional<Served> serve(String storageKey, String format, Size size, List<String> handsetFormats) {
+        String out = outputFormat(format, handsetFormats);
         Path cached = root.resolve("copies")
-                .resolve(photo.getStorageKey().substring(0, 2))
-                .resolve(photo.getStorageKey() + "-" + size.name().toLowerCase(Locale.ROOT) + "." + out);
+                .resolve(storageKey.substring(0, 2))
+                .resolve(storageKey + "-" + size.name().toLowerCase(Locale.ROOT) + "." + out);
         try {
             if (Files.exists(cached)) {
                 return Optional.of(new Served(Files.readAllBytes(cached), "image/" + out));
             }
-            Path source = original(photo.getStorageKey(), photo.getFormat());
+            Path source = original(storageKey, format);
             if (!Files.exists(source)) {
                 return Optional.empty();
             }
             byte[] bytes = reencode(Files.readAllBytes(source), size, out);
             Files.createDirectories(cached.getParent());
-            Path tmp = Files.createTempFile(cached.getParent(), photo.getStorageKey(), ".tmp");
+            Path tmp = Files.createTempFile(cached.getParent(), storageKey, ".tmp");
             Files.write(tmp, bytes);
             Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Optional.of(new Served(bytes, "image/" + out));
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "photo " + photo.getStorageKey() + " cannot be served", e);
+            LOG.log(Level.WARNING, "photo " + storageKey + " cannot be served", e);
             return Optional.empty();
         }
     }

@@ -17,17 +17,17 @@ import java.util.Map;
  * A {@code multipart/form-data} diary form (PC and smartphone pages, which can attach photos): text fields decoded in
  * the page charset, files kept as bytes. Read with Jakarta Mail's MIME parser, bounded in size before parsing.
  */
-final class Uploads {
+public final class Uploads {
 
     /** Thrown when the form is larger than the photos it may carry. */
-    static final class TooLarge extends Exception {}
+    public static final class TooLarge extends Exception {}
 
     private final Map<String, List<String>> fields = new HashMap<>();
     private final List<byte[]> files = new ArrayList<>();
 
     private Uploads() {}
 
-    static Uploads read(String contentType, InputStream in, Charset charset, long maxBytes)
+    public static Uploads read(String contentType, InputStream in, Charset charset, long maxBytes)
             throws IOException, TooLarge {
         byte[] raw = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (raw.length > maxBytes) {
@@ -65,16 +65,16 @@ final class Uploads {
         return out;
     }
 
-    String field(String name) {
+    public String field(String name) {
         List<String> v = fields.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    List<String> all(String name) {
+    public List<String> all(String name) {
         return fields.getOrDefault(name, List.of());
     }
 
-    List<byte[]> files() {
+    public List<byte[]> files() {
         return files;
     }
 }

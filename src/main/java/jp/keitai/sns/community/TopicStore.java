@@ -1,0 +1,352 @@
+package jp.keitai.sns.community;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import jp.keitai.sns.system.Database;
+
+/**
+ * The {@code community_topic}, {@code community_comment}, {@code community_photo} and {@code community_rsvp} tables,
+ * with plain JDBC. Comment numbers and the attendee count are changed under the topic row's lock ({@link #lock}), in
+ * the caller's transaction: {@code select … for update} means the same on H2 and PostgreSQL.
+ */
+@ApplicationScoped
+public class TopicStore extends JdbcStore {
+
+    static final String COLUMNS = "t.id, t.community_id, t.author_id, t.title, t.body, t.is_event, t.event_at, t.place,"
+            + " t.capacity, t.deadline, t.attendee_count, t.comment_count, t.hidden, t.last_activity_at, t.created_at";
+
+    @Inject
+    Database database;
+
+    protected TopicStore() {}
+
+    TopicStore(Database database) {
+        this.database = database;
+    }
+
+    static Topic topic(ResultSet rs) throws SQLException {
+        return new Topic(
+                rs.getLong("id"),
+                rs.getLong("community_id"),
+                rs.getLong("author_id"),
+                rs.getString("title"),
+                rs.getString("body"),
+                rs.getBoolean("is_event"),
+                instant(rs, "event_at"),
+                rs.getString("place"),
+                nullableInt(rs, "capacity"),
+                instant(rs, "deadline"),
+                rs.getInt("attendee_count"),
+                rs.getInt("comment_count"),
+                rs.getBoolean("hidden"),
+                instant(rs, "last_activity_at"),
+                instant(rs, "created_at"));
+    }
+
+    long insert(
+            long community,
+            long author,
+            String title,
+            String body,
+            boolean event,
+            Instant eventAt,
+            String place,
+            Integer capacity,
+            Instant deadline,
+            Instant now) {
+        return database.jdbc(c -> insert(
+                c,
+                "insert into community_topic (community_id, author_id, title, body, is_event, event_at, place, capacity,"
+                        + " deadline, attendee_count, comment_count, hidden, last_activity_at, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)",
+                community,
+                author,
+                title,
+                body,
+                event,
+                eventAt,
+                place,
+                capacity,
+                deadline,
+                false,
+                now,
+                now,
+                now));
+    }
+
+    Optional<Topic> find(long id) {
+        return database.jdbc(
+                c -> one(c, "select " + COLUMNS + " from community_topic t where t.id = ?", TopicStore::topic, id));
+    }
+
+    Optional<Topic> lock(long id) {
+        return database.jdbc(c -> one(
+                c, "select " + COLUMNS + " from community_topic t where t.id = ? for update", TopicStore::topic, id));
+    }
+
+    /** The community's topics, most recently active first, hidden ones left out. */
+    List<Topic> newest(long community, int limit, int offset) {
+        return database.jdbc(c -> list(
+                c,
+                "select " + COLUMNS + " from community_topic t where t.community_id = ? and t.hidden = ?"
+                        + " order by t.last_activity_at desc, t.id desc limit ? offset ?",
+                TopicStore::topic,
+                community,
+                false,
+                limit,
+                offset));
+    }
+
+    /** A line of the home section: a topic with its community's name, read policy and the member's standing. */
+    record Recent(Topic topic, String communityName, boolean membersOnly, String role) {}
+
+    /** Topics with new activity in the member's communities, newest first; one statement. */
+    List<Recent> recentFor(long member, int limit) {
+        return database.jdbc(c -> list(
+                c,
+                "select " + COLUMNS + ", c.name as community_name, c.read_policy, m.role from community_member m"
+                        + " join community c on c.id = m.community_id"
+                        + " join community_topic t on t.community_id = m.community_id"
+                        + " where m.member_id = ? and m.role in ('member', 'sub_admin', 'admin') and t.hidden = ?"
+                        + " order by t.last_activity_at desc, t.id desc limit ?",
+                rs -> new Recent(
+                        topic(rs),
+                        rs.getString("community_name"),
+                        "members".equals(rs.getString("read_policy")),
+                        rs.getString("role")),
+                member,
+                false,
+                limit));
+    }
+
+    void edit(long id, String title, String body, Instant now) {
+        database.jdbc(c -> update(
+                c,
+                "update community_topic set title = ?, body = ?, updated_at = ? where id = ?",
+                title,
+                body,
+                now,
+                id));
+    }
+
+    void delete(long id) {
+        database.jdbc(c -> update(c, "delete from community_topic where id = ?", id));
+    }
+
+    void setHidden(long id, boolean hidden) {
+        database.jdbc(c -> update(c, "update community_topic set hidden = ? where id = ?", hidden, id));
+    }
+
+    /** Under the topic's lock: the next comment number, taken. */
+    int takeNumber(long topic, Instant now) {
+        return database.jdbc(c -> {
+            update(
+                    c,
+                    "update community_topic set comment_count = comment_count + 1, last_activity_at = ? where id = ?",
+                    now,
+                    topic);
+            return one(c, "select comment_count from community_topic where id = ?", rs -> rs.getInt(1), topic)
+                    .orElseThrow();
+        });
+    }
+
+    // ---- comments
+
+    /** A comment row; {@code deleted} and {@code hidden} ones keep their number. */
+    record CommentRow(
+            long topicId,
+            int number,
+            long authorId,
+            String body,
+            boolean deleted,
+            boolean hidden,
+            boolean viaMail,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    private static CommentRow comment(ResultSet rs) throws SQLException {
+        return new CommentRow(
+                rs.getLong("topic_id"),
+                rs.getInt("number"),
+                rs.getLong("author_id"),
+                rs.getString("body"),
+                rs.getBoolean("deleted"),
+                rs.getBoolean("hidden"),
+                rs.getBoolean("via_mail"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static final String COMMENT_COLUMNS =
+            "topic_id, number, author_id, body, deleted, hidden, via_mail, created_at, updated_at";
+
+    void addComment(long topic, int number, long author, String body, boolean viaMail, Instant now) {
+        database.jdbc(c -> update(
+                c,
+                "insert into community_comment (topic_id, number, author_id, body, deleted, hidden, via_mail,"
+                        + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                topic,
+                number,
+                author,
+                body,
+                false,
+                false,
+                viaMail,
+                now,
+                now));
+    }
+
+    /** Comments numbered {@code from} to {@code to} (inclusive), in number order: one page. */
+    List<CommentRow> comments(long topic, int from, int to) {
+        return database.jdbc(c -> list(
+                c,
+                "select " + COMMENT_COLUMNS + " from community_comment where topic_id = ? and number between ? and ?"
+                        + " order by number",
+                TopicStore::comment,
+                topic,
+                from,
+                to));
+    }
+
+    Optional<CommentRow> comment(long topic, int number) {
+        return database.jdbc(c -> one(
+                c,
+                "select " + COMMENT_COLUMNS + " from community_comment where topic_id = ? and number = ?",
+                TopicStore::comment,
+                topic,
+                number));
+    }
+
+    void editComment(long topic, int number, String body, Instant now) {
+        database.jdbc(c -> update(
+                c,
+                "update community_comment set body = ?, updated_at = ? where topic_id = ? and number = ?",
+                body,
+                now,
+                topic,
+                number));
+    }
+
+    void deleteComment(long topic, int number, Instant now) {
+        database.jdbc(c -> update(
+                c,
+                "update community_comment set deleted = ?, body = '', updated_at = ? where topic_id = ? and number = ?",
+                true,
+                now,
+                topic,
+                number));
+    }
+
+    void hideComment(long topic, int number) {
+        database.jdbc(c -> update(
+                c, "update community_comment set hidden = ? where topic_id = ? and number = ?", true, topic, number));
+    }
+
+    /** Who wrote comments on the topic (distinct). */
+    List<Long> commenters(long topic) {
+        return database.jdbc(c -> list(
+                c,
+                "select distinct author_id from community_comment where topic_id = ? and deleted = ?",
+                rs -> rs.getLong(1),
+                topic,
+                false));
+    }
+
+    // ---- photos
+
+    record Photo(int commentNumber, int position, String key, String format) {}
+
+    void addPhoto(long topic, int number, int position, String key, String format) {
+        database.jdbc(c -> update(
+                c,
+                "insert into community_photo (topic_id, comment_number, position, storage_key, format)"
+                        + " values (?, ?, ?, ?, ?)",
+                topic,
+                number,
+                position,
+                key,
+                format));
+    }
+
+    /** The photos of comments numbered {@code from} to {@code to} (0 = the topic). */
+    List<Photo> photos(long topic, int from, int to) {
+        return database.jdbc(c -> list(
+                c,
+                "select comment_number, position, storage_key, format from community_photo where topic_id = ?"
+                        + " and comment_number between ? and ? order by comment_number, position",
+                rs -> new Photo(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4)),
+                topic,
+                from,
+                to));
+    }
+
+    List<Photo> removePhotos(long topic, int number) {
+        List<Photo> gone = photos(topic, number, number);
+        database.jdbc(
+                c -> update(c, "delete from community_photo where topic_id = ? and comment_number = ?", topic, number));
+        return gone;
+    }
+
+    // ---- 参加
+
+    /** Under the topic's lock: adds the member's answer; false when they already answered 参加. */
+    boolean addAttendee(long topic, long member, Instant now) {
+        return database.jdbc(c -> {
+            if (one(c, "select 1 from community_rsvp where topic_id = ? and member_id = ?", rs -> 1, topic, member)
+                    .isPresent()) {
+                return false;
+            }
+            update(
+                    c,
+                    "insert into community_rsvp (topic_id, member_id, created_at) values (?, ?, ?)",
+                    topic,
+                    member,
+                    now);
+            return true;
+        });
+    }
+
+    /**
+     * Under the topic's lock: counts one more attendee unless the event is full or past its deadline; the condition
+     * is in the UPDATE itself, so even a caller that skipped the lock could not pass the capacity.
+     */
+    boolean countAttendee(long topic, Instant now) {
+        return database.jdbc(c -> update(
+                        c,
+                        "update community_topic set attendee_count = attendee_count + 1 where id = ?"
+                                + " and attendee_count < capacity and deadline > ?",
+                        topic,
+                        now)
+                == 1);
+    }
+
+    boolean removeAttendee(long topic, long member) {
+        return database.jdbc(c -> {
+            if (update(c, "delete from community_rsvp where topic_id = ? and member_id = ?", topic, member) == 0) {
+                return false;
+            }
+            update(c, "update community_topic set attendee_count = attendee_count - 1 where id = ?", topic);
+            return true;
+        });
+    }
+
+    boolean attending(long topic, long member) {
+        return database.jdbc(
+                c -> one(c, "select 1 from community_rsvp where topic_id = ? and member_id = ?", rs -> 1, topic, member)
+                        .isPresent());
+    }
+
+    List<Long> attendees(long topic, int limit) {
+        return database.jdbc(c -> list(
+                c,
+                "select member_id from community_rsvp where topic_id = ? order by created_at, member_id limit ?",
+                rs -> rs.getLong(1),
+                topic,
+                limit));
+    }
+}
