@@ -6,6 +6,7 @@
 <li><a href="<c:url value='/settings/address'/>">メールアドレスの変更</a></li>
 <li><a href="<c:url value='/settings/mail'/>">メール投稿アドレス</a></li>
 <li><a href="<c:url value='/settings/diary'/>">日記の設定</a></li>
+<li><a href="<c:url value='/settings/messages'/>">メッセージの設定</a></li>
 <li><a href="<c:url value='/settings/easy-login'/>">かんたんログイン</a></li>
 <li><a href="<c:url value='/settings/withdraw'/>">退会</a></li>
 </ul>

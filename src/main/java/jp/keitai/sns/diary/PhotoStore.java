@@ -179,6 +179,13 @@ public class PhotoStore {
      * @throws Busy when the decode budget stays taken (nothing is cached then)
      */
     public Optional<Served> serve(DiaryPhoto photo, Size size, List<String> handsetFormats) {
+        return serve(photo.getStorageKey(), photo.getFormat(), size, handsetFormats);
+    }
+
+    /** {@link #serve(DiaryPhoto, Size, List)} for an original named by its key and format (a message's photo). */
+    Optional<Served> serve(String storageKey, String format, Size size, List<String> handsetFormats) {
+        record Named(String getStorageKey, String getFormat) {}
+        Named photo = new Named(storageKey, format);
         String out = outputFormat(photo.getFormat(), handsetFormats);
         Path cached = root.resolve("copies")
                 .resolve(photo.getStorageKey().substring(0, 2))

@@ -70,6 +70,10 @@ final class Uploads {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
+    java.util.Set<String> names() {
+        return fields.keySet();
+    }
+
     List<String> all(String name) {
         return fields.getOrDefault(name, List.of());
     }
