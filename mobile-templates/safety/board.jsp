@@ -8,7 +8,7 @@
 <c:if test="${not board.iAnswered}">
 <form method="post" action="<c:url value='/safety'/>">
 <input type="hidden" name="_csrf" value="${csrf}">
-<input type="text" name="message" size="30" maxlength="${maxMessage}" value="<c:out value='${message}'/>" placeholder="ひとこと（なくても可）">
+<input type="text" name="message" size="30" maxlength="100" value="<c:out value='${message}'/>" placeholder="ひとこと（なくても可）">
 <input type="submit" value="無事です">
 </form>
 </c:if>
