@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MessageIT {
+public class MessageIT {
 
     static final Charset SJIS = Charset.forName("Windows-31J");
     static final byte[] DOCOMO_SUN = {(byte) 0xF8, (byte) 0x9F};
@@ -279,7 +279,7 @@ class MessageIT {
     }
 
     /** Waits (up to a minute) for a mail to {@code to} whose text contains {@code text}. */
-    static MimeMessage awaitMail(String to, String text) {
+    public static MimeMessage awaitMail(String to, String text) {
         String last = "";
         for (int i = 0; i < 120; i++) {
             try {
@@ -315,7 +315,7 @@ class MessageIT {
     }
 
     /** Sends one mail over SMTP to the listener as an MTA would; returns the reply to DATA (or to RCPT). */
-    static int smtp(String from, String to, byte[] message) {
+    public static int smtp(String from, String to, byte[] message) {
         try (Socket s = new Socket("127.0.0.1", Integer.getInteger("it.smtp.port"))) {
             s.setSoTimeout(30_000);
             BufferedReader in =
