@@ -1,5 +1,6 @@
 <p:page title="設定">
 <h1>設定</h1>
+<p class="last-sign-in">最終ログイン: <c:out value="${lastSignIn}"/></p>
 <ul>
 <li><a href="<c:url value='/settings/profile'/>">プロフィール</a></li>
 <li><a href="<c:url value='/settings/password'/>">パスワードの変更</a></li>

@@ -1,5 +1,6 @@
 <k:page title="設定">
 設定<br />
+最終ﾛｸﾞｲﾝ:<c:out value="${lastSignIn}"/><br />
 <hr />
 <k:link href="/settings/profile" key="1">ﾌﾟﾛﾌｨｰﾙ</k:link><br />
 <k:link href="/settings/password" key="2">ﾊﾟｽﾜｰﾄﾞ変更</k:link><br />

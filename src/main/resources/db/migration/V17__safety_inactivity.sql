@@ -19,3 +19,20 @@ create table safety_answer (
     answered_at timestamp    not null,
     primary key (check_id, member_id)
 );
+
+-- 退会のお知らせ: when each member last signed in (null: not since this column came; their registration counts), and
+-- where each inactive member is in the rule: noticed (with the date they must sign in by), suspended, withdrawn.
+alter table member add column last_signed_in_at timestamp;
+create index member_last_signed_in on member (last_signed_in_at);
+create table inactivity_notice (
+    member_id    bigint      not null primary key references member (id) on delete cascade,
+    stage        varchar(16) not null,
+    noticed_at   timestamp   not null,
+    deadline     timestamp   not null,
+    suspended_at timestamp
+);
+create index inactivity_notice_stage on inactivity_notice (stage, deadline);
+insert into scheduled_task (name, claimed_until) values ('inactivity', timestamp '2000-01-01 00:00:00');
+
+-- Audit rows of scheduled work (the inactivity run) have no operator.
+alter table audit_log alter column operator_id drop not null;

@@ -23,11 +23,12 @@ public class AuditStore {
         this.database = database;
     }
 
-    void insert(long operatorId, String action, String target, String note, Instant at) {
+    /** @param operatorId null for scheduled work (the inactivity run) */
+    void insert(Long operatorId, String action, String target, String note, Instant at) {
         database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into audit_log"
                     + " (operator_id, action, target, note, created_at) values (?, ?, ?, ?, ?)")) {
-                ps.setLong(1, operatorId);
+                ps.setObject(1, operatorId, java.sql.Types.BIGINT);
                 ps.setString(2, action);
                 ps.setString(3, target);
                 ps.setString(4, note);
@@ -40,9 +41,10 @@ public class AuditStore {
     /** The entries, newest first, with the operator's nickname. */
     List<AuditLog.Entry> latest(int limit, int offset) {
         return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select a.operator_id, m.nickname, a.action, a.target,"
-                    + " a.note, a.created_at from audit_log a join member m on m.id = a.operator_id"
-                    + " order by a.id desc limit ? offset ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select a.operator_id, coalesce(m.nickname, '（自動処理）'), a.action, a.target,"
+                            + " a.note, a.created_at from audit_log a left join member m on m.id = a.operator_id"
+                            + " order by a.id desc limit ? offset ?")) {
                 ps.setInt(1, limit);
                 ps.setInt(2, offset);
                 List<AuditLog.Entry> out = new ArrayList<>();
