@@ -21,7 +21,7 @@ import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.member.MemberSummary;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
-import jp.keitai.sns.system.ScheduledTaskStore;
+import jp.keitai.sns.system.ScheduledTasks;
 import jp.keitai.sns.system.Settings;
 
 /**
@@ -31,7 +31,7 @@ import jp.keitai.sns.system.Settings;
  * after the notice, or an operator lifting the suspension, ends the matter. Every step is audited (no operator).
  *
  * <p>Each node schedules {@link #run} hourly; only the node whose claim of the {@code inactivity} row in {@code
- * scheduled_task} succeeds acts in that round ({@link ScheduledTaskStore}, as {@code system.Housekeeping} does).
+ * scheduled_task} succeeds acts in that round ({@link ScheduledTasks}, as {@code system.Housekeeping} does).
  */
 @ApplicationScoped
 public class InactivityService {
@@ -79,7 +79,7 @@ public class InactivityService {
     Mailer mailer;
 
     @Inject
-    ScheduledTaskStore tasks;
+    ScheduledTasks tasks;
 
     private InactivityStore store;
     private Rule rule;
@@ -94,7 +94,7 @@ public class InactivityService {
             AccountService accounts,
             AuditLog audit,
             Mailer mailer,
-            ScheduledTaskStore tasks) {
+            ScheduledTasks tasks) {
         this.database = database;
         this.settings = settings;
         this.members = members;

@@ -26,7 +26,7 @@ import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
-import jp.keitai.sns.system.ScheduledTaskStore;
+import jp.keitai.sns.system.ScheduledTasks;
 import jp.keitai.sns.system.Settings;
 import jp.keitai.sns.testsupport.TestDb;
 import jp.keitai.sns.testsupport.TestMembers;
@@ -53,7 +53,7 @@ class InactivityServiceTest {
                 new AccountService(d, new SignIn(new SessionStore(d))),
                 new AuditLog(d),
                 new Mailer(d, OutboundSettings.from(s), new MailTemplates()),
-                new ScheduledTaskStore(d));
+                new ScheduledTasks(d));
     }
 
     @ParameterizedTest
