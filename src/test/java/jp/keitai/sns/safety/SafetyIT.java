@@ -101,6 +101,9 @@ class SafetyIT {
         String after = new String(docomo.get("/home").body(), SJIS);
         assertTrue(after.contains("無事を伝えました"), after);
         assertFalse(after.contains("value=\"無事です\""), after);
+        // settings show the last sign-in (退会のお知らせ counts from it)
+        String settings = Http.text(a.http().get("/settings"), StandardCharsets.UTF_8);
+        assertTrue(settings.matches("(?s).*最終ログイン: 20\\d\\d/\\d{1,2}/\\d{1,2} \\d\\d:\\d\\d.*"), settings);
         String forA = Http.text(a.http().get("/safety"), StandardCharsets.UTF_8);
         assertTrue(forA.contains("心配な人") && forA.contains("家にいます"), forA);
     }
