@@ -2,7 +2,8 @@
 # Starts the server on the benchmark database and runs every wrk scenario; appends the results to
 # docs/performance.md. Usage: bench/run.sh [seconds per scenario, default 60] [warm-up seconds, default 300]
 # Needs: bench/generate.sh run first; wrk (apt-get install wrk).
-# Env: SCENARIOS (default "ceiling docomo-home diary-fof profile voice-post community"), BENCH_JAVA_OPTS (server JVM options),
+# Env: SCENARIOS (default "ceiling docomo-home diary-fof profile voice-post community"; also "safety": 安否確認 answers at the
+#      highest rate wrk reaches while the docomo home is read, both at once), BENCH_JAVA_OPTS (server JVM options),
 #      BENCH_PORT (8180), BENCH_DB (see generate.sh), NO_REPORT=1 (print only; do not append to docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +39,7 @@ if [[ "$DB" == jdbc:postgresql:* ]]; then
 fi
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
-  -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 -Dsns.bench.ceiling=true \
+  -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 -Dsns.bench.ceiling=true -Dsns.safety.trigger-token=bench-trigger \
   -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nohazelcast --maxhttpthreads "$THREADS" \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server.log" 2>&1 &
 SERVER=$!
@@ -64,6 +65,27 @@ run() { # name script path connections
   echo "| $name | $rps | $p50 | $p99 | ${errors:-0} | wrk -t2 -c$conns -d${DURATION}s -s bench/$script $path |"
 }
 
+# 安否確認 under the spike: answers posted by one wrk (as fast as it goes) while another reads the docomo home page,
+# which shows the 「無事です」 button from memory; a check is opened first through the configured trigger.
+run_safety() {
+  curl -sf -X POST -d "token=bench-trigger&title=bench&region=all&hours=24" "$URL/safety/trigger" > /dev/null
+  echo "== safety: warm-up ${WARMUP}s" >&2
+  wrk -t1 -c25 -d"${WARMUP}s" -s bench/home.lua "$URL/home" > /dev/null &
+  wrk -t1 -c25 -d"${WARMUP}s" -s bench/safety.lua "$URL/safety" > /dev/null
+  wait
+  echo "== safety: ${DURATION}s" >&2
+  wrk -t1 -c25 -d"${DURATION}s" --latency -s bench/home.lua "$URL/home" > "$OUT/safety-home.txt" &
+  wrk -t1 -c25 -d"${DURATION}s" --latency -s bench/safety.lua "$URL/safety" > "$OUT/safety-answer.txt"
+  wait
+  local name
+  for name in safety-answer safety-home; do
+    cat "$OUT/$name.txt" >&2
+    echo "| $name | $(awk '/Requests\/sec/ {print $2}' "$OUT/$name.txt") | $(awk '$1 == "50%" {print $2}' "$OUT/$name.txt") |" \
+      "$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt") | $(awk '/Non-2xx|Socket errors/ {print}' "$OUT/$name.txt" | tr '\n' ' ') |" \
+      "wrk -t1 -c25 -d${DURATION}s (answers and home at once) |"
+  done
+}
+
 {
   echo
   echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -Atc 'select count(*) from member' 2>/dev/null || echo '?') members"
@@ -78,6 +100,7 @@ run() { # name script path connections
       profile) run profile profile.lua /members 50 ;;
       voice-post) run voice-post voice.lua /voice 50 ;;
       community) run community community.lua /communities 50 ;;
+      safety) run_safety ;;
       *) echo "unknown scenario $s" >&2; exit 2 ;;
     esac
   done

@@ -136,6 +136,19 @@ public class AccessPolicy {
         return viewer == owner || reachable(viewer, owner);
     }
 
+    /**
+     * Whether {@code sender} may send a メッセージ to {@code recipient}, who takes messages from members within
+     * {@code acceptFrom}: {@link Visibility#FRIENDS} (マイミクのみ), {@link Visibility#EVERYONE} (全員) or
+     * {@link Visibility#PRIVATE} (受け取らない). Never to oneself, never across a block (either way), never from or to
+     * a suspended or withdrawn member. A reply by mail asks the same.
+     */
+    public boolean canMessage(Long sender, long recipient, Visibility acceptFrom) {
+        return sender != null
+                && sender != recipient
+                && members.isActive(sender)
+                && canSee(sender, recipient, acceptFrom);
+    }
+
     private boolean reachable(long viewer, long owner) {
         return members.isActive(owner) && !graph.blockedEitherWay(viewer, owner);
     }

@@ -140,6 +140,11 @@ public class AuditLog {
         store.insert(operatorId, action, target, note == null || note.isBlank() ? null : note.strip(), Clock.now());
     }
 
+    /** Records what scheduled work did (no operator): the inactivity run's notices, suspensions and withdrawals. */
+    public void recordSystem(String action, String target, String note) {
+        store.insert(null, action, target, note == null || note.isBlank() ? null : note.strip(), Clock.now());
+    }
+
     /** The entries, newest first. */
     public List<Entry> latest(int limit, int offset) {
         return search(new Filter(null, null, null), limit, offset);

@@ -23,11 +23,12 @@ public class AuditStore {
         this.database = database;
     }
 
-    void insert(long operatorId, String action, String target, String note, Instant at) {
+    /** @param operatorId null for scheduled work (the inactivity run) */
+    void insert(Long operatorId, String action, String target, String note, Instant at) {
         database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into audit_log"
                     + " (operator_id, action, target, note, created_at) values (?, ?, ?, ?, ?)")) {
-                ps.setLong(1, operatorId);
+                ps.setObject(1, operatorId, java.sql.Types.BIGINT);
                 ps.setString(2, action);
                 ps.setString(3, target);
                 ps.setString(4, note);
@@ -42,8 +43,9 @@ public class AuditStore {
      * [{@code from}, {@code to}) applies only when given.
      */
     List<AuditLog.Entry> search(Long operatorId, String action, Instant from, Instant to, int limit, int offset) {
-        StringBuilder sql = new StringBuilder("select a.operator_id, m.nickname, a.action, a.target,"
-                + " a.note, a.created_at from audit_log a join member m on m.id = a.operator_id where 1 = 1");
+        StringBuilder sql = new StringBuilder("select a.operator_id, coalesce(m.nickname, '（自動処理）'), a.action,"
+                + " a.target, a.note, a.created_at from audit_log a left join member m on m.id = a.operator_id"
+                + " where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (operatorId != null) {
             sql.append(" and a.operator_id = ?");

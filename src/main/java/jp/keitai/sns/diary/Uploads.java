@@ -70,6 +70,10 @@ public final class Uploads {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
+    java.util.Set<String> names() {
+        return fields.keySet();
+    }
+
     public List<String> all(String name) {
         return fields.getOrDefault(name, List.of());
     }

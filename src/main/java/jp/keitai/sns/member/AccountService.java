@@ -99,12 +99,24 @@ public class AccountService {
      * easy-login bindings removed); what the member wrote stays, shown under "退会したメンバー".
      */
     public void withdraw(long memberId, String password) {
+        withdraw(memberId, password, true);
+    }
+
+    /**
+     * 退会 by the inactivity rule (退会のお知らせ): as {@link #withdraw(long, String)}, without the password; inside the
+     * caller's transaction when there is one.
+     */
+    public void withdrawInactive(long memberId) {
+        withdraw(memberId, null, false);
+    }
+
+    private void withdraw(long memberId, String password, boolean checkPassword) {
         database.run(em -> {
             Member m = members.inTransaction(memberId);
             if (m.getRole() == Role.OPERATOR) {
                 throw new Refused("運営アカウントは退会できません。");
             }
-            if (!Passwords.matches(password == null ? "" : password, m.getPasswordHash())) {
+            if (checkPassword && !Passwords.matches(password == null ? "" : password, m.getPasswordHash())) {
                 throw new Refused(WRONG_PASSWORD);
             }
             m.anonymise(Passwords.hash(Tokens.random()));

@@ -159,4 +159,14 @@ public class MemberService implements ActiveMembers {
         }
         return out;
     }
+
+    /** When the member last signed in (their registration when never since sign-ins were recorded). */
+    public Optional<java.time.Instant> lastSignIn(long id) {
+        return store.lastSignIn(id);
+    }
+
+    /** Active members (operators aside) who have not signed in since {@code cutoff}, oldest first (退会のお知らせ). */
+    public List<Long> signedInBefore(java.time.Instant cutoff, int limit) {
+        return store.signedInBefore(cutoff, limit);
+    }
 }

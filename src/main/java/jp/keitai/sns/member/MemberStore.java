@@ -118,4 +118,35 @@ public class MemberStore {
     void flush() {
         database.run(em -> em.flush());
     }
+
+    /** When the member last signed in (their registration when never since the column came), or empty. */
+    Optional<java.time.Instant> lastSignIn(long id) {
+        return database.jdbc(c -> {
+            try (java.sql.PreparedStatement ps =
+                    c.prepareStatement("select coalesce(last_signed_in_at, created_at) from member where id = ?")) {
+                ps.setLong(1, id);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Active members (not operators) who have not signed in since {@code cutoff}, oldest first, at most {@code limit}. */
+    List<Long> signedInBefore(java.time.Instant cutoff, int limit) {
+        return database.jdbc(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("select id from member where status = 'ACTIVE'"
+                    + " and role = 'MEMBER' and coalesce(last_signed_in_at, created_at) < ?"
+                    + " order by coalesce(last_signed_in_at, created_at), id limit " + limit)) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+                List<Long> out = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
 }

@@ -50,6 +50,10 @@ public class PostingAddresses {
     @Inject
     PostingAddressStore store;
 
+    /** Tells the features with addresses of their own (null when built by hand). */
+    @Inject
+    jakarta.enterprise.event.Event<PostingSecretsRotated> rotated;
+
     protected PostingAddresses() {}
 
     public PostingAddresses(Database database, Settings settings) {
@@ -69,7 +73,12 @@ public class PostingAddresses {
         for (Kind kind : Kind.values()) {
             secrets.put(kind, Secrets.newSecret(SECRET_LENGTH));
         }
-        database.run(em -> store.replace(memberId, secrets));
+        database.run(em -> {
+            store.replace(memberId, secrets);
+            if (rotated != null) {
+                rotated.fire(new PostingSecretsRotated(memberId)); // in the same transaction
+            }
+        });
     }
 
     /**

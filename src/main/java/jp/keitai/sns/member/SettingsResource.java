@@ -51,7 +51,16 @@ public class SettingsResource {
 
     @GET
     public View menu() {
-        return View.of("member/settings").with("me", me());
+        long id = currentMember.memberId();
+        return View.of("member/settings")
+                .with("me", me())
+                .with(
+                        "lastSignIn",
+                        members.lastSignIn(id)
+                                .map(t -> java.time.format.DateTimeFormatter.ofPattern("yyyy/M/d HH:mm")
+                                        .withZone(jp.keitai.sns.system.Clock.JAPAN)
+                                        .format(t))
+                                .orElse(""));
     }
 
     @GET

@@ -159,6 +159,12 @@ public class SessionStore implements Purge {
                 ps.setTimestamp(5, Timestamp.from(now));
                 ps.setTimestamp(6, Timestamp.from(now));
                 ps.setString(7, boundTo);
+                ps.executeUpdate();
+            }
+            // the last sign-in, shown in the member's settings and read by the inactivity rule (退会のお知らせ)
+            try (PreparedStatement ps = c.prepareStatement("update member set last_signed_in_at = ? where id = ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setLong(2, memberId);
                 return ps.executeUpdate();
             }
         });

@@ -198,7 +198,16 @@ public final class Http {
 
     public HttpResponse<byte[]> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException stale) {
+                // a pooled connection the server closed while the machine was busy ("EOF reached while reading"):
+                // a GET is safe to ask again once, as a browser would
+                if (!"GET".equals(request.method())) {
+                    throw stale;
+                }
+                return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -69,8 +69,16 @@ public final class Mailer {
      * @throws IllegalArgumentException for an address that cannot be written into a header, or a template problem
      */
     public String queue(EntityManager em, String to, String template, Map<String, ?> values) {
+        return queue(em, to, template, values, null);
+    }
+
+    /**
+     * {@link #queue(EntityManager, String, String, Map)} with a {@code Reply-To} header: a handset's reply goes to that
+     * address (a posting address such as {@code m.{secret}@}) rather than to the site's From.
+     */
+    public String queue(EntityManager em, String to, String template, Map<String, ?> values, String replyTo) {
         Instant now = Clock.now();
-        Composed mail = compose(to, template, values, now);
+        Composed mail = compose(to, template, values, now, replyTo);
         String subject = mail.subject().length() > 1000 ? mail.subject().substring(0, 1000) : mail.subject();
         outbox.add(
                 em,
@@ -85,6 +93,14 @@ public final class Mailer {
 
     /** Renders and encodes a mail for the recipient's carrier without queueing it. */
     public Composed compose(String to, String template, Map<String, ?> values, Instant now) {
+        return compose(to, template, values, now, null);
+    }
+
+    private Composed compose(String to, String template, Map<String, ?> values, Instant now, String replyTo) {
+        if (replyTo != null
+                && (replyTo.length() > 254 || !ADDRESS.matcher(replyTo).matches())) {
+            throw new IllegalArgumentException("not a Reply-To address that can be written into a header");
+        }
         String address = to == null ? "" : to.trim();
         if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
             throw new IllegalArgumentException("not a mail address that can be written into a header");
@@ -109,6 +125,9 @@ public final class Mailer {
         header(head, "Date", stamp.date());
         header(head, "From", settings.from());
         header(head, "To", address);
+        if (replyTo != null) {
+            header(head, "Reply-To", replyTo);
+        }
         header(head, "Subject", encoding.encodeHeader(encoding.prepare(rendered.subject(), carrier.getEmoji()), 9));
         header(head, "Message-ID", messageId);
         header(head, "MIME-Version", "1.0");
