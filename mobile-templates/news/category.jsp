@@ -3,13 +3,13 @@
 <c:if test="${not empty category.mostCommented}">
 <h2>コメントの多いニュース（24時間）</h2>
 <ol class="ranking-comments">
-<c:forEach items="${category.mostCommented}" var="a"><li><a href="<c:url value='/news/${a.id}'/>"><c:out value="${a.title}"/></a> <small>コメント${a.score}</small></li></c:forEach>
+<c:forEach items="${category.mostCommented}" var="a"><li><a href="<c:url value='/news/${a.id}'/>"><c:out value="${a.title}"/></a> <small>コメント<c:out value="${a.score}"/></small></li></c:forEach>
 </ol>
 </c:if>
 <c:if test="${not empty category.mostRead}">
 <h2>よく読まれているニュース（24時間）</h2>
 <ol class="ranking-reads">
-<c:forEach items="${category.mostRead}" var="a"><li><a href="<c:url value='/news/${a.id}'/>"><c:out value="${a.title}"/></a> <small>${a.score}回</small></li></c:forEach>
+<c:forEach items="${category.mostRead}" var="a"><li><a href="<c:url value='/news/${a.id}'/>"><c:out value="${a.title}"/></a> <small><c:out value="${a.score}"/>回</small></li></c:forEach>
 </ol>
 </c:if>
 <h2>新着</h2>

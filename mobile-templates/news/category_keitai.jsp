@@ -3,7 +3,7 @@
 <hr />
 <k:split>
 <c:if test="${not empty category.mostCommented}">■ｺﾒﾝﾄの多いﾆｭｰｽ<br />
-<c:forEach items="${category.mostCommented}" var="a" varStatus="s">${s.count}.<a href="<c:url value='/news/${a.id}'/>"><c:out value="${a.title}"/></a>(${a.score})<br /></c:forEach></c:if>
+<c:forEach items="${category.mostCommented}" var="a" varStatus="s">${s.count}.<a href="<c:url value='/news/${a.id}'/>"><c:out value="${a.title}"/></a>(<c:out value="${a.score}"/>)<br /></c:forEach></c:if>
 <c:if test="${not empty category.mostRead}">■よく読まれているﾆｭｰｽ<br />
 <c:forEach items="${category.mostRead}" var="a" varStatus="s">${s.count}.<a href="<c:url value='/news/${a.id}'/>"><c:out value="${a.title}"/></a><br /></c:forEach></c:if>
 ■新着<br />

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jp.keitai.sns.system.Clock;
-import jp.keitai.sns.system.ScheduledTaskStore;
+import jp.keitai.sns.system.ScheduledTasks;
 import jp.keitai.sns.system.Settings;
 import jp.keitai.sns.system.Started;
 
@@ -31,7 +31,7 @@ public class NewsPoller {
     static final String TASK = "news-poll";
 
     @Inject
-    ScheduledTaskStore tasks;
+    ScheduledTasks tasks;
 
     @Inject
     PartnerFeedService feeds;
@@ -48,7 +48,7 @@ public class NewsPoller {
 
     protected NewsPoller() {}
 
-    NewsPoller(ScheduledTaskStore tasks, PartnerFeedService feeds, Duration period) {
+    NewsPoller(ScheduledTasks tasks, PartnerFeedService feeds, Duration period) {
         this.tasks = tasks;
         this.feeds = feeds;
         this.period = period;

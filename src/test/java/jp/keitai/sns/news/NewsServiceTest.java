@@ -18,7 +18,7 @@ import jp.keitai.sns.admin.AuditLog;
 import jp.keitai.sns.diary.DiaryService;
 import jp.keitai.sns.friend.FriendGraph;
 import jp.keitai.sns.member.MemberService;
-import jp.keitai.sns.system.ScheduledTaskStore;
+import jp.keitai.sns.system.ScheduledTasks;
 import jp.keitai.sns.testsupport.TestDb;
 import jp.keitai.sns.testsupport.TestMembers;
 import jp.keitai.sns.web.Refused;
@@ -190,7 +190,7 @@ class NewsServiceTest {
         try (db) {
             Rig r = new Rig(db);
             long atom = r.feed("ITメディアU", NewsCategory.IT, "atom-utf8.xml");
-            ScheduledTaskStore tasks = new ScheduledTaskStore(db.database());
+            ScheduledTasks tasks = new ScheduledTasks(db.database());
             NewsPoller one = new NewsPoller(tasks, r.feeds, Duration.ofSeconds(60));
             NewsPoller two = new NewsPoller(tasks, r.feeds, Duration.ofSeconds(60));
             assertEquals(1, one.run(NOW));
