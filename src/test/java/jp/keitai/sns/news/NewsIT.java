@@ -209,7 +209,7 @@ class NewsIT {
         pc.signIn(m.mobileEmail(), Members.PASSWORD);
         String page = Http.text(pc.get("/news/" + id), StandardCharsets.UTF_8);
         assertTrue(page.contains("<h1>" + SNOW + "</h1>"), page);
-        assertTrue(page.contains("/out?url=http%3A%2F%2Fnews.example.jp%2Fa%2F1"), page);
+        assertTrue(page.contains("href=\"/out?url=http%3a%2f%2fnews.example.jp%2fa%2f1\""), page);
         assertTrue(page.contains("http://img.example.jp/snow.jpg"), "the image on PC pages");
         assertTrue(page.contains("コメント (0)"), page);
         assertTrue(page.contains("このニュースについて日記を書く"));
