@@ -321,7 +321,8 @@ class NewsServiceTest {
                     later.mostCommented().stream().map(NewsViews.Line::score).toList());
             assertTrue(r.news.category("economy", NOW).orElseThrow().mostRead().isEmpty());
             assertTrue(r.news.category("nothing", NOW).isEmpty());
-            // the hourly housekeeping drops counters no ranking reads any more (the 30-hour-old one)
+            // the hourly housekeeping drops counters older than two days (not the 30-hour-old one)
+            r.store.count(phones, NewsCategory.DOMESTIC, NewsFeed.hourOf(NOW) - 50, 1, 0);
             assertEquals(1, new NewsPurge(r.store).purge(NOW));
         }
     }
