@@ -3,6 +3,7 @@
 <article data-diary-id="${page.id}">
 <h1><c:out value="${page.diary.title}"/></h1>
 <p style="color:#666"><c:out value="${page.when}"/> ・ <c:out value="${page.diary.visibilityLabel}"/></p>
+<c:if test="${not empty page.diary.newsArticleId}"><p>このニュースについての日記: <a href="<c:url value='/news/${page.diary.newsArticleId}'/>">関連ニュースを読む</a></p></c:if>
 <c:if test="${not empty page.photos}"><div class="photos"><c:forEach items="${page.photos}" var="photo"><a href="<c:url value='/diary/${page.id}/photos/${photo.number}'/>"><img src="<c:url value='/diary/${page.id}/photos/${photo.number}?size=thumb'/>" alt="写真${photo.number}" class="thumb"></a></c:forEach></div></c:if>
 <div class="body"><c:forEach items="${page.body}" var="s"><c:choose><c:when test="${s.lineBreak}"><br></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach></div>
 </article>

@@ -3,7 +3,8 @@
 <hr />
 <k:split>
 <div data-diary-id="${page.id}"><c:out value="${page.diary.title}"/></div>
-<c:out value="${page.when} ${page.diary.visibilityLabel}"/><br />
+<c:out value="${page.when}"/> <c:out value="${page.diary.visibilityLabel}"/><br />
+<c:if test="${not empty page.diary.newsArticleId}"><a href="<c:url value='/news/${page.diary.newsArticleId}'/>">関連ﾆｭｰｽ</a><br /></c:if>
 <c:forEach items="${page.photos}" var="photo"><a href="<c:url value='/diary/${page.id}/photos/${photo.number}'/>"><img src="<c:url value='/diary/${page.id}/photos/${photo.number}?size=thumb'/>" alt="写真${photo.number}" /></a></c:forEach>
 <c:if test="${not empty page.photos}"><br /></c:if>
 <c:forEach items="${page.body}" var="s"><c:choose><c:when test="${s.lineBreak}"><br /></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach>

@@ -49,6 +49,10 @@ public class Diary {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The mixiニュース article this diary is about (このニュースについて日記を書く), if any. */
+    @Column(name = "news_article_id")
+    private Long newsArticleId;
+
     protected Diary() {}
 
     Diary(long authorId, String title, String body, Visibility visibility, boolean viaMail, Instant at) {
@@ -131,5 +135,13 @@ public class Diary {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Long getNewsArticleId() {
+        return newsArticleId;
+    }
+
+    void aboutNews(Long articleId) {
+        this.newsArticleId = articleId;
     }
 }

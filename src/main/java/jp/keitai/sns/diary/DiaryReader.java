@@ -158,6 +158,32 @@ public class DiaryReader {
                         .toList());
     }
 
+    /**
+     * Diaries about a news article that the viewer may see, newest first: the newest {@code scan} about it, each
+     * passed through the access policy (one {@code canSeeAmong} per level), at most {@code limit} shown.
+     */
+    public List<DiaryViews.Entry> aboutNews(Long viewer, long articleId, int limit, int scan) {
+        List<Diary> about = store.aboutNews(articleId, scan);
+        Map<Visibility, Set<Long>> allowed = new java.util.EnumMap<>(Visibility.class);
+        for (Visibility level : Visibility.values()) {
+            Set<Long> authors = new HashSet<>();
+            about.stream().filter(d -> d.visibility() == level).forEach(d -> authors.add(d.getAuthorId()));
+            allowed.put(level, authors.isEmpty() ? Set.of() : policy.canSeeAmong(viewer, authors, level));
+        }
+        List<Diary> shown = about.stream()
+                .filter(d -> allowed.get(d.visibility()).contains(d.getAuthorId()))
+                .limit(limit)
+                .toList();
+        Set<Long> authors = new HashSet<>();
+        shown.forEach(d -> authors.add(d.getAuthorId()));
+        Map<Long, String> nick = members.nicknames(authors);
+        return shownCounts(
+                viewer,
+                shown.stream()
+                        .map(d -> new DiaryViews.Entry(d, nick.getOrDefault(d.getAuthorId(), "")))
+                        .toList());
+    }
+
     /** How many of the owner's diaries the viewer may see. */
     public long count(Long viewer, long owner) {
         if (!policy.canInteract(viewer, owner)) {

@@ -26,9 +26,9 @@ public class DiaryRowStore {
 
     /** A new diary's columns, whichever way its id is chosen; {@link #bind} fills their parameters. */
     private static final String COLUMNS = "author_id, title, body, visibility, month_jst, comment_count,"
-            + " next_comment_no, via_mail, created_at, updated_at";
+            + " next_comment_no, via_mail, created_at, updated_at, news_article_id";
 
-    private static final String VALUES = "?, ?, ?, ?, ?, 0, 1, ?, ?, ?";
+    private static final String VALUES = "?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?";
 
     private static final String MAIL_BATCH = DiaryRowStore.class.getName() + ".mailBatch";
 
@@ -139,6 +139,7 @@ public class DiaryRowStore {
         Timestamp at = Timestamp.from(d.getCreatedAt());
         ps.setTimestamp(first + 6, at);
         ps.setTimestamp(first + 7, at);
+        ps.setObject(first + 8, d.getNewsArticleId(), java.sql.Types.BIGINT);
     }
 
     /**

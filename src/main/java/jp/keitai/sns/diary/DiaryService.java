@@ -102,6 +102,29 @@ public class DiaryService {
         return insert(author, title, body, visibility, photoBytes, viaMail);
     }
 
+    /** Writes a diary about a mixiニュース article (the news service has checked that the article exists). */
+    public long createAboutNews(long author, String title, String body, String visibility, long newsArticleId) {
+        DiaryForm.checkDiary(title, body, visibility, 0);
+        Optional<MemberSummary> m = members.find(author);
+        if (m.isEmpty() || m.get().status() != MemberStatus.ACTIVE) {
+            throw new Refused("アカウントが停止されているため投稿できません。");
+        }
+        return database.tx(em -> {
+            Instant now = Clock.now();
+            Diary d = new Diary(
+                    author,
+                    title.strip(),
+                    DiaryText.normalise(body),
+                    Visibility.parse(visibility).orElseThrow(),
+                    false,
+                    now);
+            d.aboutNews(newsArticleId);
+            long diaryId = rows.insert(d, false);
+            feed.changed(diaryId, author);
+            return diaryId;
+        });
+    }
+
     /**
      * Writes a diary posted by mail, in the mail worker's transaction. The route has just read the author (active, in
      * this same transaction), so the author is not read again here: that second read, through an entity manager of
@@ -238,6 +261,11 @@ public class DiaryService {
     /** The owner's latest diaries the viewer may see, newest first (for the profile page). */
     public List<DiaryViews.Entry> latest(Long viewer, long owner, int limit) {
         return reader.latest(viewer, owner, limit);
+    }
+
+    /** Diaries about a news article the viewer may see (by the access policy), newest first. */
+    public List<DiaryViews.Entry> aboutNews(Long viewer, long newsArticleId, int limit) {
+        return reader.aboutNews(viewer, newsArticleId, limit, 200);
     }
 
     /** Friends' latest diaries the viewer may see, newest first (for the home page). */

@@ -187,6 +187,15 @@ public class DiaryStore {
                 .getResultList());
     }
 
+    /** The newest diaries about a news article, whoever wrote them, at most {@code limit}. */
+    public List<Diary> aboutNews(long articleId, int limit) {
+        return database.read(
+                em -> em.createQuery("select d from Diary d where d.newsArticleId = :n" + NEWEST_FIRST, Diary.class)
+                        .setParameter("n", articleId)
+                        .setMaxResults(limit)
+                        .getResultList());
+    }
+
     private static List<String> values(Collection<Visibility> levels) {
         return levels.stream().map(Visibility::value).toList();
     }
