@@ -119,7 +119,7 @@ public class PhotoStore {
     @jakarta.annotation.PostConstruct
     void init() {
         if (settings != null) {
-            root = settings.dataDir().resolve("photos");
+            root = settings.photosDir();
             maxBytes = settings.intValue("sns.mail.max-photo-bytes", 3 * 1024 * 1024, 1024, 100 * 1024 * 1024);
             maxPixels = settings.intValue("sns.mail.max-photo-pixels", 25_000_000, 1, 1_000_000_000);
             int budget = settings.intValue("sns.image.decode-budget-mb", DEFAULT_BUDGET_MB, 8, 4096);

@@ -33,6 +33,7 @@ public final class Settings {
     private final String dbUser;
     private final String dbPassword;
     private final Path dataDir;
+    private final Path photosDir;
     private final Registration registration;
     private final String operatorEmail;
     private final String operatorPassword;
@@ -59,6 +60,13 @@ public final class Settings {
         dbPassword = text(source, "sns.db.password", "");
         dataDir =
                 Path.of(text(source, "sns.data.dir", "./data")).toAbsolutePath().normalize();
+        // Several nodes share one photo directory (a network file system in production): a photo posted through one
+        // node
+        // is served by every other.
+        String photos = text(source, "sns.photos.dir", "");
+        photosDir = photos.isBlank()
+                ? dataDir.resolve("photos")
+                : Path.of(photos).toAbsolutePath().normalize();
         registration = choice(source, "sns.registration", Registration.INVITE, Registration.class);
         operatorEmail = text(source, "sns.operator.email", "");
         operatorPassword = text(source, "sns.operator.password", "");
@@ -216,6 +224,11 @@ public final class Settings {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Where photo originals and their copies live: {@code sns.photos.dir}, by default {@code <sns.data.dir>/photos}. */
+    public Path photosDir() {
+        return photosDir;
     }
 
     public Registration registration() {

@@ -24,6 +24,14 @@ class SettingsTest {
         assertTrue(s.dataDir().endsWith("data"));
         assertEquals(Settings.Registration.INVITE, s.registration());
         assertTrue(s.carrierConfigDir().isEmpty());
+        assertEquals(s.dataDir().resolve("photos"), s.photosDir());
+    }
+
+    @Test
+    void nodesCanShareOnePhotoDirectory() {
+        Settings s = TestDb.settings(Map.of("sns.data.dir", "/tmp/node1", "sns.photos.dir", "/srv/shared/photos/"));
+        assertEquals(java.nio.file.Path.of("/srv/shared/photos"), s.photosDir());
+        assertEquals(java.nio.file.Path.of("/tmp/node1"), s.dataDir());
     }
 
     @Test
