@@ -1,4 +1,5 @@
 <p:page title="コミュニティの通報" console="true">
+<p:console current="reports"/>
 <h1>コミュニティの通報</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>

@@ -1,4 +1,5 @@
 <p:page title="ニュース（提携フィード）" console="true">
+<p:console current="news"/>
 <h1>ニュース（提携フィード）</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p style="color:#c00" class="error"><c:out value="${error}"/></p></c:if>

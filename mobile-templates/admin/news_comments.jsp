@@ -1,4 +1,5 @@
 <p:page title="ニュースのコメント" console="true">
+<p:console current="news"/>
 <h1>ニュースのコメント</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <table border="1" cellpadding="4" style="border-collapse:collapse">

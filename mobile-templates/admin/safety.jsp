@@ -1,4 +1,5 @@
 <p:page title="安否確認" console="true">
+<p:console current="safety"/>
 <h1>安否確認</h1>
 <c:if test="${not empty notice}"><p style="color:#060"><c:out value="${notice}"/></p></c:if>
 <c:if test="${not empty error}"><p style="color:#c00"><c:out value="${error}"/></p></c:if>

@@ -31,6 +31,9 @@
 <li><a href="<c:url value='/friends'/>">マイミク一覧</a></li>
 <li><a href="<c:url value='/friends/requests'/>">マイミク申請</a></li>
 <li><a href="<c:url value='/members/${signedInId}/graph'/>">mixiGraph</a></li>
+<li><a href="<c:url value='/messages'/>">メッセージ</a></li>
+<li><a href="<c:url value='/communities'/>">コミュニティ</a></li>
+<li><a href="<c:url value='/news'/>">ニュース</a></li>
 <li><a href="<c:url value='/footprints'/>">あしあと</a></li>
 <li><a href="<c:url value='/blocks'/>">ブロック</a></li>
 <li><a href="<c:url value='/invite'/>">友だちを招待</a></li>

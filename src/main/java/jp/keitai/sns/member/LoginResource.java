@@ -42,6 +42,7 @@ public class LoginResource {
 
     @Inject
     MemberService members;
+
     Settings settings;
 
     @Context

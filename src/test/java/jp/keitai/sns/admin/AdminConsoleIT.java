@@ -30,8 +30,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AdminConsoleIT {
 
-    static final List<String> PAGES =
-            List.of("/admin", "/admin/members", "/admin/carriers", "/admin/easy-login", "/admin/audit");
+    static final List<String> PAGES = List.of(
+            "/admin",
+            "/admin/members",
+            "/admin/carriers",
+            "/admin/easy-login",
+            "/admin/community-reports",
+            "/admin/safety",
+            "/admin/news",
+            "/admin/audit");
 
     @Deployment(testable = false)
     static WebArchive app() {
