@@ -2,7 +2,7 @@
 <div data-community-id="${page.card.id}"><c:out value="${page.card.name}"/></div>
 <c:if test="${not empty notice}"><span style="color:#006600"><c:out value="${notice}"/></span><br /></c:if>
 <c:if test="${page.card.hasImage}"><img src="<c:url value='/communities/${page.card.id}/image?size=thumb'/>" alt="画像" /><br /></c:if>
-<c:out value="${page.card.category}"/> ${page.card.memberCount}人<br />
+<c:out value="${page.card.category}"/>&#32;${page.card.memberCount}人<br />
 管理人:<c:choose><c:when test="${page.vacant}">不在</c:when><c:otherwise><c:out value="${page.adminNickname}"/></c:otherwise></c:choose><br />
 <c:if test="${page.handoverOffered}"><form method="post" action="<c:url value='/communities/${page.card.id}/handover/accept'/>"><input type="hidden" name="_csrf" value="${csrf}" />管理人の引継ぎ依頼<input type="submit" value="引き受ける" /></form></c:if>
 <c:if test="${page.vacant and page.member}"><form method="post" action="<c:url value='/communities/${page.card.id}/volunteer'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="管理人を引き受ける" /></form></c:if>

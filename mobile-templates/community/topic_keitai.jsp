@@ -5,7 +5,7 @@
 <hr />
 <k:split>
 <div data-topic-id="${page.id}"><c:out value="${page.title}"/></div>
-<c:out value="${page.authorNickname}"/> <c:out value="${page.when}"/><br />
+<c:out value="${page.authorNickname}"/>&#32;<c:out value="${page.when}"/><br />
 <c:forEach items="${page.photos}" var="photoNumber"><a href="<c:url value='/communities/${page.community.id}/topics/${page.id}/photos/0/${photoNumber}'/>"><img src="<c:url value='/communities/${page.community.id}/topics/${page.id}/photos/0/${photoNumber}?size=thumb'/>" alt="写真${photoNumber}" /></a></c:forEach>
 <c:forEach items="${page.body}" var="s"><c:choose><c:when test="${s.lineBreak}"><br /></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach><br />
 <c:if test="${not empty page.event}">
@@ -24,10 +24,10 @@
 <hr />
 ｺﾒﾝﾄ(${page.commentCount}) ${page.pageNumber}/${page.pageCount}<br />
 <c:forEach items="${page.comments}" var="c">
-<a name="c${c.number}" id="c${c.number}">${c.number}</a>.<c:choose><c:when test="${c.gone}"><c:out value="${c.goneLabel}"/><br /></c:when><c:otherwise><c:out value="${c.authorNickname}"/> <c:out value="${c.when}"/><br />
+<a name="c${c.number}" id="c${c.number}">${c.number}</a>.<c:choose><c:when test="${c.gone}"><c:out value="${c.goneLabel}"/><br /></c:when><c:otherwise><c:out value="${c.authorNickname}"/>&#32;<c:out value="${c.when}"/><br />
 <c:forEach items="${c.segments}" var="s"><c:choose><c:when test="${s.lineBreak}"><br /></c:when><c:when test="${s.refNumber > 0}"><a href="<c:url value='/communities/${page.community.id}/topics/${page.id}?page=${s.refPage}'/>#c${s.refNumber}">&gt;&gt;${s.refNumber}</a></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach><br />
-<c:forEach items="${c.photos}" var="photoNumber"><a href="<c:url value='/communities/${page.community.id}/topics/${page.id}/photos/${c.number}/${photoNumber}'/>"><img src="<c:url value='/communities/${page.community.id}/topics/${page.id}/photos/${c.number}/${photoNumber}?size=thumb'/>" alt="写真${photoNumber}" /></a></c:forEach>
-<c:if test="${page.canComment}"><a href="<c:url value='/communities/${page.community.id}/topics/${page.id}?reply=${c.number}'/>">返信</a></c:if>
+<c:forEach items="${c.photos}" var="photoNumber"><a href="<c:url value='/communities/${page.community.id}/topics/${page.id}/photos/${c.number}/${photoNumber}'/>"><img src="<c:url value='/communities/${page.community.id}/topics/${page.id}/photos/${c.number}/${photoNumber}?size=thumb'/>" alt="写真${photoNumber}" /></a></c:forEach>&#32;
+<c:if test="${page.canComment}"><a href="<c:url value='/communities/${page.community.id}/topics/${page.id}?reply=${c.number}'/>">返信</a></c:if>&#32;
 <c:if test="${c.canEdit}"><a href="<c:url value='/communities/${page.community.id}/topics/${page.id}/comments/${c.number}/edit'/>">編集</a></c:if>
 <c:if test="${c.canDelete}"><form method="post" action="<c:url value='/communities/${page.community.id}/topics/${page.id}/comments/${c.number}/delete'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="削除" /></form></c:if><br /></c:otherwise></c:choose>
 </c:forEach>

@@ -3,7 +3,7 @@
 <hr />
 <k:split>
 <div data-diary-id="${page.id}"><c:out value="${page.diary.title}"/></div>
-<c:out value="${page.when}"/> <c:out value="${page.diary.visibilityLabel}"/><br />
+<c:out value="${page.when}"/>&#32;<c:out value="${page.diary.visibilityLabel}"/><br />
 <c:if test="${not empty page.diary.newsArticleId}"><a href="<c:url value='/news/${page.diary.newsArticleId}'/>">関連ﾆｭｰｽ</a><br /></c:if>
 <c:forEach items="${page.photos}" var="photo"><a href="<c:url value='/diary/${page.id}/photos/${photo.number}'/>"><img src="<c:url value='/diary/${page.id}/photos/${photo.number}?size=thumb'/>" alt="写真${photo.number}" /></a></c:forEach>
 <c:if test="${not empty page.photos}"><br /></c:if>

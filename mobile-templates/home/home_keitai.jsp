@@ -23,7 +23,7 @@
 <hr />
 <% } %>
 </k:split>
-<k:link href="/messages">ﾒｯｾｰｼﾞ</k:link> <k:link href="/communities">ｺﾐｭﾆﾃｨ</k:link> <k:link href="/news">ﾆｭｰｽ</k:link><br />
+<k:link href="/messages">ﾒｯｾｰｼﾞ</k:link>&#32;<k:link href="/communities">ｺﾐｭﾆﾃｨ</k:link>&#32;<k:link href="/news">ﾆｭｰｽ</k:link><br />
 <k:link href="/members/${me.id}" key="7">ﾌﾟﾛﾌｨｰﾙ</k:link><br />
 <k:link href="/invite" key="8">友達を招待</k:link><br />
 <k:link href="/settings" key="9">設定</k:link><br />

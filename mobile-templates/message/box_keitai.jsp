@@ -6,11 +6,11 @@
 <k:split>
 <c:forEach items="${box.items}" var="m">
 <c:if test="${m.unread}">[未読]</c:if><a href="<c:url value='/messages/${m.id}'/>"><c:out value="${m.title}"/></a><br />
-<c:out value="${m.otherName}"/> <c:out value="${m.time}"/><br />
+<c:out value="${m.otherName}"/>&#32;<c:out value="${m.time}"/><br />
 </c:forEach>
 <c:if test="${empty box.items}">ﾒｯｾｰｼﾞはありません｡<br /></c:if>
 </k:split>
-<c:if test="${box.page gt 1}"><k:link href="/messages${box.box == 'sent' ? '/sent' : ''}?page=${box.page - 1}" key="4">前</k:link> </c:if>
+<c:if test="${box.page gt 1}"><k:link href="/messages${box.box == 'sent' ? '/sent' : ''}?page=${box.page - 1}" key="4">前</k:link>&#32;</c:if>
 <c:if test="${box.hasNext}"><k:link href="/messages${box.box == 'sent' ? '/sent' : ''}?page=${box.page + 1}" key="6">次</k:link></c:if>
 <hr />
 <k:link href="/messages" key="1">受信箱</k:link><br />

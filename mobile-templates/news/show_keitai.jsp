@@ -1,13 +1,13 @@
 <k:page title="ﾆｭｰｽ">
 <k:split>
 <div data-news-id="${article.id}"><c:out value="${article.title}"/></div>
-<c:out value="${article.source}"/> <c:out value="${article.when}"/><br />
+<c:out value="${article.source}"/>&#32;<c:out value="${article.when}"/><br />
 <c:out value="${article.summary}"/><br />
 <c:if test="${not empty article.link}"><c:url var="out" value="/out"><c:param name="url" value="${article.link}"/></c:url><a href="${fn:escapeXml(out)}">続きを読む(外部ｻｲﾄ)</a><br /></c:if>
 <hr />
 <a name="comments" id="comments">ｺﾒﾝﾄ(${article.commentCount})</a><br />
 <c:forEach items="${article.comments}" var="c">
-<c:out value="${c.nickname}"/> <c:out value="${c.when}"/><br />
+<c:out value="${c.nickname}"/>&#32;<c:out value="${c.when}"/><br />
 <c:forEach items="${c.segments}" var="s"><c:choose><c:when test="${s.lineBreak}"><br /></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach><br />
 </c:forEach>
 <c:if test="${not empty article.diaries}">

@@ -13,9 +13,9 @@
 </c:if>
 <k:split>
 ■無事(新しい順)<br />
-<c:forEach items="${board.answered}" var="f"><span data-member-id="${f.id}"><c:out value="${f.nickname}"/></span> <c:out value="${f.time}"/><c:if test="${not empty f.message}"> <c:out value="${f.message}"/></c:if><br /></c:forEach>
+<c:forEach items="${board.answered}" var="f"><span data-member-id="${f.id}"><c:out value="${f.nickname}"/></span>&#32;<c:out value="${f.time}"/><c:if test="${not empty f.message}">&#32;<c:out value="${f.message}"/></c:if><br /></c:forEach>
 ■未回答<br />
-<c:forEach items="${board.notYet}" var="f"><c:out value="${f.nickname}"/> </c:forEach><br />
+<c:forEach items="${board.notYet}" var="f"><c:out value="${f.nickname}"/>&#32;</c:forEach><br />
 </k:split>
 </c:otherwise>
 </c:choose>
