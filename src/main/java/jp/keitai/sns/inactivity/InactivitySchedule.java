@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Started;
 
-/** Runs the inactivity rule hourly on every node (one node acts per round: the database claim decides). */
+/** Runs the inactivity rule hourly ({@code sns.inactivity.period-seconds}) on every node (one node acts per round: the database claim decides). */
 @ApplicationScoped
 public class InactivitySchedule {
 
@@ -31,17 +31,19 @@ public class InactivitySchedule {
         if (!inactivity.enabled()) {
             return;
         }
+        long period = inactivity.period().toSeconds();
+        // the first round 7 minutes after start (sooner when the period is shorter), then one every period
         task = scheduler.scheduleWithFixedDelay(
                 () -> {
                     try {
                         inactivity.run(Clock.now());
                     } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "inactivity round failed; next round in an hour", e);
+                        LOG.log(Level.WARNING, "inactivity round failed; next round in " + period + " s", e);
                     }
                 },
-                7,
-                60,
-                TimeUnit.MINUTES);
+                Math.min(420, period),
+                period,
+                TimeUnit.SECONDS);
     }
 
     @PreDestroy

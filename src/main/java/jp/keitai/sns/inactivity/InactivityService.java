@@ -30,7 +30,7 @@ import jp.keitai.sns.system.Settings;
  * withdraw-after-days} after that it is withdrawn (anonymised as a member's own 退会) with a second notice. A sign-in
  * after the notice, or an operator lifting the suspension, ends the matter. Every step is audited (no operator).
  *
- * <p>Each node schedules {@link #run} hourly; only the node whose claim of the {@code inactivity} row in {@code
+ * <p>Each node schedules {@link #run} hourly ({@code sns.inactivity.period-seconds}); only the node whose claim of the {@code inactivity} row in {@code
  * scheduled_task} succeeds acts in that round ({@link ScheduledTasks}, as {@code system.Housekeeping} does).
  */
 @ApplicationScoped
@@ -38,12 +38,14 @@ public class InactivityService {
 
     private static final Logger LOG = Logger.getLogger(InactivityService.class.getName());
     static final String TASK = "inactivity";
-    static final Duration CLAIM = Duration.ofMinutes(55);
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(Clock.JAPAN);
 
-    /** The rule, from {@code sns.inactivity.*}. */
-    record Rule(boolean enabled, int afterDays, int noticeDays, int withdrawAfterDays, int batch) {
+    /**
+     * The rule, from {@code sns.inactivity.*}; {@code periodSeconds} is how often each node starts a round (hourly; a
+     * few seconds in the cluster test).
+     */
+    record Rule(boolean enabled, int afterDays, int noticeDays, int withdrawAfterDays, int batch, int periodSeconds) {
         static Rule of(Settings s) {
             boolean on = s.raw("sns.inactivity.enabled")
                     .map(v -> v.strip().equalsIgnoreCase("true"))
@@ -53,7 +55,17 @@ public class InactivityService {
                     s.intValue("sns.inactivity.after-days", 730, 1, 36500),
                     s.intValue("sns.inactivity.notice-days", 30, 1, 3650),
                     s.intValue("sns.inactivity.withdraw-after-days", 90, 0, 3650),
-                    s.intValue("sns.inactivity.batch", 500, 1, 100_000));
+                    s.intValue("sns.inactivity.batch", 500, 1, 100_000),
+                    s.intValue("sns.inactivity.period-seconds", 3600, 1, 86_400));
+        }
+
+        Duration period() {
+            return Duration.ofSeconds(periodSeconds);
+        }
+
+        /** A claim runs out a little before the next round (55 minutes of an hour), so the next round may act. */
+        Duration claim() {
+            return period().minus(period().dividedBy(12));
         }
     }
 
@@ -115,11 +127,16 @@ public class InactivityService {
         return rule.enabled();
     }
 
+    /** How often each node starts a round ({@code sns.inactivity.period-seconds}, default an hour). */
+    public Duration period() {
+        return rule.period();
+    }
+
     /**
      * One round at {@code now}: does nothing (acted false) when the rule is off or another node has the round.
      */
     public Round run(Instant now) {
-        if (!rule.enabled() || !tasks.claim(TASK, node, now, now.plus(CLAIM))) {
+        if (!rule.enabled() || !tasks.claim(TASK, node, now, now.plus(rule.claim()))) {
             return new Round(false, 0, 0, 0, 0);
         }
         int cleared = 0;

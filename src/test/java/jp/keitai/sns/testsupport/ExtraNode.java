@@ -32,13 +32,15 @@ public final class ExtraNode implements AutoCloseable {
     private final int httpPort;
     private final int smtpPort;
     private final Path log;
+    private final Path dataDir;
 
-    private ExtraNode(String name, Process process, int httpPort, int smtpPort, Path log) {
+    private ExtraNode(String name, Process process, int httpPort, int smtpPort, Path dataDir) {
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
         this.smtpPort = smtpPort;
-        this.log = log;
+        this.dataDir = dataDir;
+        this.log = dataDir.resolve("node.log");
     }
 
     /** True when the tests run on PostgreSQL, the only database several nodes can share. */
@@ -103,7 +105,7 @@ public final class ExtraNode implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        ExtraNode node = new ExtraNode(name, p, httpPort, smtpPort, log);
+        ExtraNode node = new ExtraNode(name, p, httpPort, smtpPort, dataDir);
         node.awaitHealthy();
         return node;
     }
@@ -151,6 +153,16 @@ public final class ExtraNode implements AutoCloseable {
 
     public int smtpPort() {
         return smtpPort;
+    }
+
+    /** This node's own data directory ({@code <it.data.dir>-node-<name>}): its file outbox is {@code outbox/}. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** True while the node's process runs. */
+    public boolean alive() {
+        return process.isAlive();
     }
 
     /** The end of the node's log, for assertion messages. */
