@@ -131,6 +131,11 @@ public class CarrierOverrides {
         cachedAt = 0;
     }
 
+    /** Another node changed the data: the next {@link #current} reads it again. */
+    void changedElsewhere() {
+        cachedAt = 0;
+    }
+
     /** IPv4 prefixes shorter than this (IPv6: {@link #NARROWEST_WIDE_V6}) need the second confirmation. */
     static final int NARROWEST_WIDE_V4 = 16;
 

@@ -43,6 +43,7 @@ public class LoginResource {
     @Inject
     MemberService members;
 
+    @Inject
     Settings settings;
 
     @Context

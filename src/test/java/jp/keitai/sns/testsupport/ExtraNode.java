@@ -62,6 +62,7 @@ public final class ExtraNode implements AutoCloseable {
         Path dataDir = Path.of(itData + "-node-" + name);
         TestDatabases.deleteTree(dataDir);
         Files.createDirectories(dataDir);
+        Outbox.alsoIn(dataDir.resolve("outbox")); // its dispatcher delivers mail queued on any node
         int httpPort = freePort();
         int smtpPort = freePort();
         List<String> cmd = new ArrayList<>();

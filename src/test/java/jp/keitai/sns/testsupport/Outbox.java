@@ -14,10 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The running server's outbox ({@code <sns.data.dir>/outbox/*.eml}), read as a recipient would. */
+/**
+ * The running server's outbox ({@code <sns.data.dir>/outbox/*.eml}), read as a recipient would. With several nodes
+ * ({@link ExtraNode}) a queued mail is written by whichever node's dispatcher claimed it, so the other nodes' outboxes
+ * are read too.
+ */
 public final class Outbox {
 
     private static final Session SESSION = session();
+
+    /** The outboxes of the extra nodes started so far (kept after they stop: their mail was delivered). */
+    private static final List<Path> OTHER_NODES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Outbox() {}
 
@@ -27,8 +34,24 @@ public final class Outbox {
         return Session.getInstance(p);
     }
 
+    /** Node A's outbox (the node Arquillian started). */
     public static Path dir() {
         return Path.of(System.getProperty("it.data.dir", "target/it-data/h2")).resolve("outbox");
+    }
+
+    /** Every node's outbox: node A's and those of the extra nodes. */
+    public static List<Path> dirs() {
+        List<Path> all = new java.util.ArrayList<>();
+        all.add(dir());
+        all.addAll(OTHER_NODES);
+        return all;
+    }
+
+    /** Reads this extra node's outbox too ({@link ExtraNode#start} calls it). */
+    static void alsoIn(Path outbox) {
+        if (!OTHER_NODES.contains(outbox)) {
+            OTHER_NODES.add(outbox);
+        }
     }
 
     /** Waits (up to 20 s) for the newest mail to this address and returns it. */
@@ -46,7 +69,7 @@ public final class Outbox {
                 break;
             }
         }
-        throw new AssertionError("no mail to " + address + " in " + dir());
+        throw new AssertionError("no mail to " + address + " in " + dirs());
     }
 
     /** The text of a mail (its first text part), decoded. */
@@ -80,13 +103,9 @@ public final class Outbox {
 
     /** How many mails to this address are in the outbox now. */
     public static long countTo(String address) {
-        Path dir = dir();
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
         long count = 0;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".eml")).toList()) {
+        try {
+            for (Path f : files()) {
                 MimeMessage m;
                 try (InputStream in = Files.newInputStream(f)) {
                     m = new MimeMessage(SESSION, in);
@@ -103,13 +122,22 @@ public final class Outbox {
         return count;
     }
 
-    private static MimeMessage find(String address) {
-        Path dir = dir();
-        if (!Files.isDirectory(dir)) {
-            return null;
+    /** The mail files of every node's outbox. */
+    private static List<Path> files() throws IOException {
+        List<Path> all = new java.util.ArrayList<>();
+        for (Path dir : dirs()) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    files.filter(f -> f.toString().endsWith(".eml")).forEach(all::add);
+                }
+            }
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> sorted = files.filter(f -> f.toString().endsWith(".eml"))
+        return all;
+    }
+
+    private static MimeMessage find(String address) {
+        try {
+            List<Path> sorted = files().stream()
                     .sorted((a, b) -> Long.compare(modified(b), modified(a)))
                     .toList();
             for (Path f : sorted) {
