@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
@@ -41,6 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,15 +89,20 @@ class ClusterIT {
     /** The longest a change may take to show on the other node (NOTIFY is delivered in milliseconds). */
     private static final Duration AT_ONCE = Duration.ofSeconds(5);
 
-    /** Node B's settings: the inactivity rule on, a round every 2 seconds (node A keeps it off, arquillian.xml). */
-    private static final Map<String, String> INACTIVITY = Map.of(
+    /**
+     * Nodes B and C: the inactivity rule on, a round every 2 seconds, and news polling every second (node A keeps both
+     * off, arquillian.xml).
+     */
+    private static final Map<String, String> SCHEDULES = Map.of(
             "sns.inactivity.enabled", "true",
-            "sns.inactivity.period-seconds", "2");
+            "sns.inactivity.period-seconds", "2",
+            "sns.news.poll-seconds", "1");
 
     /** What each cross-node check needed: "at once" or after how many tries, printed at the end. */
     private static final List<String> TIMINGS = new CopyOnWriteArrayList<>();
 
     private static ExtraNode b;
+    private static ExtraNode c;
 
     @Deployment(testable = false)
     static WebArchive app() {
@@ -110,17 +119,26 @@ class ClusterIT {
 
     @AfterAll
     static void stopNodes() {
-        if (b != null) {
-            b.close();
+        for (ExtraNode node : new ExtraNode[] {b, c}) {
+            if (node != null) {
+                node.close();
+            }
         }
         TIMINGS.forEach(t -> System.out.println("ClusterIT: " + t));
     }
 
     private static ExtraNode nodeB() throws Exception {
         if (b == null) {
-            b = ExtraNode.start("b", INACTIVITY);
+            b = ExtraNode.start("b", SCHEDULES);
         }
         return b;
+    }
+
+    private static ExtraNode nodeC() throws Exception {
+        if (c == null) {
+            c = ExtraNode.start("c", SCHEDULES);
+        }
+        return c;
     }
 
     private static URL url(ExtraNode node) {
@@ -149,10 +167,18 @@ class ClusterIT {
         Friends.makeFriends(author, friend);
         Http friendOnB = phoneOn(onB, friend);
         String list = "/members/" + author.id() + "/diary";
-        assertEquals(200, friendOnB.get(list).statusCode()); // B now holds the author's newest diaries
+        String profile = "/members/" + author.id();
+        // B now holds the author's newest diaries and the friend's home
+        assertEquals(200, friendOnB.get(list).statusCode());
+        assertEquals(200, friendOnB.get(profile).statusCode());
+        assertEquals(200, friendOnB.get("/home").statusCode());
 
         // a new diary written on A is listed and readable on B
         long first = writeDiary(author, "クラスタ日記その一", "Aで書いてBで読む", "friends");
+        eventually("new diary on A on the friend's home on B", () -> text(friendOnB.get("/home"))
+                .contains("data-diary-id=\"" + first + "\""));
+        eventually("new diary on A on the author's profile on B", () -> text(friendOnB.get(profile))
+                .contains("クラスタ日記その一"));
         eventually("new diary on A listed on B", () -> text(friendOnB.get(list)).contains("クラスタ日記その一"));
         assertEquals(200, friendOnB.get("/diary/" + first).statusCode());
         assertTrue(text(friendOnB.get("/diary/" + first)).contains("Aで書いてBで読む"));
@@ -163,6 +189,8 @@ class ClusterIT {
                 "visibility change on A applied on B",
                 () -> friendOnB.get("/diary/" + first).statusCode() == 404);
         assertFalse(text(friendOnB.get(list)).contains("クラスタ日記その一"));
+        assertFalse(text(friendOnB.get(profile)).contains("クラスタ日記その一"));
+        assertFalse(text(friendOnB.get("/home")).contains("data-diary-id=\"" + first + "\""));
         assertEquals(200, author.http().get("/diary/" + first).statusCode(), "the author still sees it");
 
         // the friendship ended on A: a friends-only diary is gone for the former friend on B
@@ -431,55 +459,122 @@ class ClusterIT {
     void theInactivityRoundOnTwoNodesActsOnceAndItsNoticeIsDeliveredOnce() throws Exception {
         ExtraNode nodeB = nodeB();
         NewMember absent = Members.register(base, "来なくなった人");
-        try (ExtraNode nodeC = ExtraNode.start("c", INACTIVITY)) {
-            try (Connection c = db();
-                    PreparedStatement ps = c.prepareStatement("update member set last_signed_in_at = ? where id = ?")) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(800))));
-                ps.setLong(2, absent.id());
-                assertEquals(1, ps.executeUpdate());
+        nodeC();
+        try (Connection c = db();
+                PreparedStatement ps = c.prepareStatement("update member set last_signed_in_at = ? where id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(800))));
+            ps.setLong(2, absent.id());
+            assertEquals(1, ps.executeUpdate());
+        }
+        String target = "会員 " + absent.id();
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("select count(*) from audit_log where action = 'inactivity.notice' and target = ?", target) == 0
+                && System.nanoTime() < until) {
+            Thread.sleep(250);
+        }
+        assertEquals(
+                1,
+                count("select count(*) from audit_log where action = 'inactivity.notice' and target = ?", target),
+                "noticed once\n" + nodeB.tail());
+        // several more rounds go by (the claim moves on; either node may take them): nothing more happens
+        awaitRounds("inactivity", 3);
+        List<Path> outboxes = Outbox.dirs(); // A's, B's and C's
+        assertEquals(1, awaitMails(outboxes, absent.mobileEmail(), NOTICE, 1), "one notice mail");
+        Thread.sleep(1000); // a doubled mail would come right after the first
+        assertEquals(1, mailsTo(outboxes, absent.mobileEmail(), NOTICE), "one notice mail");
+        assertEquals(
+                1, count("select count(*) from audit_log where action = 'inactivity.notice' and target = ?", target));
+        assertEquals(1, count("select count(*) from inactivity_notice where member_id = ?", absent.id()));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from mail_outbox where recipient = ? and template = 'inactivity/notice'",
+                        absent.mobileEmail()));
+    }
+
+    /**
+     * News polled by B and C, every second each: a partner feed added on A is fetched once each time it is due
+     * (made due again by SQL twice), however many rounds both nodes run meanwhile.
+     */
+    @Test
+    @Order(7)
+    void aDueFeedIsFetchedOnceWhileTwoNodesPollEverySecond() throws Exception {
+        nodeB();
+        nodeC();
+        AtomicInteger fetches = new AtomicInteger();
+        byte[] feed;
+        try (var in = ClusterIT.class.getResourceAsStream("/news/rss2-sjis.xml")) {
+            feed = in.readAllBytes();
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/feed.xml", exchange -> {
+            fetches.incrementAndGet();
+            exchange.getResponseHeaders().set("Content-Type", "application/xml");
+            exchange.sendResponseHeaders(200, feed.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(feed);
             }
-            String target = "会員 " + absent.id();
-            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (count("select count(*) from audit_log where action = 'inactivity.notice' and target = ?", target)
-                            == 0
-                    && System.nanoTime() < until) {
-                Thread.sleep(250);
-            }
-            assertEquals(
-                    1,
-                    count("select count(*) from audit_log where action = 'inactivity.notice' and target = ?", target),
-                    "noticed once\n" + nodeB.tail());
-            // several more rounds go by on both nodes: each claims the round in turn, nothing more happens
-            Instant claimed = claimedUntil();
-            for (int round = 0; round < 3; round++) {
-                Instant before = claimed;
-                long wait = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!(claimed = claimedUntil()).isAfter(before) && System.nanoTime() < wait) {
-                    Thread.sleep(200);
+        });
+        server.start();
+        try {
+            Http operator = new Http(base);
+            operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
+            String page = text(operator.get("/admin/news"));
+            String done = text(operator.post(
+                    "/admin/news/feeds",
+                    "_csrf",
+                    Http.csrf(page),
+                    "name",
+                    "クラスタ新聞",
+                    "category",
+                    "domestic",
+                    "url",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml",
+                    "interval",
+                    "30"));
+            Matcher m = Pattern.compile("フィード (\\d+) を追加しました").matcher(done);
+            assertTrue(m.find(), done);
+            long id = Long.parseLong(m.group(1));
+            for (int due = 1; due <= 3; due++) {
+                if (due > 1) {
+                    try (Connection c = db();
+                            PreparedStatement ps =
+                                    c.prepareStatement("update news_feed set next_poll_at = ? where id = ?")) {
+                        ps.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(1)));
+                        ps.setLong(2, id);
+                        ps.executeUpdate();
+                    }
                 }
-                assertTrue(claimed.isAfter(before), "the rounds go on");
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (fetches.get() < due && System.nanoTime() < until) {
+                    Thread.sleep(100);
+                }
+                assertEquals(due, fetches.get(), "fetched when due (" + due + ")");
+                awaitRounds("news-poll", 3);
+                assertEquals(due, fetches.get(), "fetched once while both nodes kept polling (" + due + ")");
             }
-            List<Path> outboxes = List.of(
-                    Outbox.dir(),
-                    nodeB.dataDir().resolve("outbox"),
-                    nodeC.dataDir().resolve("outbox"));
-            assertEquals(1, awaitMails(outboxes, absent.mobileEmail(), NOTICE, 1), "one notice mail");
-            assertEquals(
-                    1,
-                    count("select count(*) from audit_log where action = 'inactivity.notice' and target = ?", target));
-            assertEquals(1, count("select count(*) from inactivity_notice where member_id = ?", absent.id()));
-            assertEquals(
-                    1,
-                    count(
-                            "select count(*) from mail_outbox where recipient = ? and template = 'inactivity/notice'",
-                            absent.mobileEmail()));
+        } finally {
+            server.stop(0);
         }
     }
 
-    private static Instant claimedUntil() throws SQLException {
+    /** Waits until the scheduled task's claim has moved on {@code rounds} times: that many rounds were taken. */
+    private static void awaitRounds(String task, int rounds) throws Exception {
+        Instant claimed = claimedUntil(task);
+        for (int round = 0; round < rounds; round++) {
+            Instant before = claimed;
+            long wait = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!(claimed = claimedUntil(task)).isAfter(before) && System.nanoTime() < wait) {
+                Thread.sleep(100);
+            }
+            assertTrue(claimed.isAfter(before), task + ": the rounds go on");
+        }
+    }
+
+    private static Instant claimedUntil(String task) throws SQLException {
         try (Connection c = db();
-                PreparedStatement ps =
-                        c.prepareStatement("select claimed_until from scheduled_task where name = 'inactivity'")) {
+                PreparedStatement ps = c.prepareStatement("select claimed_until from scheduled_task where name = ?")) {
+            ps.setString(1, task);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getTimestamp(1).toInstant();
@@ -490,7 +585,7 @@ class ClusterIT {
     // ---------------------------------------------------------------- 1. sessions survive the node
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSessionStartedOnOneNodeWorksOnTheOtherAndOutlivesItsNode() throws Exception {
         ExtraNode nodeB = nodeB();
         URL onB = url(nodeB);
