@@ -90,13 +90,15 @@ class ClusterIT {
     private static final Duration AT_ONCE = Duration.ofSeconds(5);
 
     /**
-     * Nodes B and C: the inactivity rule on, a round every 2 seconds, and news polling every second (node A keeps both
-     * off, arquillian.xml).
+     * Nodes B and C: the inactivity rule on, a round every 2 seconds, news polling every second (node A keeps both off,
+     * arquillian.xml), and a short lease on claimed inbound mail.
      */
     private static final Map<String, String> SCHEDULES = Map.of(
             "sns.inactivity.enabled", "true",
             "sns.inactivity.period-seconds", "2",
-            "sns.news.poll-seconds", "1");
+            "sns.news.poll-seconds", "1",
+            // a mail claimed by a worker of a node that was killed is taken again by another node after 15 s
+            "sns.mail.lease-seconds", "15");
 
     /** What each cross-node check needed: "at once" or after how many tries, printed at the end. */
     private static final List<String> TIMINGS = new CopyOnWriteArrayList<>();
@@ -612,6 +614,14 @@ class ClusterIT {
         String sidB = sid(Members.onDocomo(onB, m));
         assertSignedIn(onB, cookieB, sidB, m, "started on B, used on B");
 
+        // mail accepted by B just before it dies
+        String address = mailto(text(m.http().get("/settings/mail")));
+        String run = Long.toString(System.nanoTime(), 36);
+        int mails = 6;
+        for (int i = 0; i < mails; i++) {
+            assertEquals(250, smtp(nodeB.smtpPort(), m.mobileEmail(), address, diaryMail(m.mobileEmail(), run, i)));
+        }
+
         // B dies (kill -9): what was started there still works on A
         nodeB.kill();
         assertFalse(nodeB.alive());
@@ -623,6 +633,19 @@ class ClusterIT {
         HttpResponse<byte[]> posted = onA.post(
                 "/diary", "title", "Bが落ちた後", "body", "続けて書ける", "visibility", "private", "_csrf", Http.csrf(form));
         assertEquals(303, posted.statusCode(), text(posted));
+
+        // every mail B accepted becomes one diary: what B had not handled, A's workers take when B's claim runs out
+        String prefix = "クラスタ" + run + "-";
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Map<Integer, Integer> diaries = postedTitles(prefix);
+        while (diaries.size() < mails && System.nanoTime() < until) {
+            Thread.sleep(500);
+            diaries = postedTitles(prefix);
+        }
+        for (int i = 0; i < mails; i++) {
+            assertEquals(
+                    1, diaries.getOrDefault(i, 0), "diaries from mail " + i + " accepted by B (all: " + diaries + ")");
+        }
     }
 
     private static void assertSignedIn(URL node, String cookie, String sid, NewMember m, String what) {
