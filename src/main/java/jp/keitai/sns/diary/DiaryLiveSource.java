@@ -11,6 +11,7 @@ import jp.keitai.sns.live.LiveEvent;
 import jp.keitai.sns.live.LiveItem;
 import jp.keitai.sns.live.LiveSource;
 import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.system.Database;
 
 /**
  * For the live home page: a friend's new diary (its title) when the diary's level lets the member see it now, and a
@@ -27,6 +28,9 @@ public class DiaryLiveSource implements LiveSource {
 
     @Inject
     CommentStore comments;
+
+    @Inject
+    Database database;
 
     @Inject
     AccessPolicy policy;
@@ -71,7 +75,7 @@ public class DiaryLiveSource implements LiveSource {
         if (d.getAuthorId() != viewer
                 || event.detail() == null
                 || !policy.canInteract(viewer, event.actorId())
-                || comments.find(d.getId(), event.detail()).isEmpty()) {
+                || database.tx(em -> comments.find(d.getId(), event.detail())).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new LiveItem(
