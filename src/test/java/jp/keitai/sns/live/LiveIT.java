@@ -134,6 +134,56 @@ class LiveIT {
         assertEquals(303, new Http(base).get("/live/stream").statusCode());
     }
 
+    /** Visibility at the moment of sending: a friend suspended, a diary made private after posting, sends nothing. */
+    @Test
+    void whatIsSentIsDecidedWhenItIsSent() throws Exception {
+        NewMember me = Members.register(base, "あとで見る人");
+        NewMember suspended = Members.register(base, "あとで停止");
+        NewMember friend = Members.register(base, "あとで非公開にする人");
+        Friends.makeFriends(me, suspended);
+        Friends.makeFriends(me, friend);
+        String sid = sid(base, me);
+        Http poller = new Http(base).header("Cookie", "sid=" + sid);
+        Matcher start = Pattern.compile("\"last\":(\\d+)")
+                .matcher(Http.text(poller.get("/live/events"), StandardCharsets.UTF_8));
+        assertTrue(start.find());
+
+        voice(suspended, "停止される人のボイス");
+        long diary = diary(friend, "あとで非公開にする日記", "friends");
+        voice(friend, "残るボイス");
+        String form = Http.text(friend.http().get("/diary/" + diary + "/edit"), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> edited = friend.http()
+                .post(
+                        "/diary/" + diary + "/edit",
+                        "_csrf",
+                        Http.csrf(form),
+                        "title",
+                        "あとで非公開にする日記",
+                        "body",
+                        "本文",
+                        "visibility",
+                        "private");
+        assertEquals(303, edited.statusCode(), Http.text(edited, StandardCharsets.UTF_8));
+        Http operator = new Http(base);
+        operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
+        String page = Http.text(operator.get("/admin/members?q=" + suspended.mobileEmail()), StandardCharsets.UTF_8);
+        assertEquals(
+                200,
+                operator.post("/admin/members/" + suspended.id() + "/suspend", "note", "確認", "_csrf", Http.csrf(page))
+                        .statusCode());
+
+        String polled = Http.text(poller.get("/live/events?since=" + start.group(1)), StandardCharsets.UTF_8);
+        assertTrue(polled.contains("残るボイス"), polled);
+        assertFalse(polled.contains("停止される人のボイス"), polled);
+        assertFalse(polled.contains("あとで非公開にする日記"), polled);
+        try (Stream s = Stream.open(uri(base, "/live/stream"), sid, start.group(1))) {
+            s.await(e -> e.data().contains("残るボイス"));
+            for (Event e : s.all()) {
+                assertFalse(e.data().contains("停止される人") || e.data().contains("あとで非公開にする日記"), e.data());
+            }
+        }
+    }
+
     @Test
     void theHomePageCarriesTheScriptAndWhereToStart() {
         NewMember me = Members.register(base, "ライブホーム");
