@@ -122,12 +122,19 @@ public class LiveHub {
      */
     void connect(long member, SseEventSink sink, Sse sse, Long after) {
         Client c = new Client(member, sink, sse, Clock.now().plus(maxConnection));
-        clients.computeIfAbsent(member, m -> ConcurrentHashMap.newKeySet()).add(c);
         // a comment first: the response starts now, and the client knows it is connected
         c.write(sse.newEventBuilder().comment("connected").reconnectDelay(3000).build());
+        if (after == null) {
+            c.replayed(List.of());
+        }
+        // registered before the replay is read, so nothing falls between; new events wait until the replay is sent
+        clients.computeIfAbsent(member, m -> ConcurrentHashMap.newKeySet()).add(c);
         if (after != null) {
-            for (LiveItem item : missed(member, after).items()) {
-                c.send(item);
+            List<LiveItem> items = List.of();
+            try {
+                items = missed(member, after).items();
+            } finally {
+                c.replayed(items);
             }
         }
     }
@@ -316,6 +323,8 @@ public class LiveHub {
         final Instant until;
         /** The last events sent, so a replay and the live feed never send one twice. */
         private final Set<Long> sent = new LinkedHashSet<>();
+        /** New events that came while the replay was read (null once it is sent): they follow it, in order. */
+        private List<LiveItem> held = new ArrayList<>();
 
         Client(long member, SseEventSink sink, Sse sse, Instant until) {
             this.member = member;
@@ -324,7 +333,19 @@ public class LiveHub {
             this.until = until;
         }
 
+        /** Sends what was missed, then what came meanwhile; from now on events go straight out. */
+        synchronized void replayed(List<LiveItem> missed) {
+            List<LiveItem> meanwhile = held;
+            held = null;
+            missed.forEach(this::send);
+            meanwhile.forEach(this::send);
+        }
+
         synchronized void send(LiveItem item) {
+            if (held != null) {
+                held.add(item);
+                return;
+            }
             if (!sent.add(item.eventId())) {
                 return;
             }
