@@ -9,7 +9,7 @@
      after the page; on a PC (1024 px and wider) the full menu as a left column. One stylesheet, /static/sns.css.
      The title is escaped here; ${signedIn}, ${signedInId} and ${csrf} come from web.ViewWriter. --%><c:set var="site" value="${console ? '運営コンソール' : 'ケータイSNS'}"/><!DOCTYPE html>
 <html lang="ja">
-<head><meta charset="<c:out value='${empty handset ? "UTF-8" : handset.charsetLabel}'/>"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="theme-color" content="#e8820c"><title><c:if test="${not empty title}"><c:out value="${title}"/> - </c:if>${site}</title><link rel="stylesheet" href="<c:url value='/static/sns.css?v=1'/>"><link rel="icon" type="image/svg+xml" href="<c:url value='/static/favicon.svg'/>"></head>
+<head><meta charset="<c:out value='${empty handset ? "UTF-8" : handset.charsetLabel}'/>"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="theme-color" content="#e8820c"><title><c:if test="${not empty title}"><c:out value="${title}"/> - </c:if>${site}</title><link rel="stylesheet" href="<c:url value='/static/sns.css?v=2'/>"><link rel="icon" type="image/svg+xml" href="<c:url value='/static/favicon.svg'/>"></head>
 <body class="${console ? 'console' : (signedIn ? 'member' : 'guest')}">
 <header class="topbar"><div class="topbar-in"><a class="logo" href="<c:url value='${console ? "/admin" : (signedIn ? "/home" : "/")}'/>">${site}</a>
 <c:if test="${signedIn and not console}"><a class="topbar-link" href="<c:url value='/diary/new'/>">日記を書く</a></c:if></div></header>

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.live.LiveEvent;
+import jp.keitai.sns.live.LiveEvents;
 import jp.keitai.sns.mail.outbound.Mailer;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberSummary;
@@ -55,6 +57,9 @@ public class CommentService {
     @Inject
     DiaryFeed feed;
 
+    @Inject
+    LiveEvents live;
+
     protected CommentService() {}
 
     /** Wired by hand over the parts of a hand-wired {@link DiaryService} (tests). */
@@ -68,6 +73,7 @@ public class CommentService {
         this.comments = wired.commentStore;
         this.settings = wired.settingsStore;
         this.feed = wired.feed;
+        this.live = wired.live;
     }
 
     /**
@@ -92,6 +98,7 @@ public class CommentService {
             int number = d.takeCommentNumber();
             comments.add(new DiaryComment(diaryId, number, me, text, Clock.now()));
             feed.changed(diaryId, d.getAuthorId());
+            live.record(LiveEvent.COMMENT, me, diaryId, number);
             // the notice names the diary: sent only to someone the policy lets see it (its author)
             authorMember
                     .filter(a -> policy.canSee(author, author, d.visibility()))

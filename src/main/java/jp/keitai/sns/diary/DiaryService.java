@@ -11,6 +11,8 @@ import java.util.Set;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.access.SocialGraph;
 import jp.keitai.sns.access.Visibility;
+import jp.keitai.sns.live.LiveEvent;
+import jp.keitai.sns.live.LiveEvents;
 import jp.keitai.sns.mail.outbound.Mailer;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
@@ -61,6 +63,9 @@ public class DiaryService {
     @Inject
     DiaryReader reader;
 
+    @Inject
+    LiveEvents live;
+
     protected DiaryService() {}
 
     /**
@@ -84,6 +89,7 @@ public class DiaryService {
         this.settingsStore = new DiarySettingsStore(database);
         this.feed = new DiaryFeed(database, store, commentStore, rows);
         this.reader = new DiaryReader(policy, graph, members, photos, store, feed);
+        this.live = new LiveEvents(database);
     }
 
     // ---- writing
@@ -121,6 +127,7 @@ public class DiaryService {
             d.aboutNews(newsArticleId);
             long diaryId = rows.insert(d, false);
             feed.changed(diaryId, author);
+            live.record(LiveEvent.DIARY, author, diaryId, null);
             return diaryId;
         });
     }
@@ -157,6 +164,7 @@ public class DiaryService {
                 long diaryId = rows.insert(d, viaMail && stored.isEmpty());
                 store.addPhotos(diaryId, stored, now);
                 feed.changed(diaryId, author);
+                live.record(LiveEvent.DIARY, author, diaryId, null);
                 return diaryId;
             });
             return id;

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.live.LiveEvent;
+import jp.keitai.sns.live.LiveEvents;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
@@ -56,6 +58,9 @@ public class FriendService {
     @Inject
     FriendFeed feed;
 
+    @Inject
+    LiveEvents live;
+
     private RequestStore requests;
     private FriendStore friendships;
 
@@ -79,6 +84,7 @@ public class FriendService {
         this.access = access;
         this.ended = ended;
         this.feed = new FriendFeed(database, members);
+        this.live = new LiveEvents(database);
         init();
     }
 
@@ -106,6 +112,7 @@ public class FriendService {
             }
             database.changes().publish(FriendFeed.REQUESTS, to);
             requests.add(from, to, text.isEmpty() ? null : text, Clock.now());
+            live.record(LiveEvent.REQUEST, from, to, null);
             return "マイミク申請を送りました。承認されるとマイミクになります。";
         });
     }
@@ -222,6 +229,11 @@ public class FriendService {
             return java.util.Optional.empty();
         }
         return members.find(member);
+    }
+
+    /** Whether {@code from}'s マイミク申請 to {@code to} still waits for an answer. */
+    boolean isPending(long from, long to) {
+        return requests.id(from, to) != null;
     }
 
     public int incomingCount(long me) {

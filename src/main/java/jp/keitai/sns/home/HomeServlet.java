@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import jp.keitai.sns.carrier.Handset;
+import jp.keitai.sns.live.LiveHub;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.web.CurrentMember;
 import jp.keitai.sns.web.TemplateResolver;
@@ -103,6 +104,12 @@ public class HomeServlet extends HttpServlet {
     @Inject
     TemplateResolver templates;
 
+    @Inject
+    LiveHub live;
+
+    /** Where the page's live updates start ({@code ${live}}): the newest event when drawn, the polling interval. */
+    public record Live(long since, int poll) {}
+
     /** The sections in order, asked of CDI once: they are application scoped, and the page is the busiest. */
     private volatile List<HomeSection> ordered;
 
@@ -140,7 +147,9 @@ public class HomeServlet extends HttpServlet {
         // the member's name from memory: a warm home page reads no database at all
         String nickname = members.nicknames(List.of(me)).getOrDefault(me, "");
         View view = View.of("home/home").with("me", new Me(me, nickname)).with(SECTIONS, parts);
-        return Handset.of(request).isKeitai() ? view : view.with(TIMELINE, timeline(parts));
+        return Handset.of(request).isKeitai()
+                ? view
+                : view.with(TIMELINE, timeline(parts)).with("live", new Live(live.latestId(), live.pollSeconds()));
     }
 
     /** The model entry of the PC and smartphone home's merged timeline, {@code ${timeline}}. */

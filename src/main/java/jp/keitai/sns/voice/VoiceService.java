@@ -8,6 +8,8 @@ import java.util.Optional;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.access.SocialGraph;
 import jp.keitai.sns.access.Visibility;
+import jp.keitai.sns.live.LiveEvent;
+import jp.keitai.sns.live.LiveEvents;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
@@ -41,6 +43,9 @@ public class VoiceService {
     @Inject
     MemberService members;
 
+    @Inject
+    LiveEvents live;
+
     private VoiceStore store;
     private VoiceFeed feed;
 
@@ -51,6 +56,7 @@ public class VoiceService {
         this.policy = policy;
         this.graph = graph;
         this.members = members;
+        this.live = new LiveEvents(database);
         init();
     }
 
@@ -100,7 +106,11 @@ public class VoiceService {
                 } else {
                     feed.changed(author);
                 }
-                return new Posted(store.insert(author, text, root, sourceKey, Clock.now()), true);
+                long id = store.insert(author, text, root, sourceKey, Clock.now());
+                if (root == null) { // a new post goes live to friends' home pages; replies stay in their thread
+                    live.record(LiveEvent.VOICE, author, id, null);
+                }
+                return new Posted(id, true);
             });
         } catch (Refused e) {
             throw e;

@@ -160,6 +160,11 @@ class BrowserIT {
             b.open("/home");
             b.sees("マイミクの最新の動き", "雨やんだ！週末は晴れるといいな", "週末の鎌倉散歩");
             b.check("06-home");
+            // live updates (issue 26): the friend's next voice shows on the open home page without a reload
+            friendPostsVoice(friend, "ライブで届きました📡");
+            b.waitFor("ライブで届きました📡");
+            b.sees("新着が 1 件あります");
+            b.check("06-home-live");
             b.click(By.linkText("週末の鎌倉散歩"));
             b.sees("週末の鎌倉散歩", "長谷寺のあじさい", friend.nickname() + "さんの日記");
             assertTrue(b.url().endsWith(diaryOfFriend), b.url());
@@ -485,6 +490,17 @@ class BrowserIT {
             String page = find(By.tagName("body")).getText();
             for (String t : texts) {
                 assertTrue(page.contains(t), screen.name() + " " + url() + ": no 「" + t + "」 in\n" + page);
+            }
+        }
+
+        /** Waits up to 15 s for the text to appear on the page as it is, without loading it again. */
+        void waitFor(String text) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!find(By.tagName("body")).getText().contains(text)) {
+                if (System.nanoTime() > deadline) {
+                    sees(text); // fails, showing the page
+                }
+                pause();
             }
         }
 
