@@ -43,6 +43,9 @@ public class ApiAuthFilter implements ContainerRequestFilter {
 
     private RateLimiter limiter;
 
+    /** Every so many requests, buckets nobody used for a window are dropped (memory follows the active tokens). */
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+
     @PostConstruct
     void init() {
         int requests = settings.intValue(REQUESTS_KEY, 300, 1, 1_000_000);
@@ -77,7 +80,11 @@ public class ApiAuthFilter implements ContainerRequestFilter {
                     "The token is unknown or was revoked; see アプリ連携 in the settings."));
             return;
         }
-        RateLimiter.Decision d = limiter.acquire(caller.get().tokenId(), Clock.now());
+        java.time.Instant now = Clock.now();
+        if (requests.incrementAndGet() % 10_000 == 0) {
+            limiter.forgetIdle(now);
+        }
+        RateLimiter.Decision d = limiter.acquire(caller.get().tokenId(), now);
         if (!d.allowed()) {
             request.abortWith(Problem.of(
                             429,
