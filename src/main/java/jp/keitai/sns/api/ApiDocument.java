@@ -36,9 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * @Operation}, {@code @APIResponse}, {@code @RequestBody}, {@code @Tag}, {@code @SecurityRequirement}, and {@link
  * ApiDefinition}'s {@code @OpenAPIDefinition}) and their JAX-RS annotations; schemas from the records they name.
  *
- * <p>Served by the application itself ({@link ApiDocResource}): Payara Micro's own {@code /openapi} does not answer
- * for an application deployed at the root context (Payara issue 5247, "OpenAPI not accessible if default web module is
- * set"), and the application's JAX-RS runs as a filter on {@code /*}, which takes the path first.
+ * <p>Served by the application itself ({@link ApiDocResource}). Payara Micro's own {@code /openapi} servlet (registered
+ * inside the application) never sees the path, which the JAX-RS filter on {@code /*} takes first; and let through
+ * (tried on 6.2025.10), its document builder fails with a NullPointerException in {@code
+ * ApplicationProcessor.addSchemaParameter} on the application's Bean Validation {@code @NotEmpty} form constraints.
  */
 final class ApiDocument {
 
