@@ -3,15 +3,21 @@ package jp.keitai.sns.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import jp.keitai.sns.access.AccessPolicy;
+import jp.keitai.sns.access.Visibility;
 import jp.keitai.sns.friend.FriendService;
 import jp.keitai.sns.home.HomeSection;
 import jp.keitai.sns.home.TimelineEntry;
+import jp.keitai.sns.member.AccountService;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.message.MessageService;
 import jp.keitai.sns.web.CsrfExempt;
@@ -19,11 +25,15 @@ import jp.keitai.sns.web.Public;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/v1/me} (the caller's own profile) and {@code /api/v1/home} (the home timeline). */
+/**
+ * {@code /api/v1/me} (the caller's own profile, read and changed), {@code /api/v1/members/{id}} (another member's, as
+ * {@code AccessPolicy} lets the caller see it) and {@code /api/v1/home} (the home timeline).
+ */
 @ApiAccess
 @Public
 @CsrfExempt
@@ -47,7 +57,62 @@ public class ApiMeResource {
     MessageService messages;
 
     @Inject
+    AccountService accounts;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
     Instance<HomeSection> sections;
+
+    @PUT
+    @Path("me")
+    @Consumes(Api.JSON)
+    @Operation(
+            summary = "自分のプロフィールを変える",
+            description =
+                    "nickname, selfIntro, selfIntroVisibility（everyone, friends_of_friends, friends, private）。設定のプロフィールと同じ規則。")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.ProfilePut.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "保存しました",
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Me.class)))
+    @APIResponse(responseCode = "400", description = "JSONが読めない", content = @Content(mediaType = Api.PROBLEM))
+    @APIResponse(responseCode = "422", description = "保存できない", content = @Content(mediaType = Api.PROBLEM))
+    public ApiViews.Me saveProfile(String json) {
+        String path = "/api/v1/me";
+        ApiViews.ProfilePut in = Api.body(path, json, ApiViews.ProfilePut.class);
+        Api.call(path, () -> {
+            accounts.updateProfile(caller.memberId(), in.nickname(), in.selfIntro(), in.selfIntroVisibility());
+            return null;
+        });
+        return me();
+    }
+
+    @GET
+    @Path("members/{id: \\d{1,18}}")
+    @Operation(summary = "メンバーのプロフィール", description = "ブロックや停止中のメンバーは404。自己紹介はその公開範囲で見られるときだけ。あしあとは残りません。")
+    @APIResponse(
+            responseCode = "200",
+            description = "プロフィール",
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Member.class)))
+    @APIResponse(responseCode = "404", description = "ないか見られない", content = @Content(mediaType = Api.PROBLEM))
+    public ApiViews.Member member(@PathParam("id") long id) {
+        long me = caller.memberId();
+        String path = "/api/v1/members/" + id;
+        if (!policy.canInteract(me, id)) {
+            throw Api.notFound(path);
+        }
+        MemberService.Profile p = members.profile(id).orElseThrow(() -> Api.notFound(path));
+        Visibility introLevel = Visibility.parse(p.selfIntroVisibility()).orElse(Visibility.PRIVATE);
+        return new ApiViews.Member(
+                p.id(),
+                p.nickname(),
+                policy.canSee(me, id, introLevel) ? p.selfIntro() : null,
+                policy.visibleLevels(me, id).contains(Visibility.FRIENDS) && me != id);
+    }
 
     @GET
     @Path("me")

@@ -26,6 +26,12 @@ public final class ApiViews {
             int unreadMessages,
             int pendingFriendRequests) {}
 
+    /** A change of the caller's profile (all three, as the settings page sends them). */
+    public record ProfilePut(String nickname, String selfIntro, String selfIntroVisibility) {}
+
+    /** Another member's profile; {@code selfIntro} is null when its level hides it from the caller. */
+    public record Member(long id, String nickname, String selfIntro, boolean friend) {}
+
     /** One line of the home timeline: a friend's (or one's own) voice or diary. */
     public record TimelineItem(
             String kind, long id, MemberRef author, String text, String href, Instant createdAt, String note) {}

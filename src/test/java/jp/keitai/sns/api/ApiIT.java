@@ -270,6 +270,23 @@ public class ApiIT {
                 api("POST", "/api/v1/diaries", aw, "{\"title\":\"非公開\",\"body\":\"自分だけ\",\"visibility\":\"private\"}"));
         long voice = created(api("POST", "/api/v1/voices", aw, "{\"body\":\"Aのボイス\"}"));
 
+        // profiles: the self-introduction kept for マイミク; a blocked member finds nobody
+        Answer saved = api(
+                "PUT",
+                "/api/v1/me",
+                aw,
+                "{\"nickname\":\"書き手A\",\"selfIntro\":\"マイミクへの自己紹介\",\"selfIntroVisibility\":\"friends\"}");
+        assertEquals(200, saved.status(), saved.body());
+        assertEquals("マイミクへの自己紹介", saved.json().getString("selfIntro"));
+        assertProblem(api("PUT", "/api/v1/me", br, "{\"nickname\":\"x\"}"), 403, "insufficient-scope");
+        JsonObject asFriend = get("/api/v1/members/" + a.id(), br).json();
+        assertEquals("マイミクへの自己紹介", asFriend.getString("selfIntro"), asFriend.toString());
+        assertTrue(asFriend.getBoolean("friend"));
+        JsonObject asStranger = get("/api/v1/members/" + a.id(), cw).json();
+        assertTrue(asStranger.isNull("selfIntro") || !asStranger.containsKey("selfIntro"), asStranger.toString());
+        assertEquals("書き手A", asStranger.getString("nickname"));
+        assertProblem(get("/api/v1/members/" + a.id(), dw), 404, "not-found");
+
         // diaries: the friend reads friends-only but not private; a stranger only the public one; a blocked member
         // nothing; the author everything
         assertEquals("マイミクだけ", get("/api/v1/diaries/" + friends, br).json().getString("body"));
@@ -348,8 +365,9 @@ public class ApiIT {
         // あしあと: the stranger's visit to A's profile shows in A's footprints (written behind the page)
         c.http().get("/members/" + a.id());
         boolean seen = false;
-        for (int i = 0; i < 50 && !seen; i++) {
-            JsonArray visits = get("/api/v1/footprints", aw).json().getJsonArray("items");
+        String footprints = token(a, "あしあと確認", "read"); // its own token: polling stays within the rate limit
+        for (int i = 0; i < 30 && !seen; i++) {
+            JsonArray visits = get("/api/v1/footprints", footprints).json().getJsonArray("items");
             for (JsonValue v : visits) {
                 seen |= v.asJsonObject()
                                 .getJsonObject("visitor")
