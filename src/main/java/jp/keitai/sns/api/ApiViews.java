@@ -124,6 +124,12 @@ public final class ApiViews {
     public record Community(
             CommunityViews.Card card, String standing, boolean canRead, List<CommunityViews.TopicLine> topics) {}
 
+    /** A community topic as its members read it ({@code author} is a nickname; deleted comments have no body). */
+    public record Topic(
+            long id, long communityId, String title, String author, int commentCount, List<TopicComment> comments) {}
+
+    public record TopicComment(int number, String author, boolean deleted, String body) {}
+
     public record Message(
             long id, MemberRef other, String title, String body, String when, boolean unread, boolean sent) {}
 

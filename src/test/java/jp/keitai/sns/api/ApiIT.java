@@ -182,6 +182,7 @@ public class ApiIT {
 
         // problems for what the API cannot do: an unknown path, a body that is not JSON, a refused rule
         assertProblem(get("/api/v1/nothing-here", token), 404, "not-found");
+        assertProblem(api("DELETE", "/api/v1/me", token, null), 405, "method-not-allowed");
         assertProblem(api("POST", "/api/v1/voices", token, "{not json"), 400, "bad-request");
         Answer empty = api("POST", "/api/v1/voices", token, "{\"body\":\"   \"}");
         assertProblem(empty, 422, "refused");
@@ -382,7 +383,9 @@ public class ApiIT {
         assertTrue(seen, "C's あしあと on A's list");
 
         // a community whose topics only members read
-        long community = community(a, "API限定コミュ");
+        long[] made = community(a, "API限定コミュ");
+        long community = made[0];
+        long topic = made[1];
         JsonObject forMember = get("/api/v1/communities/" + community, aw).json();
         assertTrue(forMember.getBoolean("canRead"));
         assertEquals(1, forMember.getJsonArray("topics").size(), forMember.toString());
@@ -392,6 +395,16 @@ public class ApiIT {
         assertEquals(
                 Set.of(community), ids(get("/api/v1/communities", aw).json().getJsonArray("items")));
         assertTrue(get("/api/v1/communities", cw).json().getJsonArray("items").isEmpty());
+        String topicPath = "/api/v1/communities/" + community + "/topics/" + topic;
+        assertEquals("メンバーだけの話", get(topicPath, aw).json().getString("title"));
+        assertProblem(get(topicPath, cw), 404, "not-found");
+        assertProblem(api("POST", topicPath + "/comments", cw, "{\"body\":\"読めないはず\"}"), 404, "not-found");
+        Answer topicComment = api("POST", topicPath + "/comments", aw, "{\"body\":\"APIからのコメント\"}");
+        assertEquals(201, topicComment.status(), topicComment.body());
+        JsonArray topicComments = get(topicPath, aw).json().getJsonArray("comments");
+        assertEquals(
+                "APIからのコメント",
+                topicComments.getJsonObject(topicComments.size() - 1).getString("body"));
     }
 
     private static Set<String> timeline(JsonObject home) {
@@ -403,8 +416,8 @@ public class ApiIT {
         return out;
     }
 
-    /** A members-only community made on the pages, with one topic. */
-    private static long community(NewMember admin, String name) {
+    /** A members-only community made on the pages, with one topic: their ids. */
+    private static long[] community(NewMember admin, String name) {
         Http http = admin.http();
         String form = Http.text(http.get("/communities/new"), StandardCharsets.UTF_8);
         HttpResponse<byte[]> made = http.post(
@@ -438,7 +451,10 @@ public class ApiIT {
                 "body",
                 "本文です");
         assertEquals(303, topic.statusCode(), Http.text(topic, StandardCharsets.UTF_8));
-        return community;
+        Matcher topicId = Pattern.compile("/topics/(\\d+)")
+                .matcher(topic.headers().firstValue("Location").orElseThrow());
+        assertTrue(topicId.find());
+        return new long[] {community, Long.parseLong(topicId.group(1))};
     }
 
     @Test
