@@ -9,6 +9,7 @@
 <li><a href="<c:url value='/settings/diary'/>">日記の設定</a></li>
 <li><a href="<c:url value='/settings/messages'/>">メッセージの設定</a></li>
 <li><a href="<c:url value='/settings/easy-login'/>">かんたんログイン</a></li>
+<li><a href="<c:url value='/settings/apps'/>">アプリ連携 (アクセストークン)</a></li>
 <li><a href="<c:url value='/settings/withdraw'/>">退会</a></li>
 </ul>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>

@@ -45,6 +45,18 @@ public class ErrorPageServlet extends HttpServlet {
             return;
         }
         response.setStatus(status);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri instanceof String u
+                ? u.substring(Math.min(u.length(), request.getContextPath().length()))
+                : "";
+        if (Problem.isApiPath(path)) {
+            // the JSON API answers problem documents, never a page (README "JSON API")
+            byte[] body = Problem.forStatus(status, path).json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            response.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
         // the page is drawn as for a GET: a JSP refuses PUT, DELETE and the like, also when included for an error
         HttpServletRequest asGet = new HttpServletRequestWrapper(request) {
             @Override

@@ -13,8 +13,14 @@ public class UnknownPathMapper implements ExceptionMapper<NotFoundException> {
 
     static final String NO_PAGE = "ページが見つかりません。";
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     @Override
     public Response toResponse(NotFoundException e) {
+        if (uri != null && Problem.isApiPath(uri.getPath())) {
+            return Problem.forStatus(404, "/" + uri.getPath()).response().build();
+        }
         return NotFoundMapper.page(NO_PAGE);
     }
 }

@@ -241,6 +241,7 @@ class KeitaiPagesIT {
                 "/settings/address",
                 "/settings/withdraw",
                 "/settings/easy-login",
+                "/settings/apps",
                 "/invite");
         Map<String, String> pages = new LinkedHashMap<>();
         Set<String> queued = new LinkedHashSet<>(start);

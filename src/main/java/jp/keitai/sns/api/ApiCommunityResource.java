@@ -1,0 +1,127 @@
+package jp.keitai.sns.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import jp.keitai.sns.community.CommunityService;
+import jp.keitai.sns.community.TopicService;
+import jp.keitai.sns.web.CsrfExempt;
+import jp.keitai.sns.web.Public;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/communities}: the caller's communities, one community's page ({@link CommunityService}), a topic and
+ * commenting on it ({@link TopicService}, which decides who may read: members only, where the community says so).
+ */
+@ApiAccess
+@Public
+@CsrfExempt
+@RequestScoped
+@Path("api/v1/communities")
+@Produces(Api.JSON)
+@Tag(name = "communities", description = "コミュニティ")
+@SecurityRequirement(name = "bearer")
+public class ApiCommunityResource {
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    TopicService topics;
+
+    @GET
+    @Operation(summary = "参加しているコミュニティ")
+    @APIResponse(
+            responseCode = "200",
+            description = "コミュニティ",
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Communities.class)))
+    public ApiViews.Communities mine() {
+        return new ApiViews.Communities(communities.mine(caller.memberId()).stream()
+                .map(c -> new ApiViews.CommunityLine(c.id(), c.name(), c.category(), c.memberCount()))
+                .toList());
+    }
+
+    @GET
+    @Path("{id: \\d{1,18}}")
+    @Operation(summary = "コミュニティ", description = "説明と新しいトピック。メンバー限定のコミュニティのトピックはメンバーだけに（canRead）。")
+    @APIResponse(
+            responseCode = "200",
+            description = "コミュニティ",
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Community.class)))
+    @APIResponse(responseCode = "404", description = "ない", content = @Content(mediaType = Api.PROBLEM))
+    public ApiViews.Community show(@PathParam("id") long id) {
+        var page = communities.page(caller.memberId(), id).orElseThrow(() -> Api.notFound("/api/v1/communities/" + id));
+        return new ApiViews.Community(page.card(), page.standing(), page.canRead(), page.topics());
+    }
+
+    @GET
+    @Path("{id: \\d{1,18}}/topics/{topic: \\d{1,18}}")
+    @Operation(summary = "トピックを読む", description = "コメントの最初のページまで。読めないコミュニティのトピックは404。")
+    @APIResponse(
+            responseCode = "200",
+            description = "トピック",
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Topic.class)))
+    @APIResponse(responseCode = "404", description = "ないか読めない", content = @Content(mediaType = Api.PROBLEM))
+    public ApiViews.Topic topic(@PathParam("id") long id, @PathParam("topic") long topic) {
+        String path = "/api/v1/communities/" + id + "/topics/" + topic;
+        // the topic page's own JSON (TopicService.json), read into the API's record
+        Map<String, Object> t =
+                Api.call(path, () -> topics.json(caller.memberId(), id, topic)).orElseThrow(() -> Api.notFound(path));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cs = (List<Map<String, Object>>) t.get("comments");
+        return new ApiViews.Topic(
+                ((Number) t.get("id")).longValue(),
+                id,
+                (String) t.get("title"),
+                (String) t.get("author"),
+                ((Number) t.get("comment_count")).intValue(),
+                cs.stream()
+                        .map(c -> new ApiViews.TopicComment(
+                                ((Number) c.get("number")).intValue(),
+                                (String) c.get("author"),
+                                Boolean.TRUE.equals(c.get("deleted")),
+                                Boolean.TRUE.equals(c.get("deleted")) ? null : (String) c.get("body")))
+                        .toList());
+    }
+
+    @POST
+    @Path("{id: \\d{1,18}}/topics/{topic: \\d{1,18}}/comments")
+    @Consumes(Api.JSON)
+    @Operation(summary = "トピックにコメントする")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.CommentPost.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "コメントしました",
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.CommentCreated.class)))
+    @APIResponse(responseCode = "400", description = "JSONが読めない", content = @Content(mediaType = Api.PROBLEM))
+    @APIResponse(responseCode = "404", description = "ないか読めない", content = @Content(mediaType = Api.PROBLEM))
+    @APIResponse(responseCode = "422", description = "コメントできない", content = @Content(mediaType = Api.PROBLEM))
+    public Response comment(@PathParam("id") long id, @PathParam("topic") long topic, String json) {
+        String path = "/api/v1/communities/" + id + "/topics/" + topic + "/comments";
+        ApiViews.CommentPost in = Api.body(path, json, ApiViews.CommentPost.class);
+        int number = Api.call(path, () -> topics.comment(caller.memberId(), id, topic, in.body(), List.of()));
+        return Response.created(URI.create("/api/v1/communities/" + id + "/topics/" + topic))
+                .entity(new ApiViews.CommentCreated(number))
+                .build();
+    }
+}
