@@ -180,7 +180,7 @@ class ProfileIT {
         assertTrue(Http.text(refused, StandardCharsets.UTF_8).contains("紹介文を書けるのはマイミクだけです"));
 
         String form = page(taro.http(), "/members/" + hana.id());
-        assertTrue(form.contains("マイミクです"), form);
+        assertTrue(form.contains("<span class=\"badge\">マイミク</span>"), form);
         assertTrue(form.contains("<span class=\"friend-count\">2</span>"), form);
         HttpResponse<byte[]> written = taro.http()
                 .post("/members/" + hana.id() + "/introduction", "body", "やさしい猫好きです😺", "_csrf", Http.csrf(form));
