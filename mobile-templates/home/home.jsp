@@ -18,7 +18,7 @@
 </div>
 <h2>マイミクの最新の動き</h2>
 <c:if test="${empty timeline}"><p class="timeline-empty">まだ何もありません。マイミクを増やすと、ここに日記やボイスが並びます。<a href="<c:url value='/invite'/>">友だちを招待する</a></p></c:if>
-<ul class="timeline" id="timeline" data-live-since="${live.since}" data-live-poll="${live.poll}">
+<ul class="timeline" id="timeline" data-live-since="<c:out value='${live.since}'/>" data-live-poll="<c:out value='${live.poll}'/>">
 <c:forEach items="${timeline}" var="e">
 <li class="timeline-${fn:escapeXml(e.kind)}" data-${fn:escapeXml(e.kind)}-id="${e.id}"><a class="avatar" href="<c:url value='/members/${e.authorId}'/>" aria-hidden="true" tabindex="-1"><c:out value="${e.initial()}"/></a>
 <div class="entry"><a class="who" href="<c:url value='/members/${e.authorId}'/>"><c:out value="${e.authorName}"/></a><span class="kind kind-${fn:escapeXml(e.kind)}">${e.kind == 'diary' ? '日記' : 'ボイス'}</span>
