@@ -91,7 +91,12 @@ public class MessageIT {
         // the au member: unread on the home page, the notice by mail (ISO-2022-JP, no body, Reply-To m.…@)
         String auHome = Http.text(au.http().get("/home"), StandardCharsets.UTF_8);
         assertTrue(auHome.contains("data-unread-messages=\"1\""), auHome);
+        // the notice is queued and delivered by the outbox dispatcher: wait for it (the invite is older)
         MimeMessage notice = Outbox.latestTo(au.mobileEmail());
+        for (int i = 0; i < 40 && !Outbox.text(notice).contains("メッセージが届きました"); i++) {
+            Thread.sleep(500);
+            notice = Outbox.latestTo(au.mobileEmail());
+        }
         String noticeText = Outbox.text(notice);
         assertTrue(noticeText.contains("ドコモ花子さんからメッセージが届きました"), noticeText);
         assertFalse(noticeText.contains("こちらは無事です"), "no body unless chosen: " + noticeText);
