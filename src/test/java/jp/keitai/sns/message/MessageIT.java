@@ -57,7 +57,7 @@ public class MessageIT {
     URL base;
 
     @Test
-    void aMessageFromDocomoIsAnsweredByMailFromAuWithEmoji() {
+    void aMessageFromDocomoIsAnsweredByMailFromAuWithEmoji() throws InterruptedException {
         NewMember dc = Members.register(base, "ドコモ花子");
         NewMember au = Members.register(base, "エーユー太郎", "ezweb.ne.jp");
         Friends.makeFriends(dc, au);
