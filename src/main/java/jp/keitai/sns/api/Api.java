@@ -4,6 +4,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.function.Supplier;
 import jp.keitai.sns.web.NotFound;
 import jp.keitai.sns.web.Problem;
@@ -29,6 +31,17 @@ final class Api {
         } catch (NotFound e) {
             throw notFound(path);
         }
+    }
+
+    /** 201 with {@code Location}: something made, read at {@code location}. */
+    static Response created(String location, Object entity) {
+        return Response.created(URI.create(location)).entity(entity).build();
+    }
+
+    /** 201 for a new item {@code id} of {@code collection}, read at {@code collection/id}. */
+    static Response created(String collection, long id) {
+        String location = collection + "/" + id;
+        return created(location, new ApiViews.Created(id, location));
     }
 
     static WebApplicationException refused(String path, String japanese) {

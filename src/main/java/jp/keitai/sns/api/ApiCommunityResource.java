@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import jp.keitai.sns.community.CommunityService;
@@ -26,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/communities}: the caller's communities, one community's page ({@link CommunityService}), a topic and
- * commenting on it ({@link TopicService}, which decides who may read: members only, where the community says so).
+ * commenting on it ({@link TopicService}, which decides who may read: members only, where the community says so);
+ * joining and leaving ({@link CommunityService}, as the community page does).
  */
 @ApiAccess
 @Public
@@ -54,7 +54,7 @@ public class ApiCommunityResource {
             description = "コミュニティ",
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Communities.class)))
     public ApiViews.Communities mine() {
-        return new ApiViews.Communities(communities.mine(caller.memberId()).stream()
+        return new ApiViews.Communities(caller.call(communities::mine).stream()
                 .map(c -> new ApiViews.CommunityLine(c.id(), c.name(), c.category(), c.memberCount()))
                 .toList());
     }
@@ -68,8 +68,62 @@ public class ApiCommunityResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Community.class)))
     @APIResponse(responseCode = "404", description = "ない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Community show(@PathParam("id") long id) {
-        var page = communities.page(caller.memberId(), id).orElseThrow(() -> Api.notFound("/api/v1/communities/" + id));
+        var page = caller.found(me -> communities.page(me, id));
         return new ApiViews.Community(page.card(), page.standing(), page.canRead(), page.topics());
+    }
+
+    @POST
+    @Path("{id: \\d{1,18}}/join")
+    @Operation(
+            summary = "コミュニティに参加する",
+            description = "だれでも参加できるコミュニティにはすぐ参加（200、standing: member）。"
+                    + "管理人の承認が要るコミュニティには参加を申請（202、standing: pending）。コミュニティのページの「参加する」と同じ規則。")
+    @APIResponse(
+            responseCode = "200",
+            description = "参加しました",
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Membership.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "参加を申請しました（管理人の承認待ち）",
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Membership.class)))
+    @APIResponse(responseCode = "404", description = "ない", content = @Content(mediaType = Api.PROBLEM))
+    @APIResponse(
+            responseCode = "422",
+            description = "参加できない（参加済み・申請中・参加を断られている）",
+            content = @Content(mediaType = Api.PROBLEM))
+    public Response join(@PathParam("id") long id) {
+        exists(id);
+        String said = caller.call(me -> communities.join(me, id));
+        ApiViews.Membership m = membership(id, said);
+        return Response.status("pending".equals(m.standing()) ? 202 : 200)
+                .entity(m)
+                .build();
+    }
+
+    @POST
+    @Path("{id: \\d{1,18}}/leave")
+    @Operation(summary = "コミュニティを退会する", description = "参加の申請中なら申請を取り下げます。管理人が退会すると、コミュニティは管理人不在になります（ページと同じ）。")
+    @APIResponse(
+            responseCode = "200",
+            description = "退会しました",
+            content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Membership.class)))
+    @APIResponse(responseCode = "404", description = "ない", content = @Content(mediaType = Api.PROBLEM))
+    @APIResponse(responseCode = "422", description = "参加していない", content = @Content(mediaType = Api.PROBLEM))
+    public ApiViews.Membership leave(@PathParam("id") long id) {
+        exists(id);
+        caller.run(me -> communities.leave(me, id));
+        return membership(id, "コミュニティを退会しました。");
+    }
+
+    /** 404 before the service, which refuses an unknown community as a rule (422) for the pages' sake. */
+    private void exists(long id) {
+        caller.found(me -> communities.find(id));
+    }
+
+    /** The caller's standing as it now is, with the service's answer. */
+    private ApiViews.Membership membership(long id, String message) {
+        return new ApiViews.Membership(
+                id, communities.standing(id, caller.memberId()).value(), message);
     }
 
     @GET
@@ -81,10 +135,8 @@ public class ApiCommunityResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Topic.class)))
     @APIResponse(responseCode = "404", description = "ないか読めない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Topic topic(@PathParam("id") long id, @PathParam("topic") long topic) {
-        String path = "/api/v1/communities/" + id + "/topics/" + topic;
         // the topic page's own JSON (TopicService.json), read into the API's record
-        Map<String, Object> t =
-                Api.call(path, () -> topics.json(caller.memberId(), id, topic)).orElseThrow(() -> Api.notFound(path));
+        Map<String, Object> t = caller.found(me -> topics.json(me, id, topic));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> cs = (List<Map<String, Object>>) t.get("comments");
         return new ApiViews.Topic(
@@ -117,11 +169,8 @@ public class ApiCommunityResource {
     @APIResponse(responseCode = "404", description = "ないか読めない", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "422", description = "コメントできない", content = @Content(mediaType = Api.PROBLEM))
     public Response comment(@PathParam("id") long id, @PathParam("topic") long topic, String json) {
-        String path = "/api/v1/communities/" + id + "/topics/" + topic + "/comments";
-        ApiViews.CommentPost in = Api.body(path, json, ApiViews.CommentPost.class);
-        int number = Api.call(path, () -> topics.comment(caller.memberId(), id, topic, in.body(), List.of()));
-        return Response.created(URI.create("/api/v1/communities/" + id + "/topics/" + topic))
-                .entity(new ApiViews.CommentCreated(number))
-                .build();
+        ApiViews.CommentPost in = caller.body(json, ApiViews.CommentPost.class);
+        int number = caller.call(me -> topics.comment(me, id, topic, in.body(), List.of()));
+        return Api.created("/api/v1/communities/" + id + "/topics/" + topic, new ApiViews.CommentCreated(number));
     }
 }

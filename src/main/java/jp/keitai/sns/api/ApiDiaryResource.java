@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import jp.keitai.sns.diary.CommentService;
 import jp.keitai.sns.diary.DiaryReader;
@@ -65,9 +64,8 @@ public class ApiDiaryResource {
     @APIResponse(responseCode = "400", description = "page が正しくない", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "404", description = "見られないメンバー", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.DiaryList list(@PathParam("id") long owner, @QueryParam("page") String page) {
-        String path = "/api/v1/members/" + owner + "/diaries";
-        int p = Api.page(path, page);
-        var found = reader.list(caller.memberId(), owner, null, p).orElseThrow(() -> Api.notFound(path));
+        int p = caller.page(page);
+        var found = caller.found(me -> reader.list(me, owner, null, p));
         ApiViews.MemberRef ownerRef = new ApiViews.MemberRef(found.getOwnerId(), found.getOwnerNickname());
         List<ApiViews.DiaryLine> lines = found.getEntries().stream()
                 .map(e -> new ApiViews.DiaryLine(
@@ -92,7 +90,7 @@ public class ApiDiaryResource {
     @APIResponse(responseCode = "404", description = "ないか見る権限がない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Diary show(@PathParam("id") long id) {
         // the diary page's own JSON (DiaryReader.json), read into the API's record
-        var data = reader.json(caller.memberId(), id).orElseThrow(() -> Api.notFound("/api/v1/diaries/" + id));
+        var data = caller.found(me -> reader.json(me, id));
         return JSONB.fromJson(JSONB.toJson(data), ApiViews.Diary.class);
     }
 
@@ -113,15 +111,9 @@ public class ApiDiaryResource {
     @APIResponse(responseCode = "403", description = "read のトークン", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "422", description = "書けない（長すぎる等）", content = @Content(mediaType = Api.PROBLEM))
     public Response write(String json) {
-        String path = "/api/v1/diaries";
-        ApiViews.DiaryPost in = Api.body(path, json, ApiViews.DiaryPost.class);
-        long id = Api.call(
-                path,
-                () -> diaries.create(caller.memberId(), in.title(), in.body(), in.visibility(), List.of(), false));
-        String location = path + "/" + id;
-        return Response.created(URI.create(location))
-                .entity(new ApiViews.Created(id, location))
-                .build();
+        ApiViews.DiaryPost in = caller.body(json, ApiViews.DiaryPost.class);
+        long id = caller.call(me -> diaries.create(me, in.title(), in.body(), in.visibility(), List.of(), false));
+        return Api.created("/api/v1/diaries", id);
     }
 
     @POST
@@ -142,11 +134,8 @@ public class ApiDiaryResource {
             description = "コメントできない（見られない日記、空、長すぎる）",
             content = @Content(mediaType = Api.PROBLEM))
     public Response comment(@PathParam("id") long id, String json) {
-        String path = "/api/v1/diaries/" + id + "/comments";
-        ApiViews.CommentPost in = Api.body(path, json, ApiViews.CommentPost.class);
-        int number = Api.call(path, () -> comments.comment(caller.memberId(), id, in.body()));
-        return Response.created(URI.create("/api/v1/diaries/" + id))
-                .entity(new ApiViews.CommentCreated(number))
-                .build();
+        ApiViews.CommentPost in = caller.body(json, ApiViews.CommentPost.class);
+        int number = caller.call(me -> comments.comment(me, id, in.body()));
+        return Api.created("/api/v1/diaries/" + id, new ApiViews.CommentCreated(number));
     }
 }

@@ -51,7 +51,7 @@ public class ApiFootprintResource {
     @APIResponse(responseCode = "400", description = "page が正しくない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Footprints list(@QueryParam("page") String page) {
         long me = caller.memberId();
-        int p = Api.page("/api/v1/footprints", page);
+        int p = caller.page(page);
         if (footprints.isStealth(me)) {
             return new ApiViews.Footprints(List.of(), p, false, true);
         }

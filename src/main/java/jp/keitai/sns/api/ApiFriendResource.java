@@ -47,15 +47,14 @@ public class ApiFriendResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Friends.class)))
     @APIResponse(responseCode = "400", description = "page が正しくない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Friends list(@QueryParam("page") String page) {
-        long me = caller.memberId();
-        int p = Api.page("/api/v1/friends", page);
-        List<FriendService.Friend> found = friends.friends(me, (p - 1) * 100, 100);
+        int p = caller.page(page);
+        List<FriendService.Friend> found = caller.call(me -> friends.friends(me, (p - 1) * 100, 100));
         return new ApiViews.Friends(
                 found.stream()
                         .limit(100)
                         .map(f -> new ApiViews.MemberRef(f.id(), f.nickname()))
                         .toList(),
-                friends.friendsCount(me));
+                caller.call(friends::friendsCount));
     }
 
     @GET
@@ -86,12 +85,11 @@ public class ApiFriendResource {
     @APIResponse(responseCode = "403", description = "read のトークン", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "422", description = "申請できない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Done ask(String json) {
-        String path = "/api/v1/friend-requests";
-        ApiViews.FriendRequestPost in = Api.body(path, json, ApiViews.FriendRequestPost.class);
+        ApiViews.FriendRequestPost in = caller.body(json, ApiViews.FriendRequestPost.class);
         if (in.memberId() == null) {
-            throw Api.badRequest(path, "memberId がありません。", "memberId is missing.");
+            throw caller.badRequest("memberId がありません。", "memberId is missing.");
         }
-        return new ApiViews.Done(Api.call(path, () -> friends.request(caller.memberId(), in.memberId(), in.message())));
+        return new ApiViews.Done(caller.call(me -> friends.request(me, in.memberId(), in.message())));
     }
 
     @POST
@@ -104,8 +102,7 @@ public class ApiFriendResource {
     @APIResponse(responseCode = "403", description = "read のトークン", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "422", description = "承認できない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Done approve(@PathParam("id") long id) {
-        return new ApiViews.Done(
-                Api.call("/api/v1/friend-requests/" + id + "/approve", () -> friends.approve(caller.memberId(), id)));
+        return new ApiViews.Done(caller.call(me -> friends.approve(me, id)));
     }
 
     @POST
@@ -118,8 +115,7 @@ public class ApiFriendResource {
     @APIResponse(responseCode = "403", description = "read のトークン", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "422", description = "断れない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Done reject(@PathParam("id") long id) {
-        return new ApiViews.Done(
-                Api.call("/api/v1/friend-requests/" + id + "/reject", () -> friends.reject(caller.memberId(), id)));
+        return new ApiViews.Done(caller.call(me -> friends.reject(me, id)));
     }
 
     private static List<ApiViews.FriendRequest> view(List<FriendService.Request> requests, boolean incoming) {

@@ -82,12 +82,8 @@ public class ApiMeResource {
     @APIResponse(responseCode = "400", description = "JSONが読めない", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "422", description = "保存できない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Me saveProfile(String json) {
-        String path = "/api/v1/me";
-        ApiViews.ProfilePut in = Api.body(path, json, ApiViews.ProfilePut.class);
-        Api.call(path, () -> {
-            accounts.updateProfile(caller.memberId(), in.nickname(), in.selfIntro(), in.selfIntroVisibility());
-            return null;
-        });
+        ApiViews.ProfilePut in = caller.body(json, ApiViews.ProfilePut.class);
+        caller.run(me -> accounts.updateProfile(me, in.nickname(), in.selfIntro(), in.selfIntroVisibility()));
         return me();
     }
 
@@ -101,11 +97,10 @@ public class ApiMeResource {
     @APIResponse(responseCode = "404", description = "ないか見られない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Member member(@PathParam("id") long id) {
         long me = caller.memberId();
-        String path = "/api/v1/members/" + id;
         if (!policy.canInteract(me, id)) {
-            throw Api.notFound(path);
+            throw caller.notFound();
         }
-        MemberService.Profile p = members.profile(id).orElseThrow(() -> Api.notFound(path));
+        MemberService.Profile p = members.profile(id).orElseThrow(caller::notFound);
         Visibility introLevel = Visibility.parse(p.selfIntroVisibility()).orElse(Visibility.PRIVATE);
         return new ApiViews.Member(
                 p.id(),
@@ -123,7 +118,7 @@ public class ApiMeResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Me.class)))
     public ApiViews.Me me() {
         long me = caller.memberId();
-        MemberService.Profile p = members.profile(me).orElseThrow(() -> Api.notFound("/api/v1/me"));
+        MemberService.Profile p = caller.found(members::profile);
         return new ApiViews.Me(
                 p.id(),
                 p.nickname(),

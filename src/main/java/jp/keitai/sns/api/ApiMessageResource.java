@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import jp.keitai.sns.message.MessageService;
 import jp.keitai.sns.web.CsrfExempt;
@@ -48,12 +47,11 @@ public class ApiMessageResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Messages.class)))
     @APIResponse(responseCode = "400", description = "box か page が正しくない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Messages box(@QueryParam("box") String box, @QueryParam("page") String page) {
-        String path = "/api/v1/messages";
         if (box != null && !box.equals("inbox") && !box.equals("sent")) {
-            throw Api.badRequest(path, "box は inbox か sent です。", "box is inbox or sent.");
+            throw caller.badRequest("box は inbox か sent です。", "box is inbox or sent.");
         }
-        int p = Api.page(path, page);
-        MessageService.Page found = messages.box(caller.memberId(), "sent".equals(box), p, Api.PAGE_SIZE);
+        int p = caller.page(page);
+        MessageService.Page found = caller.call(me -> messages.box(me, "sent".equals(box), p, Api.PAGE_SIZE));
         return new ApiViews.Messages(found.box(), view(found.items()), found.page(), found.hasNext());
     }
 
@@ -66,9 +64,8 @@ public class ApiMessageResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Message.class)))
     @APIResponse(responseCode = "404", description = "ないか自分のものでない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Message show(@PathParam("id") long id) {
-        return messages.open(caller.memberId(), id)
-                .map(m -> view(List.of(m)).get(0))
-                .orElseThrow(() -> Api.notFound("/api/v1/messages/" + id));
+        MessageService.Item m = caller.found(me -> messages.open(me, id));
+        return view(List.of(m)).get(0);
     }
 
     @POST
@@ -85,18 +82,12 @@ public class ApiMessageResource {
     @APIResponse(responseCode = "403", description = "read のトークン", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "422", description = "送れない", content = @Content(mediaType = Api.PROBLEM))
     public Response send(String json) {
-        String path = "/api/v1/messages";
-        ApiViews.MessagePost in = Api.body(path, json, ApiViews.MessagePost.class);
+        ApiViews.MessagePost in = caller.body(json, ApiViews.MessagePost.class);
         if (in.to() == null && in.replyTo() == null) {
-            throw Api.badRequest(path, "to か replyTo が必要です。", "to or replyTo is required.");
+            throw caller.badRequest("to か replyTo が必要です。", "to or replyTo is required.");
         }
-        long id = Api.call(
-                path,
-                () -> messages.send(caller.memberId(), in.to(), in.title(), in.body(), List.of(), in.replyTo(), null));
-        String location = path + "/" + id;
-        return Response.created(URI.create(location))
-                .entity(new ApiViews.Created(id, location))
-                .build();
+        long id = caller.call(me -> messages.send(me, in.to(), in.title(), in.body(), List.of(), in.replyTo(), null));
+        return Api.created("/api/v1/messages", id);
     }
 
     private static List<ApiViews.Message> view(List<MessageService.Item> items) {

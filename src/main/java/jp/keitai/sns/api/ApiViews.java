@@ -124,6 +124,12 @@ public final class ApiViews {
     public record Community(
             CommunityViews.Card card, String standing, boolean canRead, List<CommunityViews.TopicLine> topics) {}
 
+    /**
+     * The caller's standing in a community after joining or leaving: {@code member} (joined), {@code pending} (asked
+     * to join; the administrator decides) or {@code none} (left); {@code message} is the service's answer in Japanese.
+     */
+    public record Membership(long communityId, String standing, String message) {}
+
     /** A community topic as its members read it ({@code author} is a nickname; deleted comments have no body). */
     public record Topic(
             long id, long communityId, String title, String author, int commentCount, List<TopicComment> comments) {}

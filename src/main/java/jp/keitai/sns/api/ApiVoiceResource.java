@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import jp.keitai.sns.voice.VoiceService;
 import jp.keitai.sns.web.CsrfExempt;
 import jp.keitai.sns.web.Public;
@@ -48,8 +47,8 @@ public class ApiVoiceResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.VoiceList.class)))
     @APIResponse(responseCode = "400", description = "page が正しくない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.VoiceList list(@QueryParam("page") String page) {
-        int p = Api.page("/api/v1/voices", page);
-        var found = voices.timeline(caller.memberId(), p, Api.PAGE_SIZE);
+        int p = caller.page(page);
+        var found = caller.call(me -> voices.timeline(me, p, Api.PAGE_SIZE));
         return new ApiViews.VoiceList(
                 found.getItems().stream().map(ApiViews.Voice::of).toList(), found.getPage(), found.isHasNext());
     }
@@ -63,9 +62,7 @@ public class ApiVoiceResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Voice.class)))
     @APIResponse(responseCode = "404", description = "ないか見る権限がない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Voice show(@PathParam("id") long id) {
-        return voices.thread(caller.memberId(), id)
-                .map(ApiViews.Voice::of)
-                .orElseThrow(() -> Api.notFound("/api/v1/voices/" + id));
+        return ApiViews.Voice.of(caller.found(me -> voices.thread(me, id)));
     }
 
     @POST
@@ -82,14 +79,9 @@ public class ApiVoiceResource {
     @APIResponse(responseCode = "403", description = "read のトークン", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "422", description = "空・長すぎる・返信先が見えない", content = @Content(mediaType = Api.PROBLEM))
     public Response post(String json) {
-        String path = "/api/v1/voices";
-        ApiViews.VoicePost in = Api.body(path, json, ApiViews.VoicePost.class);
-        VoiceService.Posted posted =
-                Api.call(path, () -> voices.post(caller.memberId(), in.body(), in.replyTo(), null));
-        String location = path + "/" + posted.id();
-        return Response.created(URI.create(location))
-                .entity(new ApiViews.Created(posted.id(), location))
-                .build();
+        ApiViews.VoicePost in = caller.body(json, ApiViews.VoicePost.class);
+        VoiceService.Posted posted = caller.call(me -> voices.post(me, in.body(), in.replyTo(), null));
+        return Api.created("/api/v1/voices", posted.id());
     }
 
     @POST
@@ -102,10 +94,8 @@ public class ApiVoiceResource {
     @APIResponse(responseCode = "403", description = "read のトークン", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "404", description = "ないか見る権限がない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Voice like(@PathParam("id") long id) {
-        String path = "/api/v1/voices/" + id + "/like";
-        long me = caller.memberId();
-        if (voices.like(me, id) != null) {
-            throw Api.notFound(path);
+        if (caller.call(me -> voices.like(me, id)) != null) {
+            throw caller.notFound();
         }
         return show(id);
     }
@@ -120,10 +110,8 @@ public class ApiVoiceResource {
     @APIResponse(responseCode = "403", description = "read のトークン", content = @Content(mediaType = Api.PROBLEM))
     @APIResponse(responseCode = "404", description = "ないか見る権限がない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Voice unlike(@PathParam("id") long id) {
-        String path = "/api/v1/voices/" + id + "/like";
-        long me = caller.memberId();
-        voices.visible(me, id).orElseThrow(() -> Api.notFound(path));
-        voices.unlike(me, id);
+        caller.found(me -> voices.visible(me, id));
+        caller.run(me -> voices.unlike(me, id));
         return show(id);
     }
 }
