@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Issue 26, the JSON API, against the running server (H2 and PostgreSQL): tokens made and revoked on the settings
  * page; bearer authentication only (a session cookie alone is refused); scopes; the per-token rate limit (40 a minute
  * in arquillian.xml); what every endpoint shows to whom (friends-only and private diaries, voices, blocks, a
- * members-only community, messages); problem documents; and the OpenAPI document at {@code /openapi}.
+ * members-only community, messages); joining and leaving communities (open and approval); problem documents; and the OpenAPI document at {@code /openapi}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -407,6 +407,69 @@ public class ApiIT {
                 topicComments.getJsonObject(topicComments.size() - 1).getString("body"));
     }
 
+    @Test
+    void joiningAndLeavingACommunityGoesByItsJoinPolicy() {
+        NewMember admin = Members.register(base, "コミュ管理人E");
+        NewMember f = Members.register(base, "参加者F");
+        String fr = token(f, "F読み", "read");
+        String fw = token(f, "F書き", "write");
+        long[] open = community(admin, "API参加コミュ");
+        String c = "/api/v1/communities/" + open[0];
+        String topicPath = c + "/topics/" + open[1];
+
+        // a read token may not join or leave, and nothing changes
+        assertProblem(api("POST", c + "/join", fr, null), 403, "insufficient-scope");
+        assertProblem(api("POST", c + "/leave", fr, null), 403, "insufficient-scope");
+        JsonObject outside = get(c, fr).json();
+        assertFalse(outside.getBoolean("canRead"), outside.toString());
+        assertEquals("none", outside.getString("standing"), outside.toString());
+        assertProblem(get(topicPath, fr), 404, "not-found");
+
+        // open: a member at once, and the members-only topics open up
+        Answer joined = api("POST", c + "/join", fw, null);
+        assertEquals(200, joined.status(), joined.body());
+        assertTrue(joined.type().startsWith("application/json"), joined.type());
+        assertEquals(open[0], joined.json().getJsonNumber("communityId").longValue());
+        assertEquals("member", joined.json().getString("standing"), joined.body());
+        assertEquals("コミュニティに参加しました。", joined.json().getString("message"));
+        JsonObject inside = get(c, fr).json();
+        assertTrue(inside.getBoolean("canRead"), inside.toString());
+        assertEquals(1, inside.getJsonArray("topics").size(), inside.toString());
+        assertEquals("メンバーだけの話", get(topicPath, fr).json().getString("title"));
+        assertEquals(Set.of(open[0]), ids(get("/api/v1/communities", fr).json().getJsonArray("items")));
+        assertProblem(api("POST", c + "/join", fw, null), 422, "refused");
+
+        // leaving closes them again; leaving twice is refused
+        Answer left = api("POST", c + "/leave", fw, null);
+        assertEquals(200, left.status(), left.body());
+        assertEquals("none", left.json().getString("standing"), left.body());
+        assertFalse(get(c, fr).json().getBoolean("canRead"));
+        assertProblem(get(topicPath, fr), 404, "not-found");
+        assertTrue(get("/api/v1/communities", fr).json().getJsonArray("items").isEmpty());
+        assertProblem(api("POST", c + "/leave", fw, null), 422, "refused");
+
+        // approval: a pending request (202), no member and no reading until the administrator approves
+        long[] approval = community(admin, "API承認制コミュ", "approval");
+        String a = "/api/v1/communities/" + approval[0];
+        Answer asked = api("POST", a + "/join", fw, null);
+        assertEquals(202, asked.status(), asked.body());
+        assertEquals("pending", asked.json().getString("standing"), asked.body());
+        assertTrue(asked.json().getString("message").contains("申請"), asked.body());
+        JsonObject waiting = get(a, fr).json();
+        assertEquals("pending", waiting.getString("standing"), waiting.toString());
+        assertFalse(waiting.getBoolean("canRead"), waiting.toString());
+        assertProblem(get(a + "/topics/" + approval[1], fr), 404, "not-found");
+        Answer again = api("POST", a + "/join", fw, null);
+        assertProblem(again, 422, "refused");
+        assertTrue(again.json().getString("detail").contains("申請中"), again.body());
+        // leaving withdraws the request
+        assertEquals("none", api("POST", a + "/leave", fw, null).json().getString("standing"));
+        assertEquals("none", get(a, fr).json().getString("standing"));
+
+        assertProblem(api("POST", "/api/v1/communities/999999999/join", fw, null), 404, "not-found");
+        assertProblem(api("POST", "/api/v1/communities/999999999/leave", fw, null), 404, "not-found");
+    }
+
     private static Set<String> timeline(JsonObject home) {
         Set<String> out = new TreeSet<>();
         for (JsonValue v : home.getJsonArray("items")) {
@@ -416,8 +479,13 @@ public class ApiIT {
         return out;
     }
 
-    /** A members-only community made on the pages, with one topic: their ids. */
+    /** A members-only community anyone may join, made on the pages, with one topic: their ids. */
     private static long[] community(NewMember admin, String name) {
+        return community(admin, name, "open");
+    }
+
+    /** A members-only community with this join policy (open, approval), made on the pages, with one topic. */
+    private static long[] community(NewMember admin, String name, String joinPolicy) {
         Http http = admin.http();
         String form = Http.text(http.get("/communities/new"), StandardCharsets.UTF_8);
         HttpResponse<byte[]> made = http.post(
@@ -431,7 +499,7 @@ public class ApiIT {
                 "description",
                 "説明",
                 "join_policy",
-                "open",
+                joinPolicy,
                 "topic_policy",
                 "all",
                 "read_policy",
