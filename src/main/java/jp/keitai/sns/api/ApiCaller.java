@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -44,7 +45,7 @@ public class ApiCaller {
     }
 
     /** A service call with no answer of its own (the resource answers from what it then reads). */
-    void run(java.util.function.LongConsumer work) {
+    void run(LongConsumer work) {
         call(me -> {
             work.accept(me);
             return null;

@@ -65,6 +65,18 @@ class ApiDocumentTest {
         Set<String> documented = new TreeSet<>();
         paths.forEach((p, item) -> item.keySet().forEach(verb -> documented.add(verb + " " + p)));
         assertEquals(operations, documented);
+
+        // joining answers 200 (a member at once) or 202 (asked; the administrator decides), both as Membership
+        @SuppressWarnings("unchecked")
+        Map<String, Object> join =
+                (Map<String, Object>) paths.get("/api/v1/communities/{id}/join").get("post");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> responses = (Map<String, Object>) join.get("responses");
+        assertTrue(responses.keySet().containsAll(Set.of("200", "202", "403", "404", "422")), responses.toString());
+        assertTrue(responses.get("202").toString().contains("#/components/schemas/Membership"), responses.toString());
+        assertTrue(
+                paths.get("/api/v1/communities/{id}/leave").containsKey("post"),
+                paths.keySet().toString());
     }
 
     @Test
