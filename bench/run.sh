@@ -50,19 +50,44 @@ until grep -q 'primed the home caches' "$OUT/server.log"; do sleep 1; done
 grep -o 'primed the home caches.*' "$OUT/server.log" >&2
 
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$SERVER/status"; }
+# CPU time in clock ticks: of the server JVM, and of every PostgreSQL process (backends and background writers); the
+# difference over a measured run divided by its requests is the CPU per page of the node and of the database, the
+# basis of the scaling model in docs/performance.md (issue 27)
+TICK=$(getconf CLK_TCK)
+node_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+db_ticks() {
+  local t=0 f
+  for f in /proc/[0-9]*/stat; do
+    read -r line < "$f" 2> /dev/null || continue
+    [[ "$line" == *"(postgres)"* ]] || continue
+    # shellcheck disable=SC2206
+    local a=(${line##*) })
+    t=$((t + a[11] + a[12]))
+  done
+  echo "$t"
+}
+per_page() { # ticks requests -> ms
+  awk -v t="$1" -v n="$2" -v hz="$TICK" 'BEGIN { if (n > 0) printf "%.3f", t * 1000 / hz / n; else print "?" }'
+}
 
 run() { # name script path connections
   local name=$1 script=$2 path=$3 conns=$4
   echo "== $name: warm-up ${WARMUP}s" >&2
   wrk -t2 -c"$conns" -d"${WARMUP}s" -s "bench/$script" "$URL$path" > /dev/null
   echo "== $name: ${DURATION}s" >&2
+  local n0 d0 n1 d1 requests
+  n0=$(node_ticks)
+  d0=$(db_ticks)
   wrk -t2 -c"$conns" -d"${DURATION}s" --latency -s "bench/$script" "$URL$path" | tee "$OUT/$name.txt" >&2
+  n1=$(node_ticks)
+  d1=$(db_ticks)
+  requests=$(awk '/requests in/ {print $1}' "$OUT/$name.txt")
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$OUT/$name.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt")
   errors=$(awk '/Non-2xx|Socket errors/ {print}' "$OUT/$name.txt" | tr '\n' ' ')
-  echo "| $name | $rps | $p50 | $p99 | ${errors:-0} | wrk -t2 -c$conns -d${DURATION}s -s bench/$script $path |"
+  echo "| $name | $rps | $p50 | $p99 | ${errors:-0} | $(per_page $((n1 - n0)) "$requests") | $(per_page $((d1 - d0)) "$requests") | wrk -t2 -c$conns -d${DURATION}s -s bench/$script $path |"
 }
 
 # 安否確認 under the spike: answers posted by one wrk (as fast as it goes) while another reads the docomo home page,
@@ -82,7 +107,7 @@ run_safety() {
     cat "$OUT/$name.txt" >&2
     echo "| $name | $(awk '/Requests\/sec/ {print $2}' "$OUT/$name.txt") | $(awk '$1 == "50%" {print $2}' "$OUT/$name.txt") |" \
       "$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt") | $(awk '/Non-2xx|Socket errors/ {print}' "$OUT/$name.txt" | tr '\n' ' ') |" \
-      "wrk -t1 -c25 -d${DURATION}s (answers and home at once) |"
+      "| | wrk -t1 -c25 -d${DURATION}s (answers and home at once) |"
   done
 }
 
@@ -90,8 +115,8 @@ run_safety() {
   echo
   echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -Atc 'select count(*) from member' 2>/dev/null || echo '?') members"
   echo
-  echo "| scenario | req/s | p50 | p99 | errors | command |"
-  echo "|---|---|---|---|---|---|"
+  echo "| scenario | req/s | p50 | p99 | errors | node CPU ms/page | PostgreSQL CPU ms/page | command |"
+  echo "|---|---|---|---|---|---|---|---|"
   for s in $SCENARIOS; do
     case $s in
       ceiling) run ceiling static.lua /static/ceiling.jsp 50 ;;

@@ -12,6 +12,11 @@
 <option value="friends" ${me.selfIntroVisibility == 'friends' ? 'selected="selected"' : ''}>友人まで公開</option>
 <option value="private" ${me.selfIntroVisibility == 'private' ? 'selected="selected"' : ''}>非公開</option>
 </select><br />
+現住所<br />
+<select name="prefecture">
+<option value="">選ばない</option>
+<c:forEach items="${prefectures}" var="p"><option value="${p.code}" ${me.prefecture == p.code ? 'selected="selected"' : ''}><c:out value="${p.name}"/></option></c:forEach>
+</select><br />
 <input type="submit" value="保存" />
 </form>
 <hr />

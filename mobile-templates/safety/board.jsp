@@ -5,7 +5,7 @@
 <c:when test="${empty board}"><p>いま安否確認は行われていません。</p></c:when>
 <c:otherwise>
 <p><strong><c:out value="${board.check.title}"/></strong>（<c:out value="${board.check.region}"/>）</p>
-<c:if test="${not board.iAnswered}">
+<c:if test="${board.asked and not board.iAnswered}">
 <form method="post" action="<c:url value='/safety'/>">
 <input type="hidden" name="_csrf" value="${csrf}">
 <input type="text" name="message" size="30" maxlength="100" value="<c:out value='${message}'/>" placeholder="ひとこと（なくても可）">

@@ -5,7 +5,7 @@
 <c:when test="${empty board}">いま安否確認は行われていません｡<br /></c:when>
 <c:otherwise>
 <div style="color:#cc0000"><c:out value="${board.check.title}"/></div>
-<c:if test="${not board.iAnswered}">
+<c:if test="${board.asked and not board.iAnswered}">
 <form method="post" action="<c:url value='/safety'/>">
 <input type="hidden" name="_csrf" value="${csrf}" />
 <input type="text" name="message" size="12" maxlength="100" ${handset.input.hiragana} /><input type="submit" value="無事です" />

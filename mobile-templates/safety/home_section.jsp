@@ -1,6 +1,7 @@
 <div id="safety" data-safety-check="${section.checkId}" style="border:2px solid #c00;padding:.5em">
 <strong>安否確認: <c:out value="${section.title}"/>（<c:out value="${section.region}"/>）</strong>
 <c:choose>
+<c:when test="${not section.asked}"><p>対象地域のマイミクの安否を確かめられます。</p></c:when>
 <c:when test="${section.answered}"><p data-safety-answered="true">「無事です」と伝えました。<c:if test="${not empty section.message}">（<c:out value="${section.message}"/>）</c:if></p></c:when>
 <c:otherwise>
 <form method="post" action="<c:url value='/safety'/>">

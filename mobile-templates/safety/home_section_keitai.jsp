@@ -1,5 +1,6 @@
 <div data-safety-check="${section.checkId}" style="color:#cc0000">安否確認:<c:out value="${section.title}"/></div>
 <c:choose>
+<c:when test="${not section.asked}"></c:when>
 <c:when test="${section.answered}"><span data-safety-answered="true">無事を伝えました</span><br /></c:when>
 <c:otherwise>
 <form method="post" action="<c:url value='/safety'/>">

@@ -55,6 +55,7 @@ public class AdminSafetyResource {
     public View open(
             @FormParam("title") String title,
             @FormParam("region") String region,
+            @FormParam("prefectures") String prefectures,
             @FormParam("starts") String starts,
             @FormParam("hours") String hours) {
         long operator = operators.require();
@@ -62,8 +63,9 @@ public class AdminSafetyResource {
             Instant from = parseStart(starts);
             int h = parseHours(hours);
             long id = database.tx(em -> {
-                long made = safety.open(operator, title, region, from, Duration.ofHours(h));
-                audit.record(operator, "safety.open", "安否確認 #" + made, title + " / " + region + " / " + h + "時間");
+                long made = safety.open(operator, title, region, prefectures, from, Duration.ofHours(h));
+                String where = prefectures == null || prefectures.isBlank() ? "全国" : prefectures.strip();
+                audit.record(operator, "safety.open", "安否確認 #" + made, title + " / " + where + " / " + h + "時間");
                 return made;
             });
             return page().with("notice", "安否確認 #" + id + " を開きました。");
@@ -71,6 +73,7 @@ public class AdminSafetyResource {
             return page().with("error", e.getMessage())
                     .with("title", title)
                     .with("region", region)
+                    .with("prefectures", prefectures)
                     .with("hours", hours);
         }
     }

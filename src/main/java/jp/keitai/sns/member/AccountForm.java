@@ -119,4 +119,13 @@ final class AccountForm {
         }
         return MailAddresses.canonical(typed);
     }
+
+    /** A prefecture's JIS code from a form (1–47). */
+    static int prefecture(String code) {
+        String c = code.strip();
+        if (!c.matches("\\d{1,2}") || Prefecture.of(Integer.parseInt(c)).isEmpty()) {
+            throw new Refused("都道府県を一覧から選んでください。");
+        }
+        return Integer.parseInt(c);
+    }
 }

@@ -46,18 +46,29 @@ public class AccountService {
                 .orElse(false);
     }
 
-    /** Saves the nickname, the self-introduction and who may read it. */
+    /** Saves the nickname, the self-introduction and who may read it; the prefecture stays as it is. */
     public void updateProfile(long memberId, String nickname, String selfIntro, String visibility) {
+        updateProfile(memberId, nickname, selfIntro, visibility, null);
+    }
+
+    /**
+     * Saves the nickname, the self-introduction, who may read it and the 現住所.
+     *
+     * @param prefecture the JIS code as the form sends it ({@code ""}: not given), or null to keep it as it is
+     */
+    public void updateProfile(long memberId, String nickname, String selfIntro, String visibility, String prefecture) {
         String name = AccountForm.nickname(nickname);
         String intro = selfIntro == null ? "" : selfIntro.strip();
         FormCheck.check(new AccountForm.SelfIntro(intro));
         FormCheck.check(new AccountForm.IntroVisibility(visibility));
+        Integer code = prefecture == null || prefecture.isBlank() ? null : AccountForm.prefecture(prefecture);
         database.run(em -> {
             Member m = members.inTransaction(memberId);
             if (m.getRole() != Role.OPERATOR) {
                 AccountForm.notReserved(name, members.operatorNicknames());
             }
-            m.setProfile(name, intro.isEmpty() ? null : intro, visibility);
+            m.setProfile(
+                    name, intro.isEmpty() ? null : intro, visibility, prefecture == null ? m.getPrefecture() : code);
             database.changes().publish(MemberDirectory.TOPIC, memberId); // cards and profiles, on every node
         });
     }

@@ -49,6 +49,10 @@ public class Member {
     @Column(name = "self_intro_visibility", nullable = false)
     private String selfIntroVisibility = "everyone";
 
+    /** 現住所: the prefecture's JIS code ({@link Prefecture}), null when not given */
+    @Column(name = "prefecture")
+    private Integer prefecture;
+
     protected Member() {}
 
     public Member(String nickname, String passwordHash, Role role, Instant createdAt) {
@@ -102,10 +106,15 @@ public class Member {
         return selfIntroVisibility;
     }
 
-    void setProfile(String nickname, String selfIntro, String selfIntroVisibility) {
+    public Integer getPrefecture() {
+        return prefecture;
+    }
+
+    void setProfile(String nickname, String selfIntro, String selfIntroVisibility, Integer prefecture) {
         this.nickname = nickname;
         this.selfIntro = selfIntro;
         this.selfIntroVisibility = selfIntroVisibility;
+        this.prefecture = prefecture;
     }
 
     void setPasswordHash(String passwordHash) {

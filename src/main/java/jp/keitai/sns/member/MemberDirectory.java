@@ -77,6 +77,17 @@ public class MemberDirectory {
         return out;
     }
 
+    /** The 現住所 (JIS code) of these members that gave one, by id; one query at most. */
+    public Map<Long, Integer> prefectures(Collection<Long> ids) {
+        Map<Long, Integer> out = new HashMap<>();
+        cards(ids).forEach((id, card) -> {
+            if (card.prefecture() != null) {
+                out.put(id, card.prefecture());
+            }
+        });
+        return out;
+    }
+
     /** Whether the member exists and is active (neither suspended nor withdrawn). */
     public boolean isActive(long id) {
         MemberStore.Card card = cards(List.of(id)).get(id);

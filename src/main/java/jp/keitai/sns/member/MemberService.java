@@ -76,6 +76,11 @@ public class MemberService implements ActiveMembers {
         return directory.nicknames(ids);
     }
 
+    /** The 現住所 ({@link Prefecture} code) of these members that gave one (others left out); one query at most. */
+    public Map<Long, Integer> prefectures(Collection<Long> ids) {
+        return directory.prefectures(ids);
+    }
+
     /**
      * Locks these members' rows until the current transaction ends, always in id order, so that two changes about the
      * same pair of members (say, both asking each other for マイミク at once) run one after the other.

@@ -29,7 +29,8 @@ public class MemberStore {
     }
 
     /** Nickname and status: what pages naming many members need of each. */
-    record Card(String nickname, MemberStatus status) {}
+    /** What lists need of a member; {@code prefecture} is the JIS code or null. */
+    record Card(String nickname, MemberStatus status, Integer prefecture) {}
 
     /** The member as it is committed, detached. */
     Optional<Member> find(long id) {
@@ -45,10 +46,11 @@ public class MemberStore {
     Map<Long, Card> findCards(Set<Long> ids) {
         Map<Long, Card> out = new HashMap<>();
         database.read(em -> em.createQuery(
-                                "select m.id, m.nickname, m.status from Member m where m.id in :ids", Object[].class)
+                                "select m.id, m.nickname, m.status, m.prefecture from Member m where m.id in :ids",
+                                Object[].class)
                         .setParameter("ids", List.copyOf(ids))
                         .getResultList())
-                .forEach(r -> out.put((Long) r[0], new Card((String) r[1], (MemberStatus) r[2])));
+                .forEach(r -> out.put((Long) r[0], new Card((String) r[1], (MemberStatus) r[2], (Integer) r[3])));
         return out;
     }
 

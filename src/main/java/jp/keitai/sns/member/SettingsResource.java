@@ -66,7 +66,7 @@ public class SettingsResource {
     @GET
     @Path("profile")
     public View profile() {
-        return View.of("member/settings_profile").with("me", me());
+        return profileView();
     }
 
     @POST
@@ -74,13 +74,19 @@ public class SettingsResource {
     public View saveProfile(
             @FormParam("nickname") String nickname,
             @FormParam("self_intro") String selfIntro,
-            @FormParam("self_intro_visibility") String visibility) {
+            @FormParam("self_intro_visibility") String visibility,
+            @FormParam("prefecture") String prefecture) {
         try {
-            accounts.updateProfile(currentMember.memberId(), nickname, selfIntro, visibility);
+            // a form without the field (an older page) keeps the prefecture
+            accounts.updateProfile(currentMember.memberId(), nickname, selfIntro, visibility, prefecture);
         } catch (Refused e) {
-            return View.of("member/settings_profile").with("me", me()).with("error", e.getMessage());
+            return profileView().with("error", e.getMessage());
         }
-        return View.of("member/settings_profile").with("me", me()).with("notice", "プロフィールを保存しました。");
+        return profileView().with("notice", "プロフィールを保存しました。");
+    }
+
+    private View profileView() {
+        return View.of("member/settings_profile").with("me", me()).with("prefectures", Prefecture.all());
     }
 
     @GET

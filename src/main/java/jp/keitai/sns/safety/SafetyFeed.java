@@ -3,6 +3,7 @@ package jp.keitai.sns.safety;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import jp.keitai.sns.system.CacheSize;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.ReadCache;
@@ -44,6 +45,15 @@ final class SafetyFeed {
 
     /** The check open at {@code now} (the one opened last, if several), from memory. */
     Optional<SafetyStore.Check> open(Instant now) {
+        return open(now, k -> true);
+    }
+
+    /** The check open at {@code now} that asks members living in this prefecture (null: not given), from memory. */
+    Optional<SafetyStore.Check> openFor(Instant now, Integer prefecture) {
+        return open(now, k -> k.asks(prefecture));
+    }
+
+    private Optional<SafetyStore.Check> open(Instant now, Predicate<SafetyStore.Check> which) {
         List<SafetyStore.Check> c = current;
         if (c == null) {
             c = store.current(now);
@@ -51,7 +61,7 @@ final class SafetyFeed {
         }
         SafetyStore.Check found = null;
         for (SafetyStore.Check k : c) {
-            if (k.openAt(now) && (found == null || k.id() > found.id())) {
+            if (k.openAt(now) && which.test(k) && (found == null || k.id() > found.id())) {
                 found = k;
             }
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,16 @@ import java.util.Optional;
 import java.util.Set;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.member.Prefecture;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.web.Refused;
 
 /**
  * 安否確認 (I am safe), built for the day of an earthquake: operators (or the configured trigger) open a check for a
- * region and a time window; while it is open every member sees 「無事です」 on the home page and may answer with an
- * optional short message, on the web or by an empty mail to {@code safe@}. An answer is one small insert (a second
+ * region (prefectures, or the whole country) and a time window; while it is open every member living there (or who
+ * gave no 現住所) sees 「無事です」 on the home page and may answer with an optional short message, on the web or by an
+ * empty mail to {@code safe@}; every member may see which of their friends there answered. An answer is one small insert (a second
  * one changes only the message); the friends' list is one query for all friends' answers, names and friends from
  * memory. Rows are {@link SafetyStore}'s, the home page's reads {@link SafetyFeed}'s.
  */
@@ -33,25 +36,33 @@ public class SafetyService {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("M/d HH:mm").withZone(Clock.JAPAN);
 
-    /** A check as pages show it. */
+    /** A check as pages show it; {@code region} is the label, {@code prefectures} the names it asks (or 全国). */
     public record CheckView(
             long id,
             String title,
             String region,
+            String prefectures,
             String opens,
             String closes,
             boolean open,
             int answerCount,
             boolean automatic) {}
 
-    /** The home page's button: the open check, and whether (and what) the member answered. */
-    public record Home(long checkId, String title, String region, boolean answered, String message) {}
+    /**
+     * The home page's part: the open check, whether it asks the member (the button) or only their friends (the link to
+     * the list), and whether (and what) the member answered.
+     */
+    public record Home(long checkId, String title, String region, boolean asked, boolean answered, String message) {}
 
     /** A friend on the list: name, message and time (for those who answered). */
     public record Friend(long id, String nickname, String message, String time, boolean byMail) {}
 
-    /** The friends' list of the open check: who answered (newest first) and who has not. */
-    public record Board(CheckView check, boolean iAnswered, List<Friend> answered, List<Friend> notYet) {}
+    /**
+     * The friends' list of the open check: those it asks who answered (newest first) and who have not; whether it asks
+     * the viewer and whether they answered.
+     */
+    public record Board(
+            CheckView check, boolean asked, boolean iAnswered, List<Friend> answered, List<Friend> notYet) {}
 
     @Inject
     Database database;
@@ -81,26 +92,35 @@ public class SafetyService {
     }
 
     /**
-     * Opens a check for a region from {@code opensAt} for {@code duration}.
+     * Opens a check from {@code opensAt} for {@code duration}, asking the members of these prefectures.
      *
      * @param operator the operator, or null for the configured trigger
+     * @param region the label members see; when empty, the prefectures' names (or 全国)
+     * @param prefectures names or JIS codes ("宮城県・福島県", "4,7"); empty for the whole country
      * @throws Refused with the reason in Japanese
      */
-    public long open(Long operator, String title, String region, Instant opensAt, Duration duration) {
+    public long open(
+            Long operator, String title, String region, String prefectures, Instant opensAt, Duration duration) {
         String t = title == null ? "" : title.strip();
-        String r = region == null ? "" : region.strip();
         if (t.isEmpty() || t.length() > 100) {
             throw new Refused("名前（例: 〇〇地震）を100文字までで入れてください。");
         }
-        if (r.isEmpty() || r.length() > 100) {
-            throw new Refused("地域を100文字までで入れてください（例: 東北・関東、全国）。");
+        Set<Integer> asked;
+        try {
+            asked = Prefecture.parse(prefectures);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("「" + e.getMessage() + "」は都道府県の名前ではありません（例: 宮城県・福島県）。空なら全国です。");
+        }
+        String r = region == null || region.isBlank() ? label(asked) : region.strip();
+        if (r.length() > 100) {
+            throw new Refused("地域の表示は100文字までです（例: 東北・関東）。");
         }
         if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(30)) > 0) {
             throw new Refused("期間は1時間から30日までです。");
         }
         Instant start = opensAt == null ? Clock.now() : opensAt;
         return database.tx(em -> {
-            long id = store.open(t, r, start, start.plus(duration), operator, Clock.now());
+            long id = store.open(t, r, asked, start, start.plus(duration), operator, Clock.now());
             feed.checksChanged(id);
             return id;
         });
@@ -124,7 +144,8 @@ public class SafetyService {
      * @throws Refused when no check is open, or the message is too long
      */
     public boolean answer(long member, String message, String via) {
-        SafetyStore.Check check = feed.open(Clock.now()).orElseThrow(() -> new Refused(NONE_OPEN));
+        SafetyStore.Check check =
+                feed.openFor(Clock.now(), prefectureOf(member)).orElseThrow(() -> new Refused(NONE_OPEN));
         String m = message == null ? null : message.strip();
         if (m != null && m.isEmpty()) {
             m = null;
@@ -140,22 +161,37 @@ public class SafetyService {
         return first;
     }
 
-    /** The open check for the home page's button, or empty (from memory once warm). */
+    /**
+     * The open check for the home page: the one asking the member (the button), else the newest open one (the link to
+     * the friends' list), or empty. From memory once warm.
+     */
     public Optional<Home> home(long member) {
-        return feed.open(Clock.now()).map(c -> {
-            Optional<SafetyStore.Answer> a = feed.answer(c.id(), member);
+        return checkFor(member).map(c -> {
+            boolean asked = c.asks(prefectureOf(member));
+            Optional<SafetyStore.Answer> a = asked ? feed.answer(c.id(), member) : Optional.empty();
             return new Home(
                     c.id(),
                     c.title(),
                     c.region(),
+                    asked,
                     a.isPresent(),
                     a.map(SafetyStore.Answer::message).orElse(null));
         });
     }
 
-    /** Whether a check is open now. */
-    public boolean isOpen() {
-        return feed.open(Clock.now()).isPresent();
+    /** The open check asking the member, else the newest open check (whose list may show the member's friends). */
+    private Optional<SafetyStore.Check> checkFor(long member) {
+        Instant now = Clock.now();
+        Optional<SafetyStore.Check> mine = feed.openFor(now, prefectureOf(member));
+        return mine.isPresent() ? mine : feed.open(now);
+    }
+
+    private Integer prefectureOf(long member) {
+        return members.prefectures(List.of(member)).get(member);
+    }
+
+    private static String label(Set<Integer> prefectures) {
+        return prefectures.isEmpty() ? "全国" : Prefecture.names(prefectures);
     }
 
     /**
@@ -163,12 +199,12 @@ public class SafetyService {
      * query for the answers, whatever the number of friends; empty when no check is open.
      */
     public Optional<Board> board(long viewer) {
-        Optional<SafetyStore.Check> open = feed.open(Clock.now());
+        Optional<SafetyStore.Check> open = checkFor(viewer);
         if (open.isEmpty()) {
             return Optional.empty();
         }
         SafetyStore.Check c = open.get();
-        long[] friends = policy.visibleFriends(viewer);
+        long[] friends = asked(c, policy.visibleFriends(viewer));
         List<SafetyStore.Answer> answers = store.answersOf(c.id(), friends);
         Set<Long> ids = new HashSet<>();
         for (long f : friends) {
@@ -192,8 +228,22 @@ public class SafetyService {
                 notYet.add(new Friend(f, names.getOrDefault(f, ""), null, null, false));
             }
         }
-        boolean me = feed.answer(c.id(), viewer).isPresent();
-        return Optional.of(new Board(view(c, -1), me, answered, notYet));
+        boolean asked = c.asks(prefectureOf(viewer));
+        boolean me = asked && feed.answer(c.id(), viewer).isPresent();
+        return Optional.of(new Board(view(c, -1), asked, me, answered, notYet));
+    }
+
+    /** The friends the check asks, in their order: all of them for the whole country; one query at most. */
+    private long[] asked(SafetyStore.Check c, long[] friends) {
+        if (c.prefectures().isEmpty()) {
+            return friends;
+        }
+        List<Long> ids = new ArrayList<>(friends.length);
+        for (long f : friends) {
+            ids.add(f);
+        }
+        Map<Long, Integer> where = members.prefectures(ids);
+        return Arrays.stream(friends).filter(f -> c.asks(where.get(f))).toArray();
     }
 
     /** The latest checks with their answer counts, newest first (the console). */
@@ -210,6 +260,7 @@ public class SafetyService {
                 c.id(),
                 c.title(),
                 c.region(),
+                label(c.prefectures()),
                 TIME.format(c.opensAt()),
                 TIME.format(c.closesAt()),
                 c.openAt(Clock.now()),

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import jp.keitai.sns.system.Database;
 
 /**
@@ -17,11 +20,24 @@ import jp.keitai.sns.system.Database;
 final class SafetyStore {
 
     private static final int CHUNK = 500;
+    private static final String COLUMNS = "id, title, region, prefectures, opens_at, closes_at, opened_by";
 
-    /** A 安否確認 as stored. */
-    record Check(long id, String title, String region, Instant opensAt, Instant closesAt, Long openedBy) {
+    /** A 安否確認 as stored; {@code prefectures} are the JIS codes it asks, empty for the whole country. */
+    record Check(
+            long id,
+            String title,
+            String region,
+            Set<Integer> prefectures,
+            Instant opensAt,
+            Instant closesAt,
+            Long openedBy) {
         boolean openAt(Instant t) {
             return !t.isBefore(opensAt) && t.isBefore(closesAt);
+        }
+
+        /** Whether it asks a member living there; a member who gave no prefecture (null) is asked by every check. */
+        boolean asks(Integer prefecture) {
+            return prefectures.isEmpty() || prefecture == null || prefectures.contains(prefecture);
         }
     }
 
@@ -34,18 +50,27 @@ final class SafetyStore {
         this.database = database;
     }
 
-    long open(String title, String region, Instant opensAt, Instant closesAt, Long openedBy, Instant at) {
+    long open(
+            String title,
+            String region,
+            Set<Integer> prefectures,
+            Instant opensAt,
+            Instant closesAt,
+            Long openedBy,
+            Instant at) {
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "insert into safety_check (title, region, opens_at, closes_at, opened_by, created_at)"
-                            + " values (?, ?, ?, ?, ?, ?)",
+                    "insert into safety_check (title, region, prefectures, opens_at, closes_at, opened_by,"
+                            + " created_at) values (?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"})) {
                 ps.setString(1, title);
                 ps.setString(2, region);
-                ps.setTimestamp(3, Timestamp.from(opensAt));
-                ps.setTimestamp(4, Timestamp.from(closesAt));
-                ps.setObject(5, openedBy, java.sql.Types.BIGINT);
-                ps.setTimestamp(6, Timestamp.from(at));
+                ps.setString(
+                        3, prefectures.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+                ps.setTimestamp(4, Timestamp.from(opensAt));
+                ps.setTimestamp(5, Timestamp.from(closesAt));
+                ps.setObject(6, openedBy, java.sql.Types.BIGINT);
+                ps.setTimestamp(7, Timestamp.from(at));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -80,8 +105,7 @@ final class SafetyStore {
 
     Optional<Check> find(long id) {
         return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select id, title, region, opens_at, closes_at, opened_by from safety_check where id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from safety_check where id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(check(rs)) : Optional.empty();
@@ -93,8 +117,7 @@ final class SafetyStore {
     private List<Check> checks(String tail, Instant at, int limit) {
         return database.jdbc(c -> {
             try (PreparedStatement ps =
-                    c.prepareStatement("select id, title, region, opens_at, closes_at, opened_by from safety_check "
-                            + tail + " limit " + limit)) {
+                    c.prepareStatement("select " + COLUMNS + " from safety_check " + tail + " limit " + limit)) {
                 if (at != null) {
                     ps.setTimestamp(1, Timestamp.from(at));
                 }
@@ -198,14 +221,21 @@ final class SafetyStore {
     }
 
     private static Check check(ResultSet rs) throws SQLException {
-        long by = rs.getLong(6);
+        long by = rs.getLong(7);
         Long openedBy = rs.wasNull() ? null : by;
+        Set<Integer> prefectures = new TreeSet<>();
+        for (String code : rs.getString(4).split(",")) {
+            if (!code.isEmpty()) {
+                prefectures.add(Integer.valueOf(code));
+            }
+        }
         return new Check(
                 rs.getLong(1),
                 rs.getString(2),
                 rs.getString(3),
-                rs.getTimestamp(4).toInstant(),
+                Set.copyOf(prefectures),
                 rs.getTimestamp(5).toInstant(),
+                rs.getTimestamp(6).toInstant(),
                 openedBy);
     }
 }

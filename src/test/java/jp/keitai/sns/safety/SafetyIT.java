@@ -106,5 +106,73 @@ class SafetyIT {
         assertTrue(settings.matches("(?s).*最終ログイン: 20\\d\\d/\\d{1,2}/\\d{1,2} \\d\\d:\\d\\d.*"), settings);
         String forA = Http.text(a.http().get("/safety"), StandardCharsets.UTF_8);
         assertTrue(forA.contains("心配な人") && forA.contains("家にいます"), forA);
+
+        // a regional check: the operator ends this one and opens one for 宮城県 only
+        String list2 = Http.text(operator.get("/admin/safety"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher row =
+                java.util.regex.Pattern.compile("data-check-id=\"(\\d+)\"").matcher(list2);
+        assertTrue(row.find(), list2);
+        operator.post("/admin/safety/" + row.group(1) + "/close", "_csrf", Http.csrf(list2));
+        // the members give their 現住所 in settings: b on the docomo handset, a on the PC
+        String profileForm = new String(docomo.get("/settings/profile").body(), SJIS);
+        assertTrue(profileForm.contains("大阪府"), profileForm);
+        String saved = new String(
+                docomo.post(
+                                "/settings/profile",
+                                SJIS,
+                                "_csrf",
+                                Http.csrf(profileForm),
+                                "nickname",
+                                "心配な人",
+                                "self_intro",
+                                "",
+                                "self_intro_visibility",
+                                "everyone",
+                                "prefecture",
+                                "27")
+                        .body(),
+                SJIS);
+        assertTrue(saved.contains("保存しました") && saved.contains("value=\"27\" selected"), saved);
+        String pcForm = Http.text(a.http().get("/settings/profile"), StandardCharsets.UTF_8);
+        a.http()
+                .post(
+                        "/settings/profile",
+                        "_csrf",
+                        Http.csrf(pcForm),
+                        "nickname",
+                        "無事な人",
+                        "self_intro",
+                        "",
+                        "self_intro_visibility",
+                        "everyone",
+                        "prefecture",
+                        "4");
+        String form2 = Http.text(operator.get("/admin/safety"), StandardCharsets.UTF_8);
+        String regional = Http.text(
+                operator.post(
+                        "/admin/safety",
+                        "_csrf",
+                        Http.csrf(form2),
+                        "title",
+                        "宮城県沖地震",
+                        "region",
+                        "",
+                        "prefectures",
+                        "宮城県",
+                        "starts",
+                        "",
+                        "hours",
+                        "24"),
+                StandardCharsets.UTF_8);
+        assertTrue(regional.contains("を開きました") && regional.contains("宮城県"), regional);
+        // Osaka is not asked: no button, but the way to the friends there; the friend in 宮城 is on the list
+        String osakaHome = new String(docomo.get("/home").body(), SJIS);
+        assertTrue(osakaHome.contains("安否確認:宮城県沖地震"), osakaHome);
+        assertFalse(osakaHome.contains("value=\"無事です\""), osakaHome);
+        String osakaList = new String(docomo.get("/safety").body(), SJIS);
+        assertTrue(osakaList.indexOf("無事な人") > osakaList.indexOf("■未回答"), osakaList);
+        // 宮城 is asked
+        String miyagiHome = Http.text(a.http().get("/home"), StandardCharsets.UTF_8);
+        assertTrue(miyagiHome.contains("value=\"無事です\""), miyagiHome);
     }
 }

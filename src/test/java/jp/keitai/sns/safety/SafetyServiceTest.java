@@ -78,7 +78,7 @@ class SafetyServiceTest {
             assertThrows(Refused.class, () -> safety.answer(friends[0], null, "web"), "no check open");
             assertTrue(safety.home(me).isEmpty());
 
-            long check = safety.open(null, "テスト地震", "東北・関東", null, Duration.ofHours(72));
+            long check = safety.open(null, "テスト地震", "東北・関東", "", null, Duration.ofHours(72));
             assertTrue(safety.home(me).isPresent());
             assertFalse(safety.home(me).get().answered());
 
@@ -126,6 +126,71 @@ class SafetyServiceTest {
 
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
+    void aRegionalCheckAsksItsPrefecturesAndShowsEveryoneTheirFriendsThere(TestDb db) {
+        try (db) {
+            Database d = db.database();
+            MemberService members = new MemberService(d);
+            SafetyService safety = new SafetyService(d, new AccessPolicy(new FriendGraph(d), members), members);
+            long tokyo = TestMembers.create(d, "東京の人");
+            long miyagi = TestMembers.create(d, "宮城の人");
+            long osaka = TestMembers.create(d, "大阪の人");
+            long unknown = TestMembers.create(d, "どこかの人");
+            livesIn(d, tokyo, 13);
+            livesIn(d, miyagi, 4);
+            livesIn(d, osaka, 27);
+            for (long f : new long[] {miyagi, osaka, unknown}) {
+                TestMembers.befriend(d, tokyo, f);
+            }
+            assertEquals(
+                    "「ムー大陸」は都道府県の名前ではありません（例: 宮城県・福島県）。空なら全国です。",
+                    assertThrows(Refused.class, () -> safety.open(null, "地震", "", "宮城・ムー大陸", null, Duration.ofHours(1)))
+                            .getMessage());
+
+            long check = safety.open(null, "宮城県沖地震", "", "宮城, 7", null, Duration.ofHours(72));
+            assertEquals("宮城県・福島県", safety.latest(1).get(0).region(), "the label defaults to the names");
+            assertTrue(safety.home(miyagi).orElseThrow().asked());
+            assertTrue(safety.home(unknown).orElseThrow().asked(), "no 現住所 given: asked by every check");
+            SafetyService.Home far = safety.home(osaka).orElseThrow();
+            assertFalse(far.asked(), "Osaka is not asked, but sees the link to friends there");
+            assertEquals(check, far.checkId());
+            assertThrows(Refused.class, () -> safety.answer(osaka, null, "web"));
+            assertTrue(safety.answer(miyagi, "無事です", "web"));
+
+            // Tokyo is not asked, and sees its friends the check asks: Miyagi answered, the unknown one not yet
+            SafetyService.Board board = safety.board(tokyo).orElseThrow();
+            assertFalse(board.asked());
+            assertEquals(
+                    List.of(miyagi),
+                    board.answered().stream().map(SafetyService.Friend::id).toList());
+            assertEquals(
+                    List.of(unknown),
+                    board.notYet().stream().map(SafetyService.Friend::id).toList());
+
+            // a check for the whole country asks everyone, and is the one Osaka answers
+            safety.open(null, "訓練", "", "", null, Duration.ofHours(1));
+            assertTrue(safety.home(osaka).orElseThrow().asked());
+            assertTrue(safety.answer(osaka, null, "web"));
+            assertEquals(
+                    0,
+                    rows(
+                            d,
+                            "select count(*) from safety_answer where member_id = " + osaka + " and check_id = "
+                                    + check));
+        }
+    }
+
+    private static void livesIn(Database d, long member, int prefecture) {
+        d.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update member set prefecture = ? where id = ?")) {
+                ps.setInt(1, prefecture);
+                ps.setLong(2, member);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void anEmptyMailToSafeFromTheCarrierAddressAnswers(TestDb db) throws IOException {
         try (db) {
             Database d = db.database();
@@ -158,7 +223,7 @@ class SafetyServiceTest {
                 assertEquals(0, rows(d, "select count(*) from safety_answer"));
                 assertEquals(1, rows(d, "select count(*) from mail_outbox where template = 'safety/refused'"));
 
-                long check = safety.open(null, "訓練", "全国", Clock.now(), Duration.ofHours(1));
+                long check = safety.open(null, "訓練", "全国", "", Clock.now(), Duration.ofHours(1));
                 byte[] again = new String(empty, StandardCharsets.ISO_8859_1)
                         .replace("<s1.", "<s2.")
                         .getBytes(StandardCharsets.ISO_8859_1);
