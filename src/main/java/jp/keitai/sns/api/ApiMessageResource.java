@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import jp.keitai.sns.message.MessageBoxService;
 import jp.keitai.sns.message.MessageService;
 import jp.keitai.sns.web.CsrfExempt;
 import jp.keitai.sns.web.Public;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/v1/messages}: inbox and sent box, one message, sending and replying ({@link MessageService}). */
+/** {@code /api/v1/messages}: inbox and sent box, one message, sending and replying ({@link MessageBoxService}, {@link MessageService}). */
 @ApiAccess
 @Public
 @CsrfExempt
@@ -40,6 +41,9 @@ public class ApiMessageResource {
     @Inject
     MessageService messages;
 
+    @Inject
+    MessageBoxService boxes;
+
     @GET
     @Operation(summary = "受信箱・送信箱", description = "box=inbox（既定）または sent、新しい順、20件ずつ。")
     @APIResponse(
@@ -53,7 +57,7 @@ public class ApiMessageResource {
             throw Api.badRequest(path, "box は inbox か sent です。", "box is inbox or sent.");
         }
         int p = Api.page(path, page);
-        MessageService.Page found = messages.box(caller.memberId(), "sent".equals(box), p, Api.PAGE_SIZE);
+        MessageBoxService.Page found = boxes.box(caller.memberId(), "sent".equals(box), p, Api.PAGE_SIZE);
         return new ApiViews.Messages(found.box(), view(found.items()), found.page(), found.hasNext());
     }
 
@@ -66,7 +70,7 @@ public class ApiMessageResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Message.class)))
     @APIResponse(responseCode = "404", description = "ないか自分のものでない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Message show(@PathParam("id") long id) {
-        return messages.open(caller.memberId(), id)
+        return boxes.open(caller.memberId(), id)
                 .map(m -> view(List.of(m)).get(0))
                 .orElseThrow(() -> Api.notFound("/api/v1/messages/" + id));
     }
@@ -99,7 +103,7 @@ public class ApiMessageResource {
                 .build();
     }
 
-    private static List<ApiViews.Message> view(List<MessageService.Item> items) {
+    private static List<ApiViews.Message> view(List<MessageBoxService.Item> items) {
         return items.stream()
                 .map(m -> new ApiViews.Message(
                         m.id(),
