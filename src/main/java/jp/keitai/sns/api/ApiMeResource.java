@@ -19,7 +19,7 @@ import jp.keitai.sns.home.HomeSection;
 import jp.keitai.sns.home.TimelineEntry;
 import jp.keitai.sns.member.AccountService;
 import jp.keitai.sns.member.MemberService;
-import jp.keitai.sns.message.MessageService;
+import jp.keitai.sns.message.MessageBoxService;
 import jp.keitai.sns.web.CsrfExempt;
 import jp.keitai.sns.web.Public;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,7 +54,7 @@ public class ApiMeResource {
     FriendService friends;
 
     @Inject
-    MessageService messages;
+    MessageBoxService messages;
 
     @Inject
     AccountService accounts;

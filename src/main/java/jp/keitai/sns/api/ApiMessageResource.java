@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import jp.keitai.sns.message.MessageBoxService;
 import jp.keitai.sns.message.MessageService;
 import jp.keitai.sns.web.CsrfExempt;
 import jp.keitai.sns.web.Public;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/v1/messages}: inbox and sent box, one message, sending and replying ({@link MessageService}). */
+/** {@code /api/v1/messages}: inbox and sent box, one message, sending and replying ({@link MessageBoxService}, {@link MessageService}). */
 @ApiAccess
 @Public
 @CsrfExempt
@@ -39,6 +40,9 @@ public class ApiMessageResource {
     @Inject
     MessageService messages;
 
+    @Inject
+    MessageBoxService boxes;
+
     @GET
     @Operation(summary = "受信箱・送信箱", description = "box=inbox（既定）または sent、新しい順、20件ずつ。")
     @APIResponse(
@@ -51,7 +55,7 @@ public class ApiMessageResource {
             throw caller.badRequest("box は inbox か sent です。", "box is inbox or sent.");
         }
         int p = caller.page(page);
-        MessageService.Page found = caller.call(me -> messages.box(me, "sent".equals(box), p, Api.PAGE_SIZE));
+        MessageBoxService.Page found = caller.call(me -> boxes.box(me, "sent".equals(box), p, Api.PAGE_SIZE));
         return new ApiViews.Messages(found.box(), view(found.items()), found.page(), found.hasNext());
     }
 
@@ -64,7 +68,7 @@ public class ApiMessageResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Message.class)))
     @APIResponse(responseCode = "404", description = "ないか自分のものでない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Message show(@PathParam("id") long id) {
-        MessageService.Item m = caller.found(me -> messages.open(me, id));
+        MessageBoxService.Item m = caller.found(me -> boxes.open(me, id));
         return view(List.of(m)).get(0);
     }
 
@@ -90,7 +94,7 @@ public class ApiMessageResource {
         return Api.created("/api/v1/messages", id);
     }
 
-    private static List<ApiViews.Message> view(List<MessageService.Item> items) {
+    private static List<ApiViews.Message> view(List<MessageBoxService.Item> items) {
         return items.stream()
                 .map(m -> new ApiViews.Message(
                         m.id(),

@@ -1,5 +1,8 @@
 package jp.keitai.sns.message;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jp.keitai.sns.system.CacheSize;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.system.ReadCache;
@@ -7,20 +10,33 @@ import jp.keitai.sns.system.ReadCache;
 /**
  * The unread counts the home page shows, kept in memory and dropped on every node through {@code system.Changes}
  * (topic {@link #TOPIC}, published in the transaction that sends, reads or deletes). Inside a transaction the count is
- * read from the database.
+ * read from the database. One instance: {@link MessageService} and {@link MessageBoxService} say what changed, the
+ * latter reads the counts.
  */
-final class MessageFeed {
+@ApplicationScoped
+public class MessageFeed {
 
     static final String TOPIC = "messages";
 
-    private final Database database;
-    private final MessageStore store;
-    private final ReadCache<Long, Integer> unread;
+    @Inject
+    Database database;
+
+    @Inject
+    MessageStore store;
+
+    private ReadCache<Long, Integer> unread;
+
+    protected MessageFeed() {}
 
     MessageFeed(Database database, MessageStore store) {
         this.database = database;
         this.store = store;
-        this.unread = ReadCache.ofIds(CacheSize.MEMBERS.get());
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        unread = ReadCache.ofIds(CacheSize.MEMBERS.get());
         database.changes().subscribe(TOPIC, unread::invalidate);
         database.changes().onReset(unread::clear);
     }

@@ -9,7 +9,7 @@ import jp.keitai.sns.home.HomeSection;
 public class MessageHomeSection implements HomeSection {
 
     @Inject
-    MessageService messages;
+    MessageBoxService messages;
 
     @Override
     public String title() {

@@ -38,6 +38,9 @@ public class MessageMailRoute implements MailHandler {
     MessageService messages;
 
     @Inject
+    ReplyAddresses replies;
+
+    @Inject
     MemberService members;
 
     @Inject
@@ -45,8 +48,9 @@ public class MessageMailRoute implements MailHandler {
 
     protected MessageMailRoute() {}
 
-    public MessageMailRoute(MessageService messages, MemberService members, Mailer mailer) {
+    public MessageMailRoute(MessageService messages, ReplyAddresses replies, MemberService members, Mailer mailer) {
         this.messages = messages;
+        this.replies = replies;
         this.members = members;
         this.mailer = mailer;
     }
@@ -57,7 +61,7 @@ public class MessageMailRoute implements MailHandler {
 
     @Override
     public MailResult handle(InboundMail mail, EntityManager em) {
-        Optional<MessageService.MailThread> thread = messages.mailThread(mail.localPart());
+        Optional<ReplyAddresses.MailThread> thread = replies.mailThread(mail.localPart());
         Optional<MemberSummary> member = thread.flatMap(t -> members.find(t.memberId()));
         if (thread.isEmpty() || member.isEmpty()) {
             return MailResult.refused("返信用アドレスが違います");
@@ -108,7 +112,7 @@ public class MessageMailRoute implements MailHandler {
 
     @Override
     public void refusedByChannel(InboundMail mail, String reason, EntityManager em) {
-        messages.mailThread(mail.localPart())
+        replies.mailThread(mail.localPart())
                 .flatMap(t -> members.find(t.memberId()))
                 .filter(m -> !mail.autoSubmitted()
                         && m.mobileEmail() != null

@@ -37,7 +37,7 @@ import jp.keitai.sns.web.View;
  * メッセージ pages: the inbox ({@code GET /messages}) and sent box, one message (opening marks it read), the form
  * ({@code GET /messages/new?to=} or {@code ?reply=} with the quoted text), sending ({@code POST /messages}: {@code to},
  * {@code title}, {@code body}, optional {@code reply_to}; PC and smartphone forms may attach photos as multipart),
- * deleting one's own copy, and a message's photos. Rules are {@link MessageService}'s.
+ * deleting one's own copy, and a message's photos. Rules are {@link MessageService}'s (sending) and {@link MessageBoxService}'s (reading).
  */
 @MembersOnly
 @ApplicationScoped
@@ -54,6 +54,9 @@ public class MessageResource {
     MessageService messages;
 
     @Inject
+    MessageBoxService boxes;
+
+    @Inject
     MemberService members;
 
     @Inject
@@ -68,14 +71,14 @@ public class MessageResource {
     @GET
     public View inbox(@QueryParam("page") @DefaultValue("1") String page) {
         return View.of("message/box")
-                .with("box", messages.box(currentMember.memberId(), false, parsePage(page), PAGE_SIZE));
+                .with("box", boxes.box(currentMember.memberId(), false, parsePage(page), PAGE_SIZE));
     }
 
     @GET
     @Path("sent")
     public View sent(@QueryParam("page") @DefaultValue("1") String page) {
         return View.of("message/box")
-                .with("box", messages.box(currentMember.memberId(), true, parsePage(page), PAGE_SIZE));
+                .with("box", boxes.box(currentMember.memberId(), true, parsePage(page), PAGE_SIZE));
     }
 
     @GET
@@ -85,7 +88,7 @@ public class MessageResource {
         Long replyTo = id(reply);
         if (replyTo != null) {
             Map<String, String> draft =
-                    messages.replyDraft(me, replyTo).orElseThrow(() -> new NotFound(MessageService.NOT_FOUND));
+                    boxes.replyDraft(me, replyTo).orElseThrow(() -> new NotFound(MessageService.NOT_FOUND));
             long other = Long.parseLong(draft.get("to"));
             return form(me, other, replyTo).with("title", draft.get("title")).with("body", draft.get("body"));
         }
@@ -152,14 +155,14 @@ public class MessageResource {
     @Path("{id: \\d+}")
     public View show(@PathParam("id") long id) {
         long me = currentMember.memberId();
-        MessageService.Item item = messages.open(me, id).orElseThrow(() -> new NotFound(MessageService.NOT_FOUND));
+        MessageBoxService.Item item = boxes.open(me, id).orElseThrow(() -> new NotFound(MessageService.NOT_FOUND));
         return View.of("message/show").with("m", item);
     }
 
     @POST
     @Path("{id: \\d+}/delete")
     public Response delete(@PathParam("id") long id) {
-        if (!messages.delete(currentMember.memberId(), id)) {
+        if (!boxes.delete(currentMember.memberId(), id)) {
             throw new NotFound(MessageService.NOT_FOUND);
         }
         return Response.seeOther(URI.create(response.encodeRedirectURL("/messages")))
@@ -171,7 +174,7 @@ public class MessageResource {
     @Path("{id: \\d+}/photos/{n: \\d}")
     @Produces({"image/jpeg", "image/png", "image/gif"})
     public Response photo(@PathParam("id") long id, @PathParam("n") int n, @QueryParam("size") String size) {
-        Optional<Photos.Photo> photo = messages.photo(currentMember.memberId(), id, n);
+        Optional<Photos.Photo> photo = boxes.photo(currentMember.memberId(), id, n);
         Optional<Photos.Copy> copy;
         try {
             copy = photo.flatMap(p -> photos.serve(p, Handset.of(request), "thumb".equals(size)));

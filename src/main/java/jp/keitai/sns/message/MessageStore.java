@@ -1,5 +1,7 @@
 package jp.keitai.sns.message;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,9 +17,11 @@ import jp.keitai.sns.system.Database;
 /**
  * The tables of V16__messages.sql ({@code message}, {@code message_photo}, {@code message_setting},
  * {@code message_address}), the only class that reads or writes them. Plain JDBC; inside a transaction every call
- * runs on its connection. No method decides who may see or send what ({@link MessageService} does).
+ * runs on its connection. No method decides who may see or send what ({@link MessageService}, {@link MessageBoxService}
+ * and {@link ReplyAddresses} do; one instance, shared by them).
  */
-final class MessageStore {
+@ApplicationScoped
+public class MessageStore {
 
     private static final String COLUMNS = "id, thread_id, sender_id, recipient_id, title, body, reply_to, created_at,"
             + " read_at, sender_deleted, recipient_deleted";
@@ -44,7 +48,10 @@ final class MessageStore {
     /** Whose a reply-by-mail secret is, and for which thread. */
     record Address(long memberId, long threadId) {}
 
-    private final Database database;
+    @Inject
+    Database database;
+
+    protected MessageStore() {}
 
     MessageStore(Database database) {
         this.database = database;

@@ -26,7 +26,7 @@ public class NewsFeed {
     static final int KEPT = 20;
 
     /** One ranked article with its score (comments or reads in the last 24 hours). */
-    public record RankedArticle(NewsStore.ArticleRow article, long score) {}
+    public record RankedArticle(ArticleStore.ArticleRow article, long score) {}
 
     private record Ranking(Instant at, List<RankedArticle> rows) {}
 
@@ -34,18 +34,18 @@ public class NewsFeed {
     Database database;
 
     @Inject
-    NewsStore store;
+    ArticleStore store;
 
     @Inject
     Settings settings;
 
     private Duration rankingTtl;
-    private final Map<NewsCategory, List<NewsStore.ArticleRow>> latest = new ConcurrentHashMap<>();
+    private final Map<NewsCategory, List<ArticleStore.ArticleRow>> latest = new ConcurrentHashMap<>();
     private final Map<String, Ranking> rankings = new ConcurrentHashMap<>();
 
     protected NewsFeed() {}
 
-    NewsFeed(Database database, NewsStore store, Duration rankingTtl) {
+    NewsFeed(Database database, ArticleStore store, Duration rankingTtl) {
         this.database = database;
         this.store = store;
         this.rankingTtl = rankingTtl;
@@ -73,8 +73,8 @@ public class NewsFeed {
     }
 
     /** The category's newest articles, at most {@code limit} (≤ {@value #KEPT}). */
-    List<NewsStore.ArticleRow> latest(NewsCategory category, int limit) {
-        List<NewsStore.ArticleRow> rows = latest.computeIfAbsent(category, c -> store.latest(c, KEPT));
+    List<ArticleStore.ArticleRow> latest(NewsCategory category, int limit) {
+        List<ArticleStore.ArticleRow> rows = latest.computeIfAbsent(category, c -> store.latest(c, KEPT));
         return rows.subList(0, Math.min(limit, rows.size()));
     }
 
@@ -90,13 +90,13 @@ public class NewsFeed {
     }
 
     private List<RankedArticle> compute(NewsCategory category, boolean byComments, Instant now) {
-        List<NewsStore.Ranked> ranked = store.ranking(category, hourOf(now) - 23, byComments, 10);
-        Map<Long, NewsStore.ArticleRow> byId = new HashMap<>();
-        store.articlesById(ranked.stream().map(NewsStore.Ranked::articleId).toList())
+        List<ArticleStore.Ranked> ranked = store.ranking(category, hourOf(now) - 23, byComments, 10);
+        Map<Long, ArticleStore.ArticleRow> byId = new HashMap<>();
+        store.articlesById(ranked.stream().map(ArticleStore.Ranked::articleId).toList())
                 .forEach(a -> byId.put(a.id(), a));
         List<RankedArticle> out = new ArrayList<>();
-        for (NewsStore.Ranked x : ranked) {
-            NewsStore.ArticleRow a = byId.get(x.articleId());
+        for (ArticleStore.Ranked x : ranked) {
+            ArticleStore.ArticleRow a = byId.get(x.articleId());
             if (a != null) {
                 out.add(new RankedArticle(a, x.score()));
             }

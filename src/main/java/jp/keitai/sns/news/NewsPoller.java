@@ -22,7 +22,7 @@ import jp.keitai.sns.system.Started;
  * Polls the partner feeds every {@code sns.news.poll-seconds} on the container's scheduler, as {@code
  * system.Housekeeping} runs: every node schedules the round, but only the node whose claim of the {@code news-poll}
  * row of {@code scheduled_task} succeeds runs it; inside the round each feed is claimed again on its own ({@link
- * NewsStore#claimFeed}), so a round still running on one node and the next on another never poll a feed twice.
+ * PartnerFeedStore#claimFeed}), so a round still running on one node and the next on another never poll a feed twice.
  */
 @ApplicationScoped
 public class NewsPoller {

@@ -10,11 +10,11 @@ import jp.keitai.sns.system.Purge;
 public class NewsPurge implements Purge {
 
     @Inject
-    NewsStore store;
+    ArticleStore store;
 
     protected NewsPurge() {}
 
-    NewsPurge(NewsStore store) {
+    NewsPurge(ArticleStore store) {
         this.store = store;
     }
 

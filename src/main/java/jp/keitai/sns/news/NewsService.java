@@ -40,7 +40,7 @@ public class NewsService {
     Database database;
 
     @Inject
-    NewsStore store;
+    ArticleStore store;
 
     @Inject
     NewsFeed feed;
@@ -61,7 +61,7 @@ public class NewsService {
 
     NewsService(
             Database database,
-            NewsStore store,
+            ArticleStore store,
             NewsFeed feed,
             AccessPolicy policy,
             MemberService members,
@@ -111,9 +111,9 @@ public class NewsService {
      * nicknames, and the diaries about it the viewer may see.
      */
     public NewsViews.Article read(long viewer, long id, Instant now) {
-        NewsStore.ArticleRow a = store.article(id).orElseThrow(() -> new NotFound(NOT_FOUND));
+        ArticleStore.ArticleRow a = store.article(id).orElseThrow(() -> new NotFound(NOT_FOUND));
         store.count(a.id(), a.category(), NewsFeed.hourOf(now), 1, 0);
-        List<NewsStore.CommentRow> rows = store.comments(id);
+        List<ArticleStore.CommentRow> rows = store.comments(id);
         Set<Long> writers = new HashSet<>();
         rows.forEach(c -> writers.add(c.authorId()));
         Set<Long> shown = policy.canSeeAmong(viewer, writers, Visibility.EVERYONE);
@@ -147,12 +147,12 @@ public class NewsService {
 
     /** The article's title, for the diary form; 404 when there is no such article. */
     public String title(long id) {
-        return store.article(id).map(NewsStore.ArticleRow::title).orElseThrow(() -> new NotFound(NOT_FOUND));
+        return store.article(id).map(ArticleStore.ArticleRow::title).orElseThrow(() -> new NotFound(NOT_FOUND));
     }
 
     /** A member's comment on an article (1 to {@value #MAX_COMMENT} characters). */
     public long comment(long me, long articleId, String body, Instant now) {
-        NewsStore.ArticleRow a = store.article(articleId).orElseThrow(() -> new NotFound(NOT_FOUND));
+        ArticleStore.ArticleRow a = store.article(articleId).orElseThrow(() -> new NotFound(NOT_FOUND));
         String text = body == null
                 ? ""
                 : body.replace("\r\n", "\n").replace('\r', '\n').strip();
@@ -177,7 +177,7 @@ public class NewsService {
      * The article's comment count and the ranking counter of the comment's hour follow.
      */
     public void hide(long operator, long commentId, boolean hide, String note) {
-        NewsStore.CommentRow c = store.comment(commentId).orElseThrow(() -> new NotFound("コメントが見つかりません。"));
+        ArticleStore.CommentRow c = store.comment(commentId).orElseThrow(() -> new NotFound("コメントが見つかりません。"));
         boolean changed = database.tx(em -> {
             if (!store.setHidden(commentId, hide)) {
                 return false;
@@ -196,7 +196,7 @@ public class NewsService {
 
     /** The newest comments on any article, hidden ones too, for the console. */
     public List<NewsViews.ConsoleComment> latestComments(int limit, int offset) {
-        List<NewsStore.CommentRow> rows = store.latestComments(limit, offset);
+        List<ArticleStore.CommentRow> rows = store.latestComments(limit, offset);
         Set<Long> authors = new HashSet<>();
         rows.forEach(c -> authors.add(c.authorId()));
         Map<Long, String> nick = members.nicknames(authors);

@@ -11,12 +11,12 @@ public final class NewsViews {
 
     /** An article in a list. */
     public record Line(long id, String title, String source, String when, int commentCount, long score) {
-        static Line of(NewsStore.ArticleRow a) {
+        static Line of(ArticleStore.ArticleRow a) {
             return new Line(a.id(), a.title(), a.source(), DiaryText.shortWhen(a.publishedAt()), a.commentCount(), 0);
         }
 
         static Line ranked(NewsFeed.RankedArticle r) {
-            NewsStore.ArticleRow a = r.article();
+            ArticleStore.ArticleRow a = r.article();
             return new Line(
                     a.id(), a.title(), a.source(), DiaryText.shortWhen(a.publishedAt()), a.commentCount(), r.score());
         }
@@ -71,7 +71,7 @@ public final class NewsViews {
             String lastSuccess,
             String nextPoll,
             int articleCount) {
-        static FeedLine of(NewsStore.FeedRow f) {
+        static FeedLine of(PartnerFeedStore.FeedRow f) {
             return new FeedLine(
                     f.id(),
                     f.name(),

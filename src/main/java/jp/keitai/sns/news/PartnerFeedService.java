@@ -50,7 +50,10 @@ public class PartnerFeedService {
     Database database;
 
     @Inject
-    NewsStore store;
+    PartnerFeedStore store;
+
+    @Inject
+    ArticleStore articles;
 
     @Inject
     NewsFeed feed;
@@ -65,9 +68,16 @@ public class PartnerFeedService {
 
     protected PartnerFeedService() {}
 
-    PartnerFeedService(Database database, NewsStore store, NewsFeed feed, AuditLog audit, PartnerFetcher fetcher) {
+    PartnerFeedService(
+            Database database,
+            PartnerFeedStore store,
+            ArticleStore articles,
+            NewsFeed feed,
+            AuditLog audit,
+            PartnerFetcher fetcher) {
         this.database = database;
         this.store = store;
+        this.articles = articles;
         this.feed = feed;
         this.audit = audit;
         this.fetcher = fetcher;
@@ -86,7 +96,7 @@ public class PartnerFeedService {
 
     // ---- the console
 
-    public List<NewsStore.FeedRow> feeds() {
+    public List<PartnerFeedStore.FeedRow> feeds() {
         return store.feeds();
     }
 
@@ -146,7 +156,7 @@ public class PartnerFeedService {
 
     /** Polls one feed now (the console's 今すぐ取得), unless a node is polling it at this moment. */
     public PollResult pollNow(long id, Instant now) {
-        NewsStore.FeedRow f = store.feed(id).orElseThrow(() -> new NotFound("フィードが見つかりません。"));
+        PartnerFeedStore.FeedRow f = store.feed(id).orElseThrow(() -> new NotFound("フィードが見つかりません。"));
         if (!store.claimFeed(id, now, now.plus(LEASE), true)) {
             throw new Refused("このフィードはいま取得中です。しばらくしてから確かめてください。");
         }
@@ -165,7 +175,7 @@ public class PartnerFeedService {
             if (!store.claimFeed(id, now, now.plus(LEASE), false)) {
                 continue;
             }
-            Optional<NewsStore.FeedRow> f = store.feed(id);
+            Optional<PartnerFeedStore.FeedRow> f = store.feed(id);
             if (f.isPresent()) {
                 poll(f.get(), now);
                 polled++;
@@ -174,7 +184,7 @@ public class PartnerFeedService {
         return polled;
     }
 
-    private PollResult poll(NewsStore.FeedRow f, Instant now) {
+    private PollResult poll(PartnerFeedStore.FeedRow f, Instant now) {
         PollResult result;
         try {
             result = store(f, fetcher.fetch(f.url()), now);
@@ -192,7 +202,7 @@ public class PartnerFeedService {
         return result;
     }
 
-    private PollResult failed(NewsStore.FeedRow f, Instant now, String reason) {
+    private PollResult failed(PartnerFeedStore.FeedRow f, Instant now, String reason) {
         int failures = f.failures() + 1;
         store.finishPoll(f.id(), now, now.plus(backoff(f.intervalMinutes(), failures)), failures, reason);
         return new PollResult(0, 0, 0, reason);
@@ -209,7 +219,7 @@ public class PartnerFeedService {
         return minutes >= MAX_BACKOFF.toMinutes() ? MAX_BACKOFF : Duration.ofMinutes(minutes);
     }
 
-    private PollResult store(NewsStore.FeedRow f, List<PartnerFetcher.Item> items, Instant now) {
+    private PollResult store(PartnerFeedStore.FeedRow f, List<PartnerFetcher.Item> items, Instant now) {
         int added = 0;
         int updated = 0;
         int unchanged = 0;
@@ -226,15 +236,15 @@ public class PartnerFeedService {
                     + item.published());
             // an entry dated in the future (a partner's wrong clock) would stay on top: it counts from now
             Instant published = item.published() == null || item.published().isAfter(now) ? now : item.published();
-            Optional<String[]> existing = store.articleByKey(f.id(), key);
+            Optional<String[]> existing = articles.articleByKey(f.id(), key);
             if (existing.isEmpty()) {
-                if (store.insertArticle(f.id(), key, f.category(), item, published, hash, now)) {
+                if (articles.insertArticle(f.id(), key, f.category(), item, published, hash, now)) {
                     added++;
                 } else {
                     unchanged++; // stored a moment ago by another poll
                 }
             } else if (!existing.get()[1].equals(hash)) {
-                store.updateArticle(
+                articles.updateArticle(
                         Long.parseLong(existing.get()[0]),
                         item,
                         item.published() == null ? null : published,

@@ -77,6 +77,8 @@ class MessageServiceTest {
         final AccessPolicy policy;
         final Mailer mailer;
         final MessageService messages;
+        final MessageBoxService boxes;
+        final ReplyAddresses replies;
         final MessageMailRoute route;
         final Spool spool;
         final SmtpListener listener;
@@ -91,8 +93,12 @@ class MessageServiceTest {
             this.policy = new AccessPolicy(graph, members);
             this.mailer = new Mailer(db, OutboundSettings.from(settings), new MailTemplates());
             Photos photos = new Photos(new PhotoStore(dataDir, 3 * 1024 * 1024, 25_000_000));
-            this.messages = new MessageService(db, policy, members, photos, mailer, settings);
-            this.route = new MessageMailRoute(messages, members, mailer);
+            MessageStore store = new MessageStore(db);
+            MessageFeed feed = new MessageFeed(db, store);
+            this.replies = new ReplyAddresses(store, settings);
+            this.messages = new MessageService(db, policy, members, photos, mailer, store, feed, replies);
+            this.boxes = new MessageBoxService(db, members, photos, store, feed);
+            this.route = new MessageMailRoute(messages, replies, members, mailer);
             InboundSettings inbound = InboundSettings.from(settings);
             MailRoutes routes = new MailRoutes();
             routes.register(MessageMailRoute.NAME, MailRoutes.prefix("m."), route);
@@ -182,6 +188,7 @@ class MessageServiceTest {
             long stranger = rig.member("知らない人", "st@softbank.ne.jp");
             rig.friends(a, b);
             MessageService m = rig.messages;
+            MessageBoxService box = rig.boxes;
 
             // マイミクのみ (the default): a friend may, a stranger may not, nobody messages themselves
             m.send(a, b, "こんにちは", "元気？", List.of(), null, null);
@@ -211,7 +218,7 @@ class MessageServiceTest {
             // blank body, too long a title
             assertThrows(Refused.class, () -> m.send(b, c, "t", "  ", List.of(), null, null));
             assertThrows(Refused.class, () -> m.send(b, c, "長".repeat(101), "x", List.of(), null, null));
-            assertEquals(2, m.box(b, false, 1, 10).items().size(), "only what was allowed arrived");
+            assertEquals(2, box.box(b, false, 1, 10).items().size(), "only what was allowed arrived");
         }
     }
 
@@ -224,45 +231,46 @@ class MessageServiceTest {
             long b = rig.member("びー", "bee2@ezweb.ne.jp");
             rig.friends(a, b);
             MessageService m = rig.messages;
+            MessageBoxService box = rig.boxes;
             long first = m.send(a, b, "週末", "花見に行こう\n土曜日はどう？", List.of(image()), null, "web:key-00000001");
             assertEquals(
                     first,
                     m.send(a, b, "週末", "花見に行こう\n土曜日はどう？", List.of(), null, "web:key-00000001"),
                     "the same form twice sends once");
-            assertEquals(1, m.unreadCount(b));
-            assertEquals(0, m.unreadCount(a));
-            MessageService.Item inInbox = m.box(b, false, 1, 10).items().get(0);
+            assertEquals(1, box.unreadCount(b));
+            assertEquals(0, box.unreadCount(a));
+            MessageBoxService.Item inInbox = box.box(b, false, 1, 10).items().get(0);
             assertTrue(inInbox.unread());
             assertEquals("あい", inInbox.otherName());
-            assertTrue(m.box(a, true, 1, 10).items().get(0).sent());
-            assertTrue(m.box(a, false, 1, 10).items().isEmpty());
+            assertTrue(box.box(a, true, 1, 10).items().get(0).sent());
+            assertTrue(box.box(a, false, 1, 10).items().isEmpty());
 
             // opening marks it read; the photo is there for both sides, nobody else
-            MessageService.Item opened = m.open(b, first).orElseThrow();
+            MessageBoxService.Item opened = box.open(b, first).orElseThrow();
             assertEquals(1, opened.photoCount());
-            assertEquals(0, m.unreadCount(b));
-            assertFalse(m.box(b, false, 1, 10).items().get(0).unread());
+            assertEquals(0, box.unreadCount(b));
+            assertFalse(box.box(b, false, 1, 10).items().get(0).unread());
             long other = rig.member("他人", "o@docomo.ne.jp");
-            assertTrue(m.open(other, first).isEmpty());
-            assertTrue(m.photo(other, first, 1).isEmpty());
-            assertTrue(m.photo(a, first, 1).isPresent());
+            assertTrue(box.open(other, first).isEmpty());
+            assertTrue(box.photo(other, first, 1).isEmpty());
+            assertTrue(box.photo(a, first, 1).isPresent());
 
             // the reply form quotes the text; the reply goes back to the sender in the same thread
-            Map<String, String> draft = m.replyDraft(b, first).orElseThrow();
+            Map<String, String> draft = box.replyDraft(b, first).orElseThrow();
             assertEquals("Re: 週末", draft.get("title"));
             assertTrue(draft.get("body").contains("> 花見に行こう\n> 土曜日はどう？"), draft.get("body"));
-            assertTrue(m.replyDraft(a, first).isEmpty(), "one replies to what one received");
+            assertTrue(box.replyDraft(a, first).isEmpty(), "one replies to what one received");
             long reply = m.send(b, null, draft.get("title"), "いいね！" + draft.get("body"), List.of(), first, null);
-            assertEquals(1, m.unreadCount(a));
-            assertEquals("Re: 週末", m.open(a, reply).orElseThrow().title());
+            assertEquals(1, box.unreadCount(a));
+            assertEquals("Re: 週末", box.open(a, reply).orElseThrow().title());
 
             // each side deletes its own copy
-            assertTrue(m.delete(b, first));
-            assertTrue(m.open(b, first).isEmpty());
-            assertTrue(m.open(a, first).isPresent(), "the sender keeps theirs");
-            assertFalse(m.delete(other, first));
+            assertTrue(box.delete(b, first));
+            assertTrue(box.open(b, first).isEmpty());
+            assertTrue(box.open(a, first).isPresent(), "the sender keeps theirs");
+            assertFalse(box.delete(other, first));
             assertEquals(1, rig.rows("select count(*) from message_photo"));
-            assertTrue(m.delete(a, first));
+            assertTrue(box.delete(a, first));
             assertEquals(0, rig.rows("select count(*) from message where id = " + first));
             assertEquals(0, rig.rows("select count(*) from message_photo"), "gone with the last copy");
 
@@ -270,14 +278,14 @@ class MessageServiceTest {
             for (int i = 1; i <= 12; i++) {
                 m.send(a, b, "件名" + i, "本文" + i, List.of(), null, null);
             }
-            MessageService.Page p1 = m.box(b, false, 1, 10);
+            MessageBoxService.Page p1 = box.box(b, false, 1, 10);
             assertEquals(10, p1.items().size());
             assertTrue(p1.hasNext());
             assertEquals("件名12", p1.items().get(0).title());
-            MessageService.Page p2 = m.box(b, false, 2, 10);
+            MessageBoxService.Page p2 = box.box(b, false, 2, 10);
             assertEquals(2, p2.items().size());
             assertFalse(p2.hasNext());
-            assertEquals(12, m.unreadCount(b));
+            assertEquals(12, box.unreadCount(b));
         }
     }
 
@@ -290,6 +298,7 @@ class MessageServiceTest {
             long au = rig.member("小川太郎", "ogawa.taro@ezweb.ne.jp");
             rig.friends(dc, au);
             MessageService m = rig.messages;
+            MessageBoxService box = rig.boxes;
 
             long sent = m.send(dc, au, "お天気" + SUN, "ひみつの本文です", List.of(), null, null);
             List<OutboxMail> notices = rig.outboxTo("ogawa.taro@ezweb.ne.jp");
@@ -330,9 +339,10 @@ class MessageServiceTest {
             assertEquals("done", rig.lastState());
             // the same mail again (an MTA retry) replies once
             assertEquals(250, rig.mail("ogawa.taro@ezweb.ne.jp", replyTo, bytes));
-            MessageService.Page inbox = m.box(dc, false, 1, 10);
+            MessageBoxService.Page inbox = box.box(dc, false, 1, 10);
             assertEquals(1, inbox.items().size());
-            MessageService.Item reply = m.open(dc, inbox.items().get(0).id()).orElseThrow();
+            MessageBoxService.Item reply =
+                    box.open(dc, inbox.items().get(0).id()).orElseThrow();
             assertEquals("小川太郎", reply.otherName());
             assertEquals("雨\u2614", reply.title(), "the mail's subject, with au's umbrella as Unicode");
             assertEquals("今日は" + SUN + "のち" + CLOUD + "\nFor au", reply.body());
@@ -349,7 +359,7 @@ class MessageServiceTest {
             assertEquals(before, rig.rows("select count(*) from message"));
 
             // new posting secrets: the old reply address stops working
-            rig.db.run(em -> m.onRotated(new PostingSecretsRotated(au)));
+            rig.db.run(em -> rig.replies.onRotated(new PostingSecretsRotated(au)));
             String again = mail.replaceFirst("(?m)^Message-Id: .*$", "Message-Id: <after-rotate@ezweb.ne.jp>");
             int code = rig.mail("ogawa.taro@ezweb.ne.jp", replyTo, again.getBytes(StandardCharsets.ISO_8859_1));
             assertTrue(code == 250 && "refused".equals(rig.lastState()) || code >= 500, "code " + code);

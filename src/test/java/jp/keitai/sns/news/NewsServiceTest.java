@@ -51,7 +51,8 @@ class NewsServiceTest {
     /** The feature over one database. */
     static final class Rig {
         final TestDb db;
-        final NewsStore store;
+        final ArticleStore store;
+        final PartnerFeedStore feedStore;
         final NewsFeed feed;
         final AuditLog audit;
         final PartnerFeedService feeds;
@@ -64,11 +65,13 @@ class NewsServiceTest {
         Rig(TestDb db) {
             this.db = db;
             var database = db.database();
-            store = new NewsStore(database);
+            store = new ArticleStore(database);
+            feedStore = new PartnerFeedStore(database);
             feed = new NewsFeed(database, store, Duration.ZERO);
             audit = new AuditLog(database);
             feeds = new PartnerFeedService(
                     database,
+                    feedStore,
                     store,
                     feed,
                     audit,
@@ -84,8 +87,8 @@ class NewsServiceTest {
             return TestMembers.create(db.database(), nickname);
         }
 
-        NewsStore.FeedRow feedRow(long id) {
-            return store.feed(id).orElseThrow();
+        PartnerFeedStore.FeedRow feedRow(long id) {
+            return feedStore.feed(id).orElseThrow();
         }
 
         long feed(String name, NewsCategory category, String fixture) {
@@ -94,9 +97,9 @@ class NewsServiceTest {
             return feeds.add(operator, name, category.getValue(), server.url(path), "10", NOW);
         }
 
-        Map<String, NewsStore.ArticleRow> byTitle(NewsCategory c) {
+        Map<String, ArticleStore.ArticleRow> byTitle(NewsCategory c) {
             return store.latest(c, 50).stream()
-                    .collect(Collectors.toMap(NewsStore.ArticleRow::title, Function.identity()));
+                    .collect(Collectors.toMap(ArticleStore.ArticleRow::title, Function.identity()));
         }
     }
 
@@ -118,16 +121,16 @@ class NewsServiceTest {
             assertEquals(2, r.feedRow(atom).articleCount());
             assertTrue(r.byTitle(NewsCategory.DOMESTIC).containsKey("東京で初雪①　気温は～２度"));
             assertTrue(r.byTitle(NewsCategory.ECONOMY).containsKey("日経平均、続伸　円安が追い風"));
-            NewsStore.ArticleRow atomFirst = r.byTitle(NewsCategory.IT).get("𠮷野家のアプリ、絵文字☀️に対応");
+            ArticleStore.ArticleRow atomFirst = r.byTitle(NewsCategory.IT).get("𠮷野家のアプリ、絵文字☀️に対応");
             assertEquals("ITメディアU", atomFirst.source());
             assertEquals("https://it.example.jp/e/1.png", atomFirst.imageUrl());
             assertEquals(Instant.parse("2026-12-05T12:00:00Z"), atomFirst.publishedAt());
 
-            NewsStore.FeedRow b = r.feedRow(broken);
+            PartnerFeedStore.FeedRow b = r.feedRow(broken);
             assertEquals(1, b.failures());
             assertTrue(b.lastError().startsWith("フィードとして読めません"), b.lastError());
             assertEquals(NOW.plus(Duration.ofMinutes(5)), b.nextPollAt(), "first retry after 5 minutes");
-            NewsStore.FeedRow h = r.feedRow(hanging);
+            PartnerFeedStore.FeedRow h = r.feedRow(hanging);
             assertEquals(1, h.failures());
             assertTrue(h.lastError().contains("タイムアウト"), h.lastError());
             assertEquals(0, r.feedRow(sjis).failures());
@@ -163,7 +166,7 @@ class NewsServiceTest {
             PartnerFeedService.PollResult changed = r.feeds.pollNow(sjis, NOW.plus(Duration.ofMinutes(7)));
             assertEquals(new PartnerFeedService.PollResult(1, 1, 1, null), changed);
             assertEquals(3, r.feedRow(sjis).articleCount());
-            Map<String, NewsStore.ArticleRow> domestic = r.byTitle(NewsCategory.DOMESTIC);
+            Map<String, ArticleStore.ArticleRow> domestic = r.byTitle(NewsCategory.DOMESTIC);
             assertTrue(
                     domestic.containsKey("携帯電話の契約数、過去最高に（訂正）"),
                     domestic.keySet().toString());
@@ -197,7 +200,7 @@ class NewsServiceTest {
             assertEquals(-1, two.run(NOW), "the other node skips this round");
             assertEquals(0, two.run(NOW.plusSeconds(60)), "the next round is anyone's; nothing is due");
             // a feed held by one node is not taken by another, even by the console
-            assertTrue(r.store.claimFeed(atom, NOW, NOW.plusSeconds(300), true));
+            assertTrue(r.feedStore.claimFeed(atom, NOW, NOW.plusSeconds(300), true));
             assertThrows(Refused.class, () -> r.feeds.pollNow(atom, NOW.plusSeconds(10)));
             assertEquals(2, r.feedRow(atom).articleCount());
         }
