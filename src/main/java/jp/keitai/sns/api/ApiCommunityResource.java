@@ -13,7 +13,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import jp.keitai.sns.community.CommunityService;
-import jp.keitai.sns.community.TopicService;
+import jp.keitai.sns.community.TopicComments;
+import jp.keitai.sns.community.TopicPages;
 import jp.keitai.sns.web.CsrfExempt;
 import jp.keitai.sns.web.Public;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/communities}: the caller's communities, one community's page ({@link CommunityService}), a topic and
- * commenting on it ({@link TopicService}, which decides who may read: members only, where the community says so).
+ * commenting on it ({@link TopicPages} and {@link TopicComments}, which decide who may read: members only, where the community says so).
  */
 @ApiAccess
 @Public
@@ -45,7 +46,10 @@ public class ApiCommunityResource {
     CommunityService communities;
 
     @Inject
-    TopicService topics;
+    TopicPages topics;
+
+    @Inject
+    TopicComments comments;
 
     @GET
     @Operation(summary = "参加しているコミュニティ")
@@ -82,7 +86,7 @@ public class ApiCommunityResource {
     @APIResponse(responseCode = "404", description = "ないか読めない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Topic topic(@PathParam("id") long id, @PathParam("topic") long topic) {
         String path = "/api/v1/communities/" + id + "/topics/" + topic;
-        // the topic page's own JSON (TopicService.json), read into the API's record
+        // the topic page's own JSON (TopicPages.json), read into the API's record
         Map<String, Object> t =
                 Api.call(path, () -> topics.json(caller.memberId(), id, topic)).orElseThrow(() -> Api.notFound(path));
         @SuppressWarnings("unchecked")
@@ -119,7 +123,7 @@ public class ApiCommunityResource {
     public Response comment(@PathParam("id") long id, @PathParam("topic") long topic, String json) {
         String path = "/api/v1/communities/" + id + "/topics/" + topic + "/comments";
         ApiViews.CommentPost in = Api.body(path, json, ApiViews.CommentPost.class);
-        int number = Api.call(path, () -> topics.comment(caller.memberId(), id, topic, in.body(), List.of()));
+        int number = Api.call(path, () -> comments.comment(caller.memberId(), id, topic, in.body(), List.of()));
         return Response.created(URI.create("/api/v1/communities/" + id + "/topics/" + topic))
                 .entity(new ApiViews.CommentCreated(number))
                 .build();
