@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import jp.keitai.sns.access.CommunityStanding;
-import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
 import jp.keitai.sns.web.Refused;
@@ -25,15 +24,11 @@ public class CommunityAdministration {
     @Inject
     CommunityStore store;
 
-    @Inject
-    MemberService members;
-
     protected CommunityAdministration() {}
 
-    CommunityAdministration(Database database, CommunityStore store, MemberService members) {
+    CommunityAdministration(Database database, CommunityStore store) {
         this.database = database;
         this.store = store;
-        this.members = members;
     }
 
     /** The administrator makes a member a sub-administrator (at most {@link CommunityService#MAX_SUB_ADMINS}) or a member again. */

@@ -232,13 +232,6 @@ public class CommunityStore extends JdbcStore {
         return out;
     }
 
-    boolean membersOnly(long community) {
-        return database.jdbc(
-                        c -> one(c, "select read_policy from community where id = ?", rs -> rs.getString(1), community))
-                .map("members"::equals)
-                .orElse(false);
-    }
-
     /** Adds a row; false when the member already has one (any standing). */
     boolean addMember(long community, long member, CommunityStanding role, Instant at) {
         return database.jdbc(c -> {

@@ -69,7 +69,7 @@ final class CommunityRig {
         this.policy = new AccessPolicy(new FriendGraph(database), members, new CommunityMembers(feed));
         this.photos = new PhotoService(new PhotoStore(dataDir, 3 * 1024 * 1024, 25_000_000));
         this.mailer = new Mailer(database, OutboundSettings.from(settings), new MailTemplates());
-        this.admins = new CommunityAdministration(database, store, members);
+        this.admins = new CommunityAdministration(database, store);
         this.membership = new CommunityMembership(database, store, members);
         this.communities =
                 new CommunityService(database, store, topicStore, members, policy, photos, admins, mailStore);
