@@ -45,7 +45,7 @@ public class CommunityFeed {
     static final int ATTENDEES = 200;
 
     /** A comment as every viewer's page starts from it; who may see it is decided per view. */
-    public record CommentLine(
+    record CommentLine(
             int number,
             long authorId,
             String when,
@@ -59,7 +59,7 @@ public class CommunityFeed {
      * A topic's rows as its page shows them. {@code pages} fills as pages of comments are read: an entry is dropped
      * as a whole when anything of the topic changes, so a page added to a dropped entry is never served again.
      */
-    public record TopicRows(
+    record TopicRows(
             Topic topic,
             String when,
             List<TopicViews.Segment> body,
