@@ -11,8 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import jp.keitai.sns.community.CommunityMembership;
 import jp.keitai.sns.community.CommunityService;
-import jp.keitai.sns.community.TopicService;
+import jp.keitai.sns.community.TopicComments;
+import jp.keitai.sns.community.TopicPages;
 import jp.keitai.sns.web.CsrfExempt;
 import jp.keitai.sns.web.Public;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/communities}: the caller's communities, one community's page ({@link CommunityService}), a topic and
- * commenting on it ({@link TopicService}, which decides who may read: members only, where the community says so);
- * joining and leaving ({@link CommunityService}, as the community page does).
+ * commenting on it ({@link TopicPages} and {@link TopicComments}, which decide who may read: members only, where the
+ * community says so); joining and leaving ({@link CommunityMembership}, as the community page does).
  */
 @ApiAccess
 @Public
@@ -45,7 +47,13 @@ public class ApiCommunityResource {
     CommunityService communities;
 
     @Inject
-    TopicService topics;
+    CommunityMembership memberships;
+
+    @Inject
+    TopicPages topics;
+
+    @Inject
+    TopicComments comments;
 
     @GET
     @Operation(summary = "参加しているコミュニティ")
@@ -93,7 +101,7 @@ public class ApiCommunityResource {
             content = @Content(mediaType = Api.PROBLEM))
     public Response join(@PathParam("id") long id) {
         exists(id);
-        String said = caller.call(me -> communities.join(me, id));
+        String said = caller.call(me -> memberships.join(me, id));
         ApiViews.Membership m = membership(id, said);
         return Response.status("pending".equals(m.standing()) ? 202 : 200)
                 .entity(m)
@@ -111,7 +119,7 @@ public class ApiCommunityResource {
     @APIResponse(responseCode = "422", description = "参加していない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Membership leave(@PathParam("id") long id) {
         exists(id);
-        caller.run(me -> communities.leave(me, id));
+        caller.run(me -> memberships.leave(me, id));
         return membership(id, "コミュニティを退会しました。");
     }
 
@@ -135,7 +143,7 @@ public class ApiCommunityResource {
             content = @Content(mediaType = Api.JSON, schema = @Schema(implementation = ApiViews.Topic.class)))
     @APIResponse(responseCode = "404", description = "ないか読めない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Topic topic(@PathParam("id") long id, @PathParam("topic") long topic) {
-        // the topic page's own JSON (TopicService.json), read into the API's record
+        // the topic page's own JSON (TopicPages.json), read into the API's record
         Map<String, Object> t = caller.found(me -> topics.json(me, id, topic));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> cs = (List<Map<String, Object>>) t.get("comments");
@@ -170,7 +178,7 @@ public class ApiCommunityResource {
     @APIResponse(responseCode = "422", description = "コメントできない", content = @Content(mediaType = Api.PROBLEM))
     public Response comment(@PathParam("id") long id, @PathParam("topic") long topic, String json) {
         ApiViews.CommentPost in = caller.body(json, ApiViews.CommentPost.class);
-        int number = caller.call(me -> topics.comment(me, id, topic, in.body(), List.of()));
+        int number = caller.call(me -> comments.comment(me, id, topic, in.body(), List.of()));
         return Api.created("/api/v1/communities/" + id + "/topics/" + topic, new ApiViews.CommentCreated(number));
     }
 }

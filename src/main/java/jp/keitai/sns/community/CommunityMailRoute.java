@@ -32,7 +32,10 @@ public class CommunityMailRoute implements MailHandler {
     MailRoutes routes;
 
     @Inject
-    TopicService topics;
+    TopicMail topics;
+
+    @Inject
+    TopicComments comments;
 
     @Inject
     MemberService members;
@@ -44,7 +47,7 @@ public class CommunityMailRoute implements MailHandler {
         routes.register("community", MailRoutes.prefix("c."), this);
     }
 
-    private record Owner(TopicService.MailOwner owner, MemberSummary member) {}
+    private record Owner(TopicMail.MailOwner owner, MemberSummary member) {}
 
     private Optional<Owner> owner(InboundMail mail) {
         return topics.mailOwner(mail.localPart())
@@ -81,7 +84,7 @@ public class CommunityMailRoute implements MailHandler {
         }
         int number;
         try {
-            number = topics.commentByMail(m.id(), o.owner(), text, photos);
+            number = comments.commentByMail(m.id(), o.owner(), text, photos);
         } catch (Refused e) {
             refuse(em, m, e.getMessage());
             return MailResult.refused(e.getMessage());

@@ -48,6 +48,12 @@ public class CommunityResource {
     CommunityService communities;
 
     @Inject
+    CommunityMembership membership;
+
+    @Inject
+    CommunityAdministration admins;
+
+    @Inject
     PhotoService photos;
 
     @Context
@@ -279,14 +285,14 @@ public class CommunityResource {
     @POST
     @Path("{id: \\d+}/join")
     public Response join(@PathParam("id") long id) {
-        String said = communities.join(currentMember.memberId(), id);
+        String said = membership.join(currentMember.memberId(), id);
         return back(id, said.startsWith("参加を申請") ? "asked" : "joined");
     }
 
     @POST
     @Path("{id: \\d+}/leave")
     public Response leave(@PathParam("id") long id) {
-        communities.leave(currentMember.memberId(), id);
+        membership.leave(currentMember.memberId(), id);
         return back(id, "left");
     }
 
@@ -303,13 +309,13 @@ public class CommunityResource {
             @PathParam("id") long id, @PathParam("member") long member, @PathParam("action") String action) {
         long me = currentMember.memberId();
         switch (action) {
-            case "approve" -> communities.decide(me, id, member, true);
-            case "reject" -> communities.decide(me, id, member, false);
-            case "remove" -> communities.remove(me, id, member);
-            case "ban" -> communities.ban(me, id, member);
-            case "subadmin" -> communities.setSubAdmin(me, id, member, true);
-            case "unsubadmin" -> communities.setSubAdmin(me, id, member, false);
-            case "handover" -> communities.offerHandover(me, id, member);
+            case "approve" -> membership.decide(me, id, member, true);
+            case "reject" -> membership.decide(me, id, member, false);
+            case "remove" -> membership.remove(me, id, member);
+            case "ban" -> membership.ban(me, id, member);
+            case "subadmin" -> admins.setSubAdmin(me, id, member, true);
+            case "unsubadmin" -> admins.setSubAdmin(me, id, member, false);
+            case "handover" -> admins.offerHandover(me, id, member);
             default -> throw new NotFound(CommunityService.NOT_FOUND);
         }
         return Response.seeOther(URI.create("/communities/" + id + "/members")).build();
@@ -318,21 +324,21 @@ public class CommunityResource {
     @POST
     @Path("{id: \\d+}/handover/{answer: accept|decline}")
     public Response handover(@PathParam("id") long id, @PathParam("answer") String answer) {
-        communities.answerHandover(currentMember.memberId(), id, "accept".equals(answer));
+        admins.answerHandover(currentMember.memberId(), id, "accept".equals(answer));
         return back(id, "done");
     }
 
     @POST
     @Path("{id: \\d+}/volunteer")
     public Response volunteer(@PathParam("id") long id) {
-        communities.volunteer(currentMember.memberId(), id);
+        admins.volunteer(currentMember.memberId(), id);
         return back(id, "done");
     }
 
     @POST
     @Path("{id: \\d+}/claim")
     public Response claim(@PathParam("id") long id) {
-        communities.claim(currentMember.memberId(), id);
+        admins.claim(currentMember.memberId(), id);
         return back(id, "done");
     }
 

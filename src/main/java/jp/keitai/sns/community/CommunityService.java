@@ -19,11 +19,9 @@ import jp.keitai.sns.system.Database;
 import jp.keitai.sns.web.Refused;
 
 /**
- * Communities and their members: create, search, join (at once, or asked and approved under the approval policy),
- * leave, remove, ban; one administrator and up to {@link #MAX_SUB_ADMINS} sub-administrators; handing over with the
- * new administrator's consent; when the administrator leaves, the oldest member who agreed takes over once {@link
- * #SUCCESSION_WINDOW} has passed, and after {@link #CLAIM_AFTER} without one any member may claim it. Every change
- * locks the community row first, so the member count (a counter: the community page reads no member rows) and the
+ * Communities: create, settings, search, the community and members pages, comment notices. Joining and leaving are
+ * {@link CommunityMembership}'s, administrators and succession {@link CommunityAdministration}'s. Every change locks
+ * the community row first, so the member count (a counter: the community page reads no member rows) and the
  * administrator stay right under concurrent requests.
  */
 @ApplicationScoped
@@ -57,6 +55,12 @@ public class CommunityService {
     @Inject
     PhotoService photos;
 
+    @Inject
+    CommunityAdministration admins;
+
+    @Inject
+    CommunityMailStore mail;
+
     protected CommunityService() {}
 
     CommunityService(
@@ -65,7 +69,11 @@ public class CommunityService {
             TopicStore topics,
             MemberService members,
             AccessPolicy policy,
-            PhotoService photos) {
+            PhotoService photos,
+            CommunityAdministration admins,
+            CommunityMailStore mail) {
+        this.admins = admins;
+        this.mail = mail;
         this.database = database;
         this.store = store;
         this.topics = topics;
@@ -89,7 +97,7 @@ public class CommunityService {
         String n = checkName(name);
         String d = checkDescription(description);
         checkChoices(category, join, topicPolicy, read);
-        requireActive(me);
+        requireActive(members, me);
         PhotoService.Saved saved = image == null || image.length == 0
                 ? null
                 : photos.storeAll(List.of(image)).get(0);
@@ -137,7 +145,7 @@ public class CommunityService {
                 ? null
                 : photos.storeAll(List.of(image)).get(0);
         Community before = database.tx(em -> {
-            Community c = locked(id);
+            Community c = locked(store, id);
             if (c.adminId() == null || c.adminId() != me) {
                 throw new Refused("管理人だけが変更できます。");
             }
@@ -182,14 +190,14 @@ public class CommunityService {
         }
     }
 
-    private void requireActive(long me) {
+    static void requireActive(MemberService members, long me) {
         Optional<MemberSummary> m = members.find(me);
         if (m.isEmpty() || m.get().status() != MemberStatus.ACTIVE) {
             throw new Refused("アカウントが停止されているため操作できません。");
         }
     }
 
-    private Community locked(long id) {
+    static Community locked(CommunityStore store, long id) {
         return store.lock(id).orElseThrow(() -> new Refused(NOT_FOUND));
     }
 
@@ -217,12 +225,12 @@ public class CommunityService {
         if (c.adminId() != null
                 && adminMember.map(a -> a.status() == MemberStatus.WITHDRAWN).orElse(true)) {
             // the administrator withdrew from the site: the community asks its members to take over, as if they left
-            vacate(id, c.adminId(), Clock.now());
+            admins.vacate(id, c.adminId(), Clock.now());
             c = store.find(id).orElseThrow();
             adminMember = Optional.empty();
         }
         if (c.adminId() == null && c.vacantSince() != null) {
-            c = settle(id, Clock.now()).orElse(c);
+            c = admins.settle(id, Clock.now()).orElse(c);
         }
         CommunityStanding standing = store.standing(id, viewer);
         boolean read = AccessPolicy.canReadCommunity(viewer, standing, c.membersOnly());
@@ -295,268 +303,6 @@ public class CommunityService {
                 .flatMap(c -> photos.serve(c.imageKey(), c.imageFormat(), handset, thumb));
     }
 
-    // ---- joining and leaving
-
-    /** Joins (open policy) or asks to (approval policy); answers what happened, in Japanese. */
-    public String join(long me, long id) {
-        requireActive(me);
-        return database.tx(em -> {
-            Community c = locked(id);
-            CommunityStanding s = store.standing(id, me);
-            switch (s) {
-                case BANNED -> throw new Refused("このコミュニティには参加できません。");
-                case PENDING -> throw new Refused("参加を申請中です。管理人の承認をお待ちください。");
-                case NONE -> {}
-                default -> throw new Refused("すでに参加しています。");
-            }
-            Instant now = Clock.now();
-            if (c.approval()) {
-                store.addMember(id, me, CommunityStanding.PENDING, now);
-                return "参加を申請しました。管理人が承認すると参加できます。";
-            }
-            store.addMember(id, me, CommunityStanding.MEMBER, now);
-            store.addMembers(id, 1);
-            return "コミュニティに参加しました。";
-        });
-    }
-
-    /** An administrator admits ({@code approve}) or turns down a pending member. */
-    public void decide(long me, long id, long member, boolean approve) {
-        database.tx(em -> {
-            locked(id);
-            requireAdministrator(id, me);
-            if (store.standing(id, member) != CommunityStanding.PENDING) {
-                throw new Refused("申請が見つかりません。");
-            }
-            if (approve) {
-                store.admit(id, member, Clock.now());
-                store.addMembers(id, 1);
-            } else {
-                store.removeMember(id, member);
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Leaves. The administrator leaving leaves the community without one: its members are asked to take over (see
-     * {@link #volunteer}).
-     */
-    public void leave(long me, long id) {
-        leave(me, id, Clock.now());
-    }
-
-    void leave(long me, long id, Instant now) {
-        database.tx(em -> {
-            Community c = locked(id);
-            CommunityStanding s = store.standing(id, me);
-            if (!s.isMember() && s != CommunityStanding.PENDING) {
-                throw new Refused("参加していません。");
-            }
-            store.removeMember(id, me);
-            if (s.isMember()) {
-                store.addMembers(id, -1);
-            }
-            if (c.adminId() != null && c.adminId() == me) {
-                store.setAdmin(id, null, now);
-            } else if (c.handoverTo() != null && c.handoverTo() == me) {
-                store.setHandover(id, null);
-            }
-            return null;
-        });
-    }
-
-    /** An administrator removes a member (sub-administrators may remove members only); they may join again. */
-    public void remove(long me, long id, long member) {
-        expel(me, id, member, false);
-    }
-
-    /** An administrator bans a member: removed, and may not join again. */
-    public void ban(long me, long id, long member) {
-        expel(me, id, member, true);
-    }
-
-    private void expel(long me, long id, long member, boolean ban) {
-        database.tx(em -> {
-            locked(id);
-            CommunityStanding mine = requireAdministrator(id, me);
-            CommunityStanding theirs = store.standing(id, member);
-            if (member == me
-                    || theirs == CommunityStanding.ADMIN
-                    || (theirs == CommunityStanding.SUB_ADMIN && mine != CommunityStanding.ADMIN)) {
-                throw new Refused("このメンバーは外せません。");
-            }
-            if (theirs == CommunityStanding.NONE && !ban) {
-                throw new Refused("参加していません。");
-            }
-            if (theirs.isMember()) {
-                store.addMembers(id, -1);
-            }
-            if (ban) {
-                if (theirs == CommunityStanding.NONE) {
-                    store.addMember(id, member, CommunityStanding.BANNED, Clock.now());
-                } else {
-                    store.setRole(id, member, CommunityStanding.BANNED);
-                }
-            } else {
-                store.removeMember(id, member);
-            }
-            return null;
-        });
-    }
-
-    private CommunityStanding requireAdministrator(long id, long me) {
-        CommunityStanding s = store.standing(id, me);
-        if (!s.isAdministrator()) {
-            throw new Refused("管理人・副管理人だけができる操作です。");
-        }
-        return s;
-    }
-
-    // ---- administrators
-
-    /** The administrator makes a member a sub-administrator (at most {@link #MAX_SUB_ADMINS}) or a member again. */
-    public void setSubAdmin(long me, long id, long member, boolean on) {
-        database.tx(em -> {
-            Community c = locked(id);
-            if (c.adminId() == null || c.adminId() != me) {
-                throw new Refused("管理人だけができる操作です。");
-            }
-            CommunityStanding theirs = store.standing(id, member);
-            if (on) {
-                if (theirs != CommunityStanding.MEMBER) {
-                    throw new Refused("メンバーだけを副管理人にできます。");
-                }
-                if (store.countRole(id, CommunityStanding.SUB_ADMIN) >= MAX_SUB_ADMINS) {
-                    throw new Refused("副管理人は" + MAX_SUB_ADMINS + "人までです。");
-                }
-                store.setRole(id, member, CommunityStanding.SUB_ADMIN);
-            } else if (theirs == CommunityStanding.SUB_ADMIN) {
-                store.setRole(id, member, CommunityStanding.MEMBER);
-            }
-            return null;
-        });
-    }
-
-    /** The administrator asks a member to take over; nothing changes until that member accepts. */
-    public void offerHandover(long me, long id, long to) {
-        database.tx(em -> {
-            Community c = locked(id);
-            if (c.adminId() == null || c.adminId() != me) {
-                throw new Refused("管理人だけができる操作です。");
-            }
-            if (to == me || !store.standing(id, to).isMember()) {
-                throw new Refused("メンバーにだけ管理人を引き継げます。");
-            }
-            store.setHandover(id, to);
-            return null;
-        });
-    }
-
-    /** The asked member accepts ({@code accept}) or declines the handover. */
-    public void answerHandover(long me, long id, boolean accept) {
-        database.tx(em -> {
-            Community c = locked(id);
-            if (c.handoverTo() == null
-                    || c.handoverTo() != me
-                    || !store.standing(id, me).isMember()) {
-                throw new Refused("引き継ぎの依頼はありません。");
-            }
-            if (!accept) {
-                store.setHandover(id, null);
-                return null;
-            }
-            if (c.adminId() != null) {
-                store.setRole(id, c.adminId(), CommunityStanding.MEMBER);
-            }
-            store.setRole(id, me, CommunityStanding.ADMIN);
-            store.setVolunteer(id, me, false);
-            store.setAdmin(id, me, null);
-            return null;
-        });
-    }
-
-    /** The administrator {@code admin} is gone (withdrew from the site): removed, and the community left without one. */
-    void vacate(long id, long admin, Instant now) {
-        database.tx(em -> {
-            Community c = locked(id);
-            if (c.adminId() != null && c.adminId() == admin) {
-                if (store.removeMember(id, admin)) {
-                    store.addMembers(id, -1);
-                }
-                store.setAdmin(id, null, now);
-            }
-            return null;
-        });
-    }
-
-    /** A member agrees to take over a community without an administrator. */
-    public void volunteer(long me, long id) {
-        volunteer(me, id, Clock.now());
-    }
-
-    void volunteer(long me, long id, Instant now) {
-        database.tx(em -> {
-            Community c = locked(id);
-            if (c.adminId() != null) {
-                throw new Refused("このコミュニティには管理人がいます。");
-            }
-            if (!store.standing(id, me).isMember()) {
-                throw new Refused("メンバーだけが引き受けられます。");
-            }
-            store.setVolunteer(id, me, true);
-            return null;
-        });
-        settle(id, now);
-    }
-
-    /**
-     * Once {@link #SUCCESSION_WINDOW} has passed since the administrator left, the oldest member who agreed becomes
-     * administrator. Answers the community as it is then.
-     */
-    Optional<Community> settle(long id, Instant now) {
-        return database.tx(em -> {
-            Optional<Community> c = store.lock(id);
-            if (c.isEmpty()
-                    || c.get().adminId() != null
-                    || c.get().vacantSince() == null
-                    || now.isBefore(c.get().vacantSince().plus(SUCCESSION_WINDOW))) {
-                return c;
-            }
-            Optional<Long> heir = store.oldestVolunteer(id);
-            if (heir.isEmpty()) {
-                return c;
-            }
-            store.setRole(id, heir.get(), CommunityStanding.ADMIN);
-            store.setVolunteer(id, heir.get(), false);
-            store.setAdmin(id, heir.get(), null);
-            return store.find(id);
-        });
-    }
-
-    /** After {@link #CLAIM_AFTER} without an administrator, any member may claim the community. */
-    public void claim(long me, long id) {
-        claim(me, id, Clock.now());
-    }
-
-    void claim(long me, long id, Instant now) {
-        database.tx(em -> {
-            Community c = locked(id);
-            if (c.adminId() != null) {
-                throw new Refused("このコミュニティには管理人がいます。");
-            }
-            if (c.vacantSince() == null || now.isBefore(c.vacantSince().plus(CLAIM_AFTER))) {
-                throw new Refused("管理人不在から30日たつと引き継げます。");
-            }
-            if (!store.standing(id, me).isMember()) {
-                throw new Refused("メンバーだけが引き継げます。");
-            }
-            store.setRole(id, me, CommunityStanding.ADMIN);
-            store.setAdmin(id, me, null);
-            return null;
-        });
-    }
-
     /** The members page (administrators see pending requests too), paged; nicknames in one statement. */
     public CommunityViews.Members members(long viewer, long id, int page) {
         Community c = store.find(id).orElseThrow(() -> new Refused(NOT_FOUND));
@@ -582,12 +328,12 @@ public class CommunityService {
     // ---- notices
 
     public boolean commentMail(long me) {
-        return store.commentMail(me);
+        return mail.commentMail(me);
     }
 
     public void saveCommentMail(long me, boolean on) {
         database.tx(em -> {
-            store.saveCommentMail(me, on);
+            mail.saveCommentMail(me, on);
             return null;
         });
     }

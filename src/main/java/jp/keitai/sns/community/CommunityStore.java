@@ -11,9 +11,10 @@ import jp.keitai.sns.access.CommunityStanding;
 import jp.keitai.sns.system.Database;
 
 /**
- * The {@code community}, {@code community_member}, {@code community_setting}, {@code community_mail_secret} and
- * {@code community_report} tables, with plain JDBC. Writes run in the caller's transaction (a service's {@code
- * tx}); the member count is a counter changed in the same transaction as the membership row.
+ * The {@code community} and {@code community_member} tables, with plain JDBC ({@link CommunityMailStore} keeps the
+ * notice settings and posting secrets, {@link ReportStore} the reports). Writes run in the caller's transaction (a service's {@code
+ * tx}); the member count is a counter changed in the same transaction as the membership row. Every write says so
+ * through {@code system.Changes}, so that {@link CommunityFeed}'s copies are dropped on every node.
  */
 @ApplicationScoped
 public class CommunityStore extends JdbcStore {
@@ -86,6 +87,16 @@ public class CommunityStore extends JdbcStore {
                 now));
     }
 
+    /** Every node drops its copy of the community row ({@link CommunityFeed}) once the transaction commits. */
+    private void communityChanged(long id) {
+        database.changes().publish(CommunityFeed.COMMUNITY_TOPIC, id);
+    }
+
+    /** Every node drops its copy of the member's standings ({@link CommunityFeed}) once the transaction commits. */
+    private void membershipChanged(long member) {
+        database.changes().publish(CommunityFeed.MEMBERSHIP_TOPIC, member);
+    }
+
     Optional<Community> find(long id) {
         return database.jdbc(
                 c -> one(c, "select " + COLUMNS + " from community c where c.id = ?", CommunityStore::community, id));
@@ -111,11 +122,13 @@ public class CommunityStore extends JdbcStore {
                 topics,
                 read,
                 id));
+        communityChanged(id);
     }
 
     void setImage(long id, String key, String format) {
         database.jdbc(
                 c -> update(c, "update community set image_key = ?, image_format = ? where id = ?", key, format, id));
+        communityChanged(id);
     }
 
     void setAdmin(long id, Long admin, Instant vacantSince) {
@@ -125,27 +138,33 @@ public class CommunityStore extends JdbcStore {
                 admin,
                 vacantSince,
                 id));
+        communityChanged(id);
     }
 
     void setHandover(long id, Long to) {
         database.jdbc(c -> update(c, "update community set handover_to = ? where id = ?", to, id));
+        communityChanged(id);
     }
 
     void addMembers(long id, int delta) {
         database.jdbc(c -> update(c, "update community set member_count = member_count + ? where id = ?", delta, id));
+        communityChanged(id);
     }
 
     void topicAdded(long id, Instant at) {
         database.jdbc(c -> update(
                 c, "update community set topic_count = topic_count + 1, last_activity_at = ? where id = ?", at, id));
+        communityChanged(id);
     }
 
     void topicRemoved(long id) {
         database.jdbc(c -> update(c, "update community set topic_count = topic_count - 1 where id = ?", id));
+        communityChanged(id);
     }
 
     void touched(long id, Instant at) {
         database.jdbc(c -> update(c, "update community set last_activity_at = ? where id = ?", at, id));
+        communityChanged(id);
     }
 
     /** A row of a search result, with the viewer's standing read in the same statement. */
@@ -201,11 +220,16 @@ public class CommunityStore extends JdbcStore {
                 .orElse(CommunityStanding.NONE);
     }
 
-    boolean membersOnly(long community) {
-        return database.jdbc(
-                        c -> one(c, "select read_policy from community where id = ?", rs -> rs.getString(1), community))
-                .map("members"::equals)
-                .orElse(false);
+    /** Every community row the member has (any standing), by community id: one statement, by the member index. */
+    java.util.Map<Long, CommunityStanding> standings(long member) {
+        java.util.Map<Long, CommunityStanding> out = new java.util.HashMap<>();
+        database.jdbc(c -> list(
+                        c,
+                        "select community_id, role from community_member where member_id = ?",
+                        rs -> new Object[] {rs.getLong(1), CommunityStanding.of(rs.getString(2))},
+                        member))
+                .forEach(r -> out.put((Long) r[0], (CommunityStanding) r[1]));
+        return out;
     }
 
     /** Adds a row; false when the member already has one (any standing). */
@@ -229,6 +253,7 @@ public class CommunityStore extends JdbcStore {
                     role.value(),
                     false,
                     at);
+            membershipChanged(member);
             return true;
         });
     }
@@ -240,6 +265,7 @@ public class CommunityStore extends JdbcStore {
                 role.value(),
                 community,
                 member));
+        membershipChanged(member);
     }
 
     /** Sets the role and the join time (a pending member approved joins now). */
@@ -250,9 +276,11 @@ public class CommunityStore extends JdbcStore {
                 at,
                 community,
                 member));
+        membershipChanged(member);
     }
 
     boolean removeMember(long community, long member) {
+        membershipChanged(member);
         return database.jdbc(c ->
                 update(c, "delete from community_member where community_id = ? and member_id = ?", community, member)
                         > 0);
@@ -308,149 +336,5 @@ public class CommunityStore extends JdbcStore {
                         rs.getBoolean(3),
                         instant(rs, "joined_at")),
                 args.toArray()));
-    }
-
-    // ---- settings and mail secrets
-
-    boolean commentMail(long member) {
-        return database.jdbc(c -> one(
-                        c,
-                        "select comment_mail from community_setting where member_id = ?",
-                        rs -> rs.getBoolean(1),
-                        member))
-                .orElse(false);
-    }
-
-    /** Of these members, those who asked for comment notices. */
-    java.util.Set<Long> wantingMail(java.util.Collection<Long> members) {
-        if (members.isEmpty()) {
-            return java.util.Set.of();
-        }
-        String in = String.join(",", java.util.Collections.nCopies(members.size(), "?"));
-        return new java.util.HashSet<>(database.jdbc(c -> list(
-                c,
-                "select member_id from community_setting where comment_mail = ? and member_id in (" + in + ")",
-                rs -> rs.getLong(1),
-                java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) true), members.stream())
-                        .toArray())));
-    }
-
-    void saveCommentMail(long member, boolean on) {
-        database.jdbc(c -> {
-            if (update(c, "update community_setting set comment_mail = ? where member_id = ?", on, member) == 0) {
-                update(c, "insert into community_setting (member_id, comment_mail) values (?, ?)", member, on);
-            }
-            return null;
-        });
-    }
-
-    Optional<String> secret(long member, long topic) {
-        return database.jdbc(c -> one(
-                c,
-                "select secret from community_mail_secret where member_id = ? and topic_id = ?",
-                rs -> rs.getString(1),
-                member,
-                topic));
-    }
-
-    /** Sets the member's secret for the topic (a new one replaces the old). */
-    void saveSecret(long member, long topic, String secret) {
-        database.jdbc(c -> {
-            if (update(
-                            c,
-                            "update community_mail_secret set secret = ? where member_id = ? and topic_id = ?",
-                            secret,
-                            member,
-                            topic)
-                    == 0) {
-                update(
-                        c,
-                        "insert into community_mail_secret (member_id, topic_id, secret) values (?, ?, ?)",
-                        member,
-                        topic,
-                        secret);
-            }
-            return null;
-        });
-    }
-
-    /** Whose address for which topic a secret is. */
-    record SecretOwner(long memberId, long topicId, String secret) {}
-
-    Optional<SecretOwner> secretOwner(String secret) {
-        return database.jdbc(c -> one(
-                c,
-                "select member_id, topic_id, secret from community_mail_secret where secret = ?",
-                rs -> new SecretOwner(rs.getLong(1), rs.getLong(2), rs.getString(3)),
-                secret));
-    }
-
-    // ---- reports
-
-    record Report(
-            long id,
-            long topicId,
-            int commentNumber,
-            long reporterId,
-            String reason,
-            String status,
-            Instant createdAt) {}
-
-    long addReport(long topic, int number, long reporter, String reason, Instant at) {
-        return database.jdbc(c -> insert(
-                c,
-                "insert into community_report (topic_id, comment_number, reporter_id, reason, status, created_at)"
-                        + " values (?, ?, ?, ?, 'open', ?)",
-                topic,
-                number,
-                reporter,
-                reason,
-                at));
-    }
-
-    List<Report> reports(String status, int limit) {
-        return database.jdbc(c -> list(
-                c,
-                "select id, topic_id, comment_number, reporter_id, reason, status, created_at from community_report"
-                        + " where status = ? order by created_at, id limit ?",
-                rs -> new Report(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getInt(3),
-                        rs.getLong(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        instant(rs, "created_at")),
-                status,
-                limit));
-    }
-
-    Optional<Report> report(long id) {
-        return database.jdbc(c -> one(
-                c,
-                "select id, topic_id, comment_number, reporter_id, reason, status, created_at from community_report"
-                        + " where id = ?",
-                rs -> new Report(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getInt(3),
-                        rs.getLong(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        instant(rs, "created_at")),
-                id));
-    }
-
-    /** Closes every open report of the same topic or comment. */
-    void closeReports(long topic, int number, String status, long operator, Instant at) {
-        database.jdbc(c -> update(
-                c,
-                "update community_report set status = ?, handled_by = ?, handled_at = ? where topic_id = ?"
-                        + " and comment_number = ? and status = 'open'",
-                status,
-                operator,
-                at,
-                topic,
-                number));
     }
 }

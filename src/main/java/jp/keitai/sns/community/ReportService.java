@@ -31,7 +31,7 @@ public class ReportService {
     Database database;
 
     @Inject
-    CommunityStore store;
+    ReportStore store;
 
     @Inject
     TopicService topics;
@@ -80,10 +80,10 @@ public class ReportService {
 
     /** Open reports, oldest first. */
     public List<Line> open() {
-        List<CommunityStore.Report> rows = store.reports("open", 100);
+        List<ReportStore.Report> rows = store.reports("open", 100);
         Set<Long> people = new HashSet<>();
         List<Object[]> found = new ArrayList<>();
-        for (CommunityStore.Report r : rows) {
+        for (ReportStore.Report r : rows) {
             Optional<Topic> t = topics.find(r.topicId());
             if (t.isEmpty()) {
                 continue;
@@ -105,7 +105,7 @@ public class ReportService {
         Map<Long, jp.keitai.sns.member.MemberSummary> who = members.findAll(people);
         List<Line> out = new ArrayList<>();
         for (Object[] f : found) {
-            CommunityStore.Report r = (CommunityStore.Report) f[0];
+            ReportStore.Report r = (ReportStore.Report) f[0];
             Topic t = (Topic) f[1];
             long writer = (Long) f[2];
             var w = who.get(writer);
@@ -129,7 +129,7 @@ public class ReportService {
 
     /** The operator hides the reported topic or comment; the report (and others on it) close. */
     public void hide(long operator, long reportId) {
-        CommunityStore.Report r = store.report(reportId).orElseThrow(() -> new Refused("通報が見つかりません。"));
+        ReportStore.Report r = store.report(reportId).orElseThrow(() -> new Refused("通報が見つかりません。"));
         database.tx(em -> {
             topics.hide(r.topicId(), r.commentNumber());
             store.closeReports(r.topicId(), r.commentNumber(), "hidden", operator, Clock.now());
@@ -140,7 +140,7 @@ public class ReportService {
 
     /** The operator finds nothing wrong. */
     public void dismiss(long operator, long reportId) {
-        CommunityStore.Report r = store.report(reportId).orElseThrow(() -> new Refused("通報が見つかりません。"));
+        ReportStore.Report r = store.report(reportId).orElseThrow(() -> new Refused("通報が見つかりません。"));
         database.tx(em -> {
             store.closeReports(r.topicId(), r.commentNumber(), "dismissed", operator, Clock.now());
             audit.record(operator, "community.dismiss", target(r), r.reason());
@@ -150,7 +150,7 @@ public class ReportService {
 
     /** The operator suspends the writer of the reported content (audited by the moderation service). */
     public void suspendWriter(long operator, long reportId) {
-        CommunityStore.Report r = store.report(reportId).orElseThrow(() -> new Refused("通報が見つかりません。"));
+        ReportStore.Report r = store.report(reportId).orElseThrow(() -> new Refused("通報が見つかりません。"));
         long writer = r.commentNumber() == 0
                 ? topics.find(r.topicId())
                         .orElseThrow(() -> new Refused("通報が見つかりません。"))
@@ -166,7 +166,7 @@ public class ReportService {
                 "コミュニティ通報 " + target(r) + ": " + r.reason());
     }
 
-    private static String target(CommunityStore.Report r) {
+    private static String target(ReportStore.Report r) {
         return "community-topic:" + r.topicId() + (r.commentNumber() > 0 ? " comment:" + r.commentNumber() : "");
     }
 }

@@ -48,6 +48,18 @@ public class TopicResource {
     TopicService topics;
 
     @Inject
+    TopicPages pages;
+
+    @Inject
+    TopicComments comments;
+
+    @Inject
+    TopicEvents events;
+
+    @Inject
+    TopicMail mail;
+
+    @Inject
     CommunityService communities;
 
     @Inject
@@ -130,7 +142,7 @@ public class TopicResource {
             @QueryParam("page") Integer page,
             @QueryParam("reply") Integer reply,
             @QueryParam("notice") String notice) {
-        TopicViews.Page p = topics.page(currentMember.memberId(), id, tid, page)
+        TopicViews.Page p = pages.page(currentMember.memberId(), id, tid, page)
                 .orElseThrow(() -> new NotFound(TopicService.NOT_FOUND));
         return View.of("community/topic")
                 .with("page", p)
@@ -144,7 +156,7 @@ public class TopicResource {
     @Public
     public Response json(@PathParam("id") long id, @PathParam("tid") long tid) {
         Map<String, Object> missing = Map.of("error", "not found");
-        return topics.json(currentMember.id().orElse(null), id, tid)
+        return pages.json(currentMember.id().orElse(null), id, tid)
                 .map(j -> Response.ok(j, MediaType.APPLICATION_JSON_TYPE).build())
                 .orElseGet(() -> Response.status(404)
                         .type(MediaType.APPLICATION_JSON_TYPE)
@@ -179,7 +191,7 @@ public class TopicResource {
     private Response commented(long id, long tid, String body, List<byte[]> files) {
         int n;
         try {
-            n = topics.comment(currentMember.memberId(), id, tid, body, files);
+            n = comments.comment(currentMember.memberId(), id, tid, body, files);
         } catch (Refused e) {
             return again(id, tid, body, e.getMessage());
         }
@@ -190,7 +202,7 @@ public class TopicResource {
 
     /** The topic page again with the reason and the text typed (a refused comment changes nothing). */
     private Response again(long id, long tid, String body, String error) {
-        TopicViews.Page p = topics.page(currentMember.memberId(), id, tid, null)
+        TopicViews.Page p = pages.page(currentMember.memberId(), id, tid, null)
                 .orElseThrow(() -> new NotFound(TopicService.NOT_FOUND));
         return Response.ok(View.of("community/topic")
                         .with("page", p)
@@ -203,7 +215,7 @@ public class TopicResource {
     @Path("{tid: \\d+}/comments/{n: \\d+}/edit")
     @MembersOnly
     public View editForm(@PathParam("id") long id, @PathParam("tid") long tid, @PathParam("n") int n) {
-        String body = topics.ownComment(currentMember.memberId(), id, tid, n)
+        String body = comments.ownComment(currentMember.memberId(), id, tid, n)
                 .orElseThrow(() -> new NotFound("コメントが見つかりません。"));
         return View.of("community/comment_edit")
                 .with("communityId", id)
@@ -221,7 +233,7 @@ public class TopicResource {
             @PathParam("n") int n,
             @FormParam("body") String body) {
         try {
-            topics.editComment(currentMember.memberId(), id, tid, n, body);
+            comments.editComment(currentMember.memberId(), id, tid, n, body);
         } catch (Refused e) {
             return Response.ok(View.of("community/comment_edit")
                             .with("communityId", id)
@@ -238,7 +250,7 @@ public class TopicResource {
     @Path("{tid: \\d+}/comments/{n: \\d+}/delete")
     @MembersOnly
     public Response deleteComment(@PathParam("id") long id, @PathParam("tid") long tid, @PathParam("n") int n) {
-        topics.deleteComment(currentMember.memberId(), id, tid, n);
+        comments.deleteComment(currentMember.memberId(), id, tid, n);
         return toComment(id, tid, n);
     }
 
@@ -262,9 +274,9 @@ public class TopicResource {
     public Response rsvp(@PathParam("id") long id, @PathParam("tid") long tid, @PathParam("answer") String answer) {
         try {
             if ("attend".equals(answer)) {
-                topics.attend(currentMember.memberId(), id, tid);
+                events.attend(currentMember.memberId(), id, tid);
             } else {
-                topics.cancel(currentMember.memberId(), id, tid);
+                events.cancel(currentMember.memberId(), id, tid);
             }
         } catch (Refused e) {
             // full, closed or answered already: the page again with the reason, nothing changed
@@ -280,7 +292,7 @@ public class TopicResource {
     @Path("{tid: \\d+}/mail/rotate")
     @MembersOnly
     public Response rotate(@PathParam("id") long id, @PathParam("tid") long tid) {
-        topics.rotateAddress(currentMember.memberId(), id, tid);
+        mail.rotateAddress(currentMember.memberId(), id, tid);
         return Response.seeOther(URI.create("/communities/" + id + "/topics/" + tid + "#mail"))
                 .build();
     }
@@ -313,7 +325,7 @@ public class TopicResource {
         noStore.setNoStore(true);
         noStore.setPrivate(true);
         try {
-            return topics.photo(
+            return comments.photo(
                             currentMember.id().orElse(null), id, tid, n, pos, Handset.of(request), "thumb".equals(size))
                     .map(p -> Response.ok(p.bytes(), p.contentType())
                             .cacheControl(noStore)

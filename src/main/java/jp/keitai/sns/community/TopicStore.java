@@ -12,7 +12,9 @@ import jp.keitai.sns.system.Database;
 /**
  * The {@code community_topic}, {@code community_comment}, {@code community_photo} and {@code community_rsvp} tables,
  * with plain JDBC. Comment numbers and the attendee count are changed under the topic row's lock ({@link #lock}), in
- * the caller's transaction: {@code select … for update} means the same on H2 and PostgreSQL.
+ * the caller's transaction: {@code select … for update} means the same on H2 and PostgreSQL. Every write to a topic,
+ * its comments, photos or 参加 answers says so through {@code system.Changes}, so that {@link CommunityFeed}'s copy of
+ * the topic is dropped on every node.
  */
 @ApplicationScoped
 public class TopicStore extends JdbcStore {
@@ -79,6 +81,11 @@ public class TopicStore extends JdbcStore {
                 now));
     }
 
+    /** Every node drops its copy of the topic's page rows ({@link CommunityFeed}) once the transaction commits. */
+    private void changed(long topic) {
+        database.changes().publish(CommunityFeed.TOPIC_TOPIC, topic);
+    }
+
     Optional<Topic> find(long id) {
         return database.jdbc(
                 c -> one(c, "select " + COLUMNS + " from community_topic t where t.id = ?", TopicStore::topic, id));
@@ -132,18 +139,22 @@ public class TopicStore extends JdbcStore {
                 body,
                 now,
                 id));
+        changed(id);
     }
 
     void delete(long id) {
         database.jdbc(c -> update(c, "delete from community_topic where id = ?", id));
+        changed(id);
     }
 
     void setHidden(long id, boolean hidden) {
         database.jdbc(c -> update(c, "update community_topic set hidden = ? where id = ?", hidden, id));
+        changed(id);
     }
 
     /** Under the topic's lock: the next comment number, taken. */
     int takeNumber(long topic, Instant now) {
+        changed(topic);
         return database.jdbc(c -> {
             update(
                     c,
@@ -199,6 +210,7 @@ public class TopicStore extends JdbcStore {
                 viaMail,
                 now,
                 now));
+        changed(topic);
     }
 
     /** Comments numbered {@code from} to {@code to} (inclusive), in number order: one page. */
@@ -230,6 +242,7 @@ public class TopicStore extends JdbcStore {
                 now,
                 topic,
                 number));
+        changed(topic);
     }
 
     void deleteComment(long topic, int number, Instant now) {
@@ -240,11 +253,13 @@ public class TopicStore extends JdbcStore {
                 now,
                 topic,
                 number));
+        changed(topic);
     }
 
     void hideComment(long topic, int number) {
         database.jdbc(c -> update(
                 c, "update community_comment set hidden = ? where topic_id = ? and number = ?", true, topic, number));
+        changed(topic);
     }
 
     /** Who wrote comments on the topic (distinct). */
@@ -271,6 +286,7 @@ public class TopicStore extends JdbcStore {
                 position,
                 key,
                 format));
+        changed(topic);
     }
 
     /** The photos of comments numbered {@code from} to {@code to} (0 = the topic). */
@@ -286,6 +302,7 @@ public class TopicStore extends JdbcStore {
     }
 
     List<Photo> removePhotos(long topic, int number) {
+        changed(topic);
         List<Photo> gone = photos(topic, number, number);
         database.jdbc(
                 c -> update(c, "delete from community_photo where topic_id = ? and comment_number = ?", topic, number));
@@ -296,6 +313,7 @@ public class TopicStore extends JdbcStore {
 
     /** Under the topic's lock: adds the member's answer; false when they already answered 参加. */
     boolean addAttendee(long topic, long member, Instant now) {
+        changed(topic);
         return database.jdbc(c -> {
             if (one(c, "select 1 from community_rsvp where topic_id = ? and member_id = ?", rs -> 1, topic, member)
                     .isPresent()) {
@@ -316,6 +334,7 @@ public class TopicStore extends JdbcStore {
      * is in the UPDATE itself, so even a caller that skipped the lock could not pass the capacity.
      */
     boolean countAttendee(long topic, Instant now) {
+        changed(topic);
         return database.jdbc(c -> update(
                         c,
                         "update community_topic set attendee_count = attendee_count + 1 where id = ?"
@@ -326,6 +345,7 @@ public class TopicStore extends JdbcStore {
     }
 
     boolean removeAttendee(long topic, long member) {
+        changed(topic);
         return database.jdbc(c -> {
             if (update(c, "delete from community_rsvp where topic_id = ? and member_id = ?", topic, member) == 0) {
                 return false;

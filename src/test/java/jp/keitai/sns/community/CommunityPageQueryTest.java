@@ -24,19 +24,19 @@ class CommunityPageQueryTest {
             long viewer = rig.member("読む人");
             long small = rig.community(admin, "小さい", "open", "everyone");
             long big = rig.community(admin, "大きい", "open", "everyone");
-            rig.communities.join(viewer, small);
-            rig.communities.join(viewer, big);
+            rig.membership.join(viewer, small);
+            rig.membership.join(viewer, big);
             for (int i = 0; i < 200; i++) {
-                rig.communities.join(rig.member("m" + i), big);
+                rig.membership.join(rig.member("m" + i), big);
             }
             long smallTopic = rig.topics.create(admin, small, "t", "b", null, List.of());
             long bigTopic = rig.topics.create(admin, big, "t", "b", null, List.of());
             for (int i = 0; i < 3 * TopicService.PAGE; i++) {
-                rig.topics.comment(admin, big, bigTopic, "c" + i, List.of());
+                rig.comments.comment(admin, big, bigTopic, "c" + i, List.of());
             }
-            rig.topics.comment(admin, small, smallTopic, "c", List.of());
-            rig.topics.postingAddress(viewer, smallTopic);
-            rig.topics.postingAddress(viewer, bigTopic);
+            rig.comments.comment(admin, small, smallTopic, "c", List.of());
+            rig.mail.postingAddress(viewer, smallTopic);
+            rig.mail.postingAddress(viewer, bigTopic);
 
             counter.reset();
             CommunityViews.Page bigPage = rig.communities.page(viewer, big).orElseThrow();
@@ -52,13 +52,13 @@ class CommunityPageQueryTest {
             }
 
             // member caches (nicknames, status) warmed alike for both
-            rig.topics.page(viewer, big, bigTopic, null).orElseThrow();
-            rig.topics.page(viewer, small, smallTopic, null).orElseThrow();
+            rig.pages.page(viewer, big, bigTopic, null).orElseThrow();
+            rig.pages.page(viewer, small, smallTopic, null).orElseThrow();
             counter.reset();
-            TopicViews.Page topic = rig.topics.page(viewer, big, bigTopic, null).orElseThrow();
+            TopicViews.Page topic = rig.pages.page(viewer, big, bigTopic, null).orElseThrow();
             int bigTopicStatements = counter.count();
             counter.reset();
-            rig.topics.page(viewer, small, smallTopic, null).orElseThrow();
+            rig.pages.page(viewer, small, smallTopic, null).orElseThrow();
             assertEquals(
                     counter.count(), bigTopicStatements, counter.statements().toString());
             assertEquals(TopicService.PAGE, topic.comments().size());

@@ -40,8 +40,16 @@ final class CommunityRig {
     final AccessPolicy policy;
     final PhotoService photos;
     final Mailer mailer;
+    final CommunityMailStore mailStore;
+    final CommunityFeed feed;
     final CommunityService communities;
+    final CommunityMembership membership;
+    final CommunityAdministration admins;
     final TopicService topics;
+    final TopicComments comments;
+    final TopicEvents events;
+    final TopicMail mail;
+    final TopicPages pages;
     final CommunityHomeSection home;
 
     CommunityRig(Database database) {
@@ -56,11 +64,21 @@ final class CommunityRig {
         this.members = new MemberService(database);
         this.store = new CommunityStore(database);
         this.topicStore = new TopicStore(database);
-        this.policy = new AccessPolicy(new FriendGraph(database), members, new CommunityMembers(store));
+        this.mailStore = new CommunityMailStore(database);
+        this.feed = new CommunityFeed(database, store, topicStore, mailStore);
+        this.policy = new AccessPolicy(new FriendGraph(database), members, new CommunityMembers(feed));
         this.photos = new PhotoService(new PhotoStore(dataDir, 3 * 1024 * 1024, 25_000_000));
         this.mailer = new Mailer(database, OutboundSettings.from(settings), new MailTemplates());
-        this.communities = new CommunityService(database, store, topicStore, members, policy, photos);
-        this.topics = new TopicService(database, store, topicStore, members, policy, photos, mailer, settings);
+        this.admins = new CommunityAdministration(database, store);
+        this.membership = new CommunityMembership(database, store, members);
+        this.communities =
+                new CommunityService(database, store, topicStore, members, policy, photos, admins, mailStore);
+        this.topics = new TopicService(database, store, topicStore, members, policy, photos, feed);
+        this.comments =
+                new TopicComments(database, store, mailStore, topicStore, topics, members, policy, photos, mailer);
+        this.events = new TopicEvents(database, store, topicStore, topics);
+        this.mail = new TopicMail(database, mailStore, topicStore, topics, feed, settings);
+        this.pages = new TopicPages(feed, policy, members, mail);
         this.home = new CommunityHomeSection();
         this.home.topics = topicStore;
     }

@@ -45,17 +45,17 @@ class CommunityServiceTest {
         long closed = cs.create(admin, "犬 好き", "ペット", "犬", "approval", "all", "everyone", null);
         assertEquals(1, cs.find(open).orElseThrow().memberCount());
 
-        assertEquals("コミュニティに参加しました。", cs.join(a, open));
+        assertEquals("コミュニティに参加しました。", rig.membership.join(a, open));
         assertEquals(
                 "すでに参加しています。",
-                assertThrows(Refused.class, () -> cs.join(a, open)).getMessage());
+                assertThrows(Refused.class, () -> rig.membership.join(a, open)).getMessage());
         assertEquals(2, cs.find(open).orElseThrow().memberCount());
 
-        assertTrue(cs.join(b, closed).startsWith("参加を申請しました"));
+        assertTrue(rig.membership.join(b, closed).startsWith("参加を申請しました"));
         assertEquals(CommunityStanding.PENDING, cs.standing(closed, b));
         assertEquals(1, cs.find(closed).orElseThrow().memberCount(), "a request is not a member");
-        assertThrows(Refused.class, () -> cs.decide(a, closed, b, true), "only administrators approve");
-        cs.decide(admin, closed, b, true);
+        assertThrows(Refused.class, () -> rig.membership.decide(a, closed, b, true), "only administrators approve");
+        rig.membership.decide(admin, closed, b, true);
         assertEquals(CommunityStanding.MEMBER, cs.standing(closed, b));
         assertEquals(2, cs.find(closed).orElseThrow().memberCount());
 
@@ -67,17 +67,17 @@ class CommunityServiceTest {
         assertEquals(0, cs.search(a, "%", null, 1).size(), "like wildcards are literal");
 
         // leave, remove, ban
-        cs.leave(a, open);
+        rig.membership.leave(a, open);
         assertEquals(1, cs.find(open).orElseThrow().memberCount());
-        cs.join(a, open);
-        cs.remove(admin, open, a);
+        rig.membership.join(a, open);
+        rig.membership.remove(admin, open, a);
         assertEquals(CommunityStanding.NONE, cs.standing(open, a));
-        cs.join(a, open);
-        cs.ban(admin, open, a);
+        rig.membership.join(a, open);
+        rig.membership.ban(admin, open, a);
         assertEquals(1, cs.find(open).orElseThrow().memberCount());
         assertEquals(
                 "このコミュニティには参加できません。",
-                assertThrows(Refused.class, () -> cs.join(a, open)).getMessage());
+                assertThrows(Refused.class, () -> rig.membership.join(a, open)).getMessage());
         assertEquals(1, cs.find(open).orElseThrow().memberCount(), "a refused join changes nothing");
     }
 
@@ -93,19 +93,20 @@ class CommunityServiceTest {
         long a = rig.member("あ");
         long outsider = rig.member("部外者");
         long c = rig.community(admin, "写真部", "open", "everyone");
-        rig.communities.join(a, c);
+        rig.membership.join(a, c);
         TopicService ts = rig.topics;
         long t = ts.create(a, c, "自己紹介", "よろしく", null, List.of());
-        assertEquals(1, ts.comment(a, c, t, "はじめまして", List.of(rig.jpeg(400, 300))));
-        assertEquals(2, ts.comment(admin, c, t, ">>1 ようこそ\n２行目", List.of()));
+        assertEquals(1, rig.comments.comment(a, c, t, "はじめまして", List.of(rig.jpeg(400, 300))));
+        assertEquals(2, rig.comments.comment(admin, c, t, ">>1 ようこそ\n２行目", List.of()));
         assertEquals(
                 "コミュニティに参加するとコメントできます。",
-                assertThrows(Refused.class, () -> ts.comment(outsider, c, t, "こんにちは", List.of()))
+                assertThrows(Refused.class, () -> rig.comments.comment(outsider, c, t, "こんにちは", List.of()))
                         .getMessage());
         // 10,000 characters: refused with the reason, nothing written
-        Refused tooLong = assertThrows(Refused.class, () -> ts.comment(a, c, t, "あ".repeat(10_000), List.of()));
+        Refused tooLong =
+                assertThrows(Refused.class, () -> rig.comments.comment(a, c, t, "あ".repeat(10_000), List.of()));
         assertEquals("コメントは5000文字までです（10000文字あります）。", tooLong.getMessage());
-        TopicViews.Page page = ts.page(a, c, t, null).orElseThrow();
+        TopicViews.Page page = rig.pages.page(a, c, t, null).orElseThrow();
         assertEquals(2, page.commentCount());
         assertEquals(List.of(1), page.comments().get(0).photos());
         TopicViews.Segment ref = page.comments().get(1).segments().get(0);
@@ -113,20 +114,21 @@ class CommunityServiceTest {
         assertEquals(1, ref.refPage());
 
         // edit by the writer only, delete by the writer or an administrator; numbers are never reused
-        assertThrows(Refused.class, () -> ts.editComment(admin, c, t, 1, "改ざん"));
-        ts.editComment(a, c, t, 1, "はじめまして（編集）");
-        assertThrows(Refused.class, () -> ts.deleteComment(a, c, t, 2));
-        ts.deleteComment(admin, c, t, 1);
-        assertEquals(3, ts.comment(a, c, t, "三番目", List.of()));
-        page = ts.page(a, c, t, null).orElseThrow();
+        assertThrows(Refused.class, () -> rig.comments.editComment(admin, c, t, 1, "改ざん"));
+        rig.comments.editComment(a, c, t, 1, "はじめまして（編集）");
+        assertThrows(Refused.class, () -> rig.comments.deleteComment(a, c, t, 2));
+        rig.comments.deleteComment(admin, c, t, 1);
+        assertEquals(3, rig.comments.comment(a, c, t, "三番目", List.of()));
+        page = rig.pages.page(a, c, t, null).orElseThrow();
         assertTrue(page.comments().get(0).gone());
         assertTrue(page.comments().get(0).photos().isEmpty());
-        assertTrue(
-                ts.photo(a, c, t, 1, 1, jp.keitai.sns.carrier.Handset.PC, false).isEmpty());
+        assertTrue(rig.comments
+                .photo(a, c, t, 1, 1, jp.keitai.sns.carrier.Handset.PC, false)
+                .isEmpty());
 
         // admin-only topics
         long adminOnly = rig.communities.create(admin, "お知らせ", "その他", "", "open", "admin", "everyone", null);
-        rig.communities.join(a, adminOnly);
+        rig.membership.join(a, adminOnly);
         assertEquals(
                 "このコミュニティでは管理人だけがトピックを作れます。",
                 assertThrows(Refused.class, () -> ts.create(a, adminOnly, "t", "b", null, List.of()))
@@ -142,13 +144,13 @@ class CommunityServiceTest {
         long c = rig.community(admin, "長いトピック", "open", "everyone");
         long t = rig.topics.create(admin, c, "t", "b", null, List.of());
         for (int i = 0; i < TopicService.PAGE * 2 + 3; i++) {
-            rig.topics.comment(admin, c, t, "c" + i, List.of());
+            rig.comments.comment(admin, c, t, "c" + i, List.of());
         }
-        TopicViews.Page last = rig.topics.page(admin, c, t, null).orElseThrow();
+        TopicViews.Page last = rig.pages.page(admin, c, t, null).orElseThrow();
         assertEquals(3, last.pageCount());
         assertEquals(3, last.pageNumber());
         assertEquals(3, last.comments().size());
-        TopicViews.Page first = rig.topics.page(admin, c, t, 1).orElseThrow();
+        TopicViews.Page first = rig.pages.page(admin, c, t, 1).orElseThrow();
         assertEquals(TopicService.PAGE, first.comments().size());
         assertEquals(1, first.comments().get(0).number());
     }
@@ -162,7 +164,7 @@ class CommunityServiceTest {
         List<Long> people = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             long m = rig.member("m" + i);
-            rig.communities.join(m, c);
+            rig.membership.join(m, c);
             people.add(m);
         }
         String tomorrow = java.time.LocalDate.now(Clock.JAPAN).plusDays(2).toString();
@@ -175,7 +177,7 @@ class CommunityServiceTest {
             answers.add(pool.submit(() -> {
                 start.await();
                 try {
-                    rig.topics.attend(m, c, t);
+                    rig.events.attend(m, c, t);
                     return true;
                 } catch (Refused e) {
                     assertTrue(e.getMessage().startsWith("定員（5人）に達した"), e.getMessage());
@@ -190,7 +192,7 @@ class CommunityServiceTest {
         }
         pool.shutdown();
         assertEquals(5, accepted);
-        TopicViews.Page page = rig.topics.page(admin, c, t, null).orElseThrow();
+        TopicViews.Page page = rig.pages.page(admin, c, t, null).orElseThrow();
         assertEquals(5, page.event().attendeeCount());
         assertEquals(5, page.event().attendees().size());
         assertTrue(page.event().full());
@@ -199,23 +201,23 @@ class CommunityServiceTest {
                 .filter(m -> rig.topicStore.attending(t, m))
                 .findFirst()
                 .orElseThrow();
-        rig.topics.cancel(going, c, t);
+        rig.events.cancel(going, c, t);
         long waiting = people.stream()
                 .filter(m -> !rig.topicStore.attending(t, m) && m != going)
                 .findFirst()
                 .orElseThrow();
-        rig.topics.attend(waiting, c, t);
+        rig.events.attend(waiting, c, t);
         assertEquals(
                 "すでに参加を表明しています。",
-                assertThrows(Refused.class, () -> rig.topics.attend(waiting, c, t))
+                assertThrows(Refused.class, () -> rig.events.attend(waiting, c, t))
                         .getMessage());
         // past the deadline: refused, nothing changes
         Instant later = Clock.now().plus(Duration.ofDays(3));
         assertEquals(
                 "締め切りを過ぎたため参加できません。",
-                assertThrows(Refused.class, () -> rig.topics.attend(going, c, t, later))
+                assertThrows(Refused.class, () -> rig.events.attend(going, c, t, later))
                         .getMessage());
-        assertEquals(5, rig.topics.page(admin, c, t, null).orElseThrow().event().attendeeCount());
+        assertEquals(5, rig.pages.page(admin, c, t, null).orElseThrow().event().attendeeCount());
     }
 
     @ParameterizedTest
@@ -228,54 +230,54 @@ class CommunityServiceTest {
         List<Long> m = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long x = rig.member("m" + i);
-            cs.join(x, c);
+            rig.membership.join(x, c);
             m.add(x);
         }
         // at most three sub-administrators
         for (int i = 0; i < 3; i++) {
-            cs.setSubAdmin(admin, c, m.get(i), true);
+            rig.admins.setSubAdmin(admin, c, m.get(i), true);
         }
         assertEquals(
                 "副管理人は3人までです。",
-                assertThrows(Refused.class, () -> cs.setSubAdmin(admin, c, m.get(3), true))
+                assertThrows(Refused.class, () -> rig.admins.setSubAdmin(admin, c, m.get(3), true))
                         .getMessage());
         // a handover changes nothing until the member accepts; another member cannot accept it
-        cs.offerHandover(admin, c, m.get(4));
+        rig.admins.offerHandover(admin, c, m.get(4));
         assertEquals(admin, cs.find(c).orElseThrow().adminId());
-        assertThrows(Refused.class, () -> cs.answerHandover(m.get(3), c, true));
-        cs.answerHandover(m.get(4), c, false);
+        assertThrows(Refused.class, () -> rig.admins.answerHandover(m.get(3), c, true));
+        rig.admins.answerHandover(m.get(4), c, false);
         assertEquals(admin, cs.find(c).orElseThrow().adminId());
-        cs.offerHandover(admin, c, m.get(4));
-        cs.answerHandover(m.get(4), c, true);
+        rig.admins.offerHandover(admin, c, m.get(4));
+        rig.admins.answerHandover(m.get(4), c, true);
         assertEquals(m.get(4), cs.find(c).orElseThrow().adminId());
         assertEquals(CommunityStanding.MEMBER, cs.standing(c, admin));
         assertEquals(CommunityStanding.ADMIN, cs.standing(c, m.get(4)));
 
         // the administrator leaves: the oldest member who agrees takes over once the window has passed
         Instant left = Clock.now();
-        cs.leave(m.get(4), c, left);
+        rig.membership.leave(m.get(4), c, left);
         assertEquals(null, cs.find(c).orElseThrow().adminId());
-        cs.volunteer(m.get(2), c, left);
-        cs.volunteer(m.get(1), c, left);
+        rig.admins.volunteer(m.get(2), c, left);
+        rig.admins.volunteer(m.get(1), c, left);
         assertEquals(null, cs.find(c).orElseThrow().adminId(), "not before the window has passed");
-        cs.settle(c, left.plus(CommunityService.SUCCESSION_WINDOW).plusSeconds(1));
+        rig.admins.settle(c, left.plus(CommunityService.SUCCESSION_WINDOW).plusSeconds(1));
         assertEquals(m.get(1), cs.find(c).orElseThrow().adminId(), "m1 joined before m2");
 
         // nobody agrees: after 30 days any member may claim it
         long c2 = rig.community(admin, "放置", "open", "everyone");
-        cs.join(m.get(0), c2);
+        rig.membership.join(m.get(0), c2);
         Instant gone = Clock.now();
-        cs.leave(admin, c2, gone);
+        rig.membership.leave(admin, c2, gone);
         assertEquals(
                 "管理人不在から30日たつと引き継げます。",
-                assertThrows(Refused.class, () -> cs.claim(m.get(0), c2, gone.plus(Duration.ofDays(29))))
+                assertThrows(Refused.class, () -> rig.admins.claim(m.get(0), c2, gone.plus(Duration.ofDays(29))))
                         .getMessage());
-        cs.claim(m.get(0), c2, gone.plus(Duration.ofDays(30)).plusSeconds(1));
+        rig.admins.claim(m.get(0), c2, gone.plus(Duration.ofDays(30)).plusSeconds(1));
         assertEquals(m.get(0), cs.find(c2).orElseThrow().adminId());
 
         // an administrator who withdraws from the site leaves the community without one, as if they had left
         long c3 = rig.community(m.get(3), "退会する管理人", "open", "everyone");
-        cs.join(m.get(0), c3);
+        rig.membership.join(m.get(0), c3);
         rig.members.setStatus(m.get(3), jp.keitai.sns.member.MemberStatus.WITHDRAWN);
         CommunityViews.Page vacant = cs.page(m.get(0), c3).orElseThrow();
         assertTrue(vacant.vacant());
@@ -291,16 +293,16 @@ class CommunityServiceTest {
         long member = rig.member("メンバー");
         long outsider = rig.member("部外者");
         long c = rig.community(admin, "秘密基地", "approval", "members");
-        rig.communities.join(member, c);
-        rig.communities.decide(admin, c, member, true);
+        rig.membership.join(member, c);
+        rig.membership.decide(admin, c, member, true);
         long t = rig.topics.create(admin, c, "秘密の話", "本文", null, List.of(rig.jpeg(100, 100)));
-        rig.topics.comment(member, c, t, "了解", List.of());
+        rig.comments.comment(member, c, t, "了解", List.of());
 
         // the member reads everything
         assertTrue(rig.communities.page(member, c).orElseThrow().canRead());
-        assertTrue(rig.topics.page(member, c, t, null).isPresent());
-        assertTrue(rig.topics.json(member, c, t).isPresent());
-        assertTrue(rig.topics
+        assertTrue(rig.pages.page(member, c, t, null).isPresent());
+        assertTrue(rig.pages.json(member, c, t).isPresent());
+        assertTrue(rig.comments
                 .photo(member, c, t, 0, 1, jp.keitai.sns.carrier.Handset.PC, true)
                 .isPresent());
         assertEquals(
@@ -311,26 +313,26 @@ class CommunityServiceTest {
         CommunityViews.Page page = rig.communities.page(outsider, c).orElseThrow();
         assertFalse(page.canRead());
         assertTrue(page.topics().isEmpty());
-        assertTrue(rig.topics.page(outsider, c, t, null).isEmpty());
-        assertTrue(rig.topics.json(outsider, c, t).isEmpty());
-        assertTrue(rig.topics.json(null, c, t).isEmpty());
-        assertTrue(rig.topics
+        assertTrue(rig.pages.page(outsider, c, t, null).isEmpty());
+        assertTrue(rig.pages.json(outsider, c, t).isEmpty());
+        assertTrue(rig.pages.json(null, c, t).isEmpty());
+        assertTrue(rig.comments
                 .photo(outsider, c, t, 0, 1, jp.keitai.sns.carrier.Handset.PC, true)
                 .isEmpty());
-        assertTrue(rig.topics
+        assertTrue(rig.comments
                 .photo(null, c, t, 0, 1, jp.keitai.sns.carrier.Handset.PC, true)
                 .isEmpty());
         assertEquals(
                 null, rig.communities.search(outsider, "秘密", null, 1).get(0).latestTopic());
         assertFalse(homeTitles(rig, outsider).contains("秘密の話"));
-        assertThrows(NotFound.class, () -> rig.topics.comment(outsider, c, t, "覗き", List.of()));
-        assertThrows(NotFound.class, () -> rig.topics.attend(outsider, c, t));
+        assertThrows(NotFound.class, () -> rig.comments.comment(outsider, c, t, "覗き", List.of()));
+        assertThrows(NotFound.class, () -> rig.events.attend(outsider, c, t));
 
         // a pending member is no member yet; a member removed loses the topics at once
-        rig.communities.join(outsider, c);
-        assertTrue(rig.topics.page(outsider, c, t, null).isEmpty());
-        rig.communities.remove(admin, c, member);
-        assertTrue(rig.topics.page(member, c, t, null).isEmpty());
+        rig.membership.join(outsider, c);
+        assertTrue(rig.pages.page(outsider, c, t, null).isEmpty());
+        rig.membership.remove(admin, c, member);
+        assertTrue(rig.pages.page(member, c, t, null).isEmpty());
         assertFalse(homeTitles(rig, member).contains("秘密の話"));
     }
 
@@ -349,14 +351,14 @@ class CommunityServiceTest {
         long quiet = rig.member("静か");
         long c = rig.community(admin, "通知", "open", "everyone");
         for (long m : List.of(writer, commenter, quiet)) {
-            rig.communities.join(m, c);
+            rig.membership.join(m, c);
         }
         long t = rig.topics.create(writer, c, "話題", "本文", null, List.of());
-        rig.topics.comment(commenter, c, t, "一番", List.of());
-        rig.topics.comment(quiet, c, t, "二番", List.of());
+        rig.comments.comment(commenter, c, t, "一番", List.of());
+        rig.comments.comment(quiet, c, t, "二番", List.of());
         rig.communities.saveCommentMail(writer, true);
         rig.communities.saveCommentMail(commenter, true);
-        rig.topics.comment(admin, c, t, "三番", List.of());
+        rig.comments.comment(admin, c, t, "三番", List.of());
         assertEquals(1, rig.outboxTo(rig.mobile(writer)).size());
         assertEquals(1, rig.outboxTo(rig.mobile(commenter)).size());
         assertEquals(0, rig.outboxTo(rig.mobile(quiet)).size(), "did not ask");

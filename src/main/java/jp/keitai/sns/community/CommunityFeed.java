@@ -1,0 +1,208 @@
+package jp.keitai.sns.community;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.keitai.sns.access.CommunityStanding;
+import jp.keitai.sns.system.CacheSize;
+import jp.keitai.sns.system.Database;
+import jp.keitai.sns.system.ReadCache;
+
+/**
+ * What topic pages read of communities, kept in memory; the only class in {@code community} that caches. Four copies,
+ * each dropped on every node through {@code system.Changes} when its rows change (the stores publish on every write,
+ * so no write path can forget):
+ *
+ * <ul>
+ *   <li>each community's row, by community id ({@link #COMMUNITY_TOPIC});
+ *   <li>each member's standings in all their communities, by member id ({@link #MEMBERSHIP_TOPIC}): read rights
+ *       ({@link CommunityMembers}) and the topic page ask for it on every view;
+ *   <li>each topic's page rows — the topic, its photos, its first attendees, and the pages of comments read so far
+ *       with their text already cut into segments — by topic id ({@link #TOPIC_TOPIC}: any change to the topic, its
+ *       comments, photos or 参加 answers);
+ *   <li>each member's posting secrets, by member id ({@link #SECRET_TOPIC}).
+ * </ul>
+ *
+ * Only rows are kept: who may read them, which writers' comments the viewer may see (blocks, suspended writers) and
+ * nicknames are the caller's questions, asked on every view. Inside a transaction every answer comes from the
+ * database.
+ */
+@ApplicationScoped
+public class CommunityFeed {
+
+    static final String COMMUNITY_TOPIC = "community";
+    static final String MEMBERSHIP_TOPIC = "community-member";
+    static final String TOPIC_TOPIC = "community-topic";
+    static final String SECRET_TOPIC = "community-secret";
+    /** Attendees an event page lists. */
+    static final int ATTENDEES = 200;
+
+    /** A comment as every viewer's page starts from it; who may see it is decided per view. */
+    record CommentLine(
+            int number,
+            long authorId,
+            String when,
+            List<TopicViews.Segment> segments,
+            List<Integer> photos,
+            boolean deleted,
+            boolean hidden,
+            boolean viaMail) {}
+
+    /**
+     * A topic's rows as its page shows them. {@code pages} fills as pages of comments are read: an entry is dropped
+     * as a whole when anything of the topic changes, so a page added to a dropped entry is never served again.
+     */
+    record TopicRows(
+            Topic topic,
+            String when,
+            List<TopicViews.Segment> body,
+            List<Integer> photos,
+            List<Long> attendees,
+            Map<Integer, List<CommentLine>> pages) {}
+
+    @Inject
+    Database database;
+
+    @Inject
+    CommunityStore communities;
+
+    @Inject
+    TopicStore topics;
+
+    @Inject
+    CommunityMailStore mail;
+
+    private ReadCache<Long, Community> byCommunity;
+    private ReadCache<Long, Map<Long, CommunityStanding>> standings;
+    private ReadCache<Long, TopicRows> byTopic;
+    private ReadCache<Long, Map<Long, String>> secrets;
+
+    protected CommunityFeed() {}
+
+    CommunityFeed(Database database, CommunityStore communities, TopicStore topics, CommunityMailStore mail) {
+        this.database = database;
+        this.communities = communities;
+        this.topics = topics;
+        this.mail = mail;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        byCommunity = ReadCache.ofIds(CacheSize.DIARIES.get());
+        standings = ReadCache.ofIds(CacheSize.MEMBERS.get());
+        byTopic = ReadCache.ofIds(CacheSize.DIARIES.get());
+        secrets = ReadCache.ofIds(CacheSize.MEMBERS.get());
+        database.changes().subscribe(COMMUNITY_TOPIC, byCommunity::invalidate);
+        database.changes().subscribe(MEMBERSHIP_TOPIC, standings::invalidate);
+        database.changes().subscribe(TOPIC_TOPIC, byTopic::invalidate);
+        database.changes().subscribe(SECRET_TOPIC, secrets::invalidate);
+        database.changes().onReset(() -> {
+            byCommunity.clear();
+            standings.clear();
+            byTopic.clear();
+            secrets.clear();
+        });
+    }
+
+    /** The community's row. */
+    Optional<Community> community(long id) {
+        if (database.inTransaction()) {
+            return communities.find(id);
+        }
+        return Optional.ofNullable(byCommunity.get(id, k -> communities.find(k).orElse(null)));
+    }
+
+    /** The member's standing in the community ({@code NONE} without a row). */
+    CommunityStanding standing(long community, long member) {
+        if (database.inTransaction()) {
+            return communities.standing(community, member);
+        }
+        Map<Long, CommunityStanding> all = standings.get(member, m -> Map.copyOf(communities.standings(m)));
+        return all.getOrDefault(community, CommunityStanding.NONE);
+    }
+
+    /** The topic's row. */
+    Optional<Topic> topic(long id) {
+        return rows(id).map(TopicRows::topic);
+    }
+
+    /** The topic's page rows (a fresh, unkept copy inside a transaction). */
+    Optional<TopicRows> rows(long id) {
+        if (database.inTransaction()) {
+            return Optional.ofNullable(loadTopic(id));
+        }
+        return Optional.ofNullable(byTopic.get(id, this::loadTopic));
+    }
+
+    /** Comments numbered {@code from} to {@code to} of the topic, as page {@code page} holds them. */
+    List<CommentLine> comments(TopicRows t, int page, int from, int to) {
+        List<CommentLine> kept = t.pages().get(page);
+        if (kept != null) {
+            return kept;
+        }
+        Map<Integer, List<Integer>> photoMap = new HashMap<>();
+        for (TopicStore.Photo ph : topics.photos(t.topic().id(), from, to)) {
+            photoMap.computeIfAbsent(ph.commentNumber(), k -> new ArrayList<>()).add(ph.position());
+        }
+        List<CommentLine> lines = new ArrayList<>();
+        for (TopicStore.CommentRow r : topics.comments(t.topic().id(), from, to)) {
+            lines.add(new CommentLine(
+                    r.number(),
+                    r.authorId(),
+                    CommunityViews.when(r.createdAt()),
+                    TopicViews.segments(r.body(), TopicService.PAGE),
+                    List.copyOf(photoMap.getOrDefault(r.number(), List.of())),
+                    r.deleted(),
+                    r.hidden(),
+                    r.viaMail()));
+        }
+        List<CommentLine> out = List.copyOf(lines);
+        t.pages().putIfAbsent(page, out);
+        return out;
+    }
+
+    /** The member's posting secret for the topic, if one was issued. */
+    Optional<String> secret(long member, long topic) {
+        if (database.inTransaction()) {
+            return mail.secret(member, topic);
+        }
+        return Optional.ofNullable(
+                secrets.get(member, m -> Map.copyOf(mail.secretsOf(m))).get(topic));
+    }
+
+    private TopicRows loadTopic(long id) {
+        Optional<Topic> found = topics.find(id);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Topic t = found.get();
+        List<Integer> photos =
+                topics.photos(id, 0, 0).stream().map(TopicStore.Photo::position).toList();
+        List<Long> going = t.event() ? List.copyOf(topics.attendees(id, ATTENDEES)) : List.of();
+        return new TopicRows(
+                t,
+                CommunityViews.when(t.createdAt()),
+                TopicViews.segments(t.body(), TopicService.PAGE),
+                photos,
+                going,
+                new ConcurrentHashMap<>());
+    }
+
+    /** For tests: how many entries each copy holds. */
+    Map<String, Long> sizes() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("communities", byCommunity.size());
+        out.put("standings", standings.size());
+        out.put("topics", byTopic.size());
+        out.put("secrets", secrets.size());
+        return out;
+    }
+}
