@@ -20,7 +20,7 @@ mkdir -p "$OUT"
 # generation with fixed survivor spaces large enough for the requests in flight, so they are not promoted and the old
 # generation fills only slowly; glibc's free native memory handed back every 5 s; the heap in transparent huge pages
 # (the home and diary pages read their caches all over the heap: 4 KB pages cost a TLB miss on most of those reads).
-JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms448m -Xmx448m -Xmn96m -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy -XX:+UseParallelGC -XX:+UseTransparentHugePages -Xss512k -XX:TrimNativeHeapInterval=5000}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:-@src/main/payara/jvm.options}"
 SCENARIOS="${SCENARIOS:-ceiling docomo-home diary-fof profile voice-post community}"
 # 6 request threads (3 a core): the pages read memory, so more threads only share the two cores unfairly and lengthen
 # the tail (docs/performance.md, eighth session: home p99 50-56 ms at 16 threads, 22-29 ms at 6, the same req/s)
@@ -49,6 +49,8 @@ until curl -sf "$URL/health" > /dev/null; do sleep 1; done
 until grep -q 'primed the home caches' "$OUT/server.log"; do sleep 1; done
 grep -o 'primed the home caches.*' "$OUT/server.log" >&2
 
+# the options an @file holds, for the report
+shown_opts() { sed -e 's/#.*//' "${JAVA_OPTS#@}" 2> /dev/null | tr -s ' \n' ' ' | sed 's/^ //; s/ $//'; }
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$SERVER/status"; }
 # CPU time in clock ticks: of the server JVM, and of every PostgreSQL process (backends and background writers); the
 # difference over a measured run divided by its requests is the CPU per page of the node and of the database, the
@@ -130,5 +132,5 @@ run_safety() {
     esac
   done
   echo
-  echo "Server: \`java $JAVA_OPTS\`, $THREADS HTTP threads; warm-up ${WARMUP} s per scenario; RSS after the scenarios: $(rss)"
+  echo "Server: \`java $JAVA_OPTS\` ($(shown_opts)), $THREADS HTTP threads; warm-up ${WARMUP} s per scenario; RSS after the scenarios: $(rss)"
 } | tee -a "$REPORT"

@@ -15,7 +15,7 @@ DOC="${SOAK_DOC:-docs/reliability.md}"
 URL="http://127.0.0.1:$PORT"
 rm -rf "$OUT" && mkdir -p "$OUT"
 psql -h 127.0.0.1 -U postgres -d keitai_bench -qc "update member_session set last_seen_at = now(), created_at = now(), bound_to = 'docomo:gw'"
-JAVA_OPTS="-Xms448m -Xmx448m -Xmn96m -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy -XX:+UseParallelGC -XX:+UseTransparentHugePages -Xss512k -XX:TrimNativeHeapInterval=5000"
+JAVA_OPTS="@src/main/payara/jvm.options"
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX=2 java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir=/dev/shm/keitai-soak \
   -Dsns.smtp.port="$SMTP" -Dsns.mail.domain=bench.example.jp -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 \

@@ -10,7 +10,7 @@
 # Env: CLUSTER_DB (jdbc:postgresql://127.0.0.1:5432/keitai_cluster; created when missing), CLUSTER_DB_USER (postgres),
 #      CLUSTER_HTTP_PORT (8090) and CLUSTER_SMTP_PORT (2590): HAProxy's ports; node I listens on 18100+I (HTTP) and
 #      12600+I (SMTP); CLUSTER_DIR (data/cluster): per-node data directories node<I>/, the shared photos/ directory,
-#      logs, pid files and haproxy.cfg; CLUSTER_JAVA_OPTS (-Xmx512m); CLUSTER_FRESH=1 drops the database first.
+#      logs, pid files and haproxy.cfg; CLUSTER_JAVA_OPTS (default: @src/main/payara/jvm.options, as every start); CLUSTER_FRESH=1 drops the database first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +19,7 @@ DB_USER="${CLUSTER_DB_USER:-postgres}"
 HTTP_PORT="${CLUSTER_HTTP_PORT:-8090}"
 SMTP_PORT="${CLUSTER_SMTP_PORT:-2590}"
 DIR="${CLUSTER_DIR:-data/cluster}"
-JAVA_OPTS="${CLUSTER_JAVA_OPTS:--Xmx512m}"
+JAVA_OPTS="${CLUSTER_JAVA_OPTS:-@src/main/payara/jvm.options}"
 DB_NAME="${DB##*/}"
 DB_HOST_PORT="${DB#jdbc:postgresql://}"
 DB_HOST_PORT="${DB_HOST_PORT%%/*}"
