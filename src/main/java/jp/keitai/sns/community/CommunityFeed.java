@@ -27,7 +27,9 @@ import jp.keitai.sns.system.ReadCache;
  *   <li>each topic's page rows — the topic, its photos, its first attendees, and the pages of comments read so far
  *       with their text already cut into segments — by topic id ({@link #TOPIC_TOPIC}: any change to the topic, its
  *       comments, photos or 参加 answers);
- *   <li>each member's posting secrets, by member id ({@link #SECRET_TOPIC}).
+ *   <li>each member's posting secrets, by member id ({@link #SECRET_TOPIC});
+ *   <li>each community's most recently active topics, by community id ({@link #RECENT_TOPIC}): the home page's
+ *       section merges them for the member's communities.
  * </ul>
  *
  * Only rows are kept: who may read them, which writers' comments the viewer may see (blocks, suspended writers) and
@@ -41,6 +43,10 @@ public class CommunityFeed {
     static final String MEMBERSHIP_TOPIC = "community-member";
     static final String TOPIC_TOPIC = "community-topic";
     static final String SECRET_TOPIC = "community-secret";
+    /** A community's most recently active topics changed (new topic, comment, title, hidden, deleted): its id. */
+    static final String RECENT_TOPIC = "community-recent";
+    /** Topics kept per community for the home page's section. */
+    static final int RECENT = 10;
     /** Attendees an event page lists. */
     static final int ATTENDEES = 200;
 
@@ -83,6 +89,7 @@ public class CommunityFeed {
     private ReadCache<Long, Map<Long, CommunityStanding>> standings;
     private ReadCache<Long, TopicRows> byTopic;
     private ReadCache<Long, Map<Long, String>> secrets;
+    private ReadCache<Long, List<Topic>> recent;
 
     protected CommunityFeed() {}
 
@@ -100,7 +107,9 @@ public class CommunityFeed {
         standings = ReadCache.ofIds(CacheSize.MEMBERS.get());
         byTopic = ReadCache.ofIds(CacheSize.DIARIES.get());
         secrets = ReadCache.ofIds(CacheSize.MEMBERS.get());
+        recent = ReadCache.ofIds(CacheSize.DIARIES.get());
         database.changes().subscribe(COMMUNITY_TOPIC, byCommunity::invalidate);
+        database.changes().subscribe(RECENT_TOPIC, recent::invalidate);
         database.changes().subscribe(MEMBERSHIP_TOPIC, standings::invalidate);
         database.changes().subscribe(TOPIC_TOPIC, byTopic::invalidate);
         database.changes().subscribe(SECRET_TOPIC, secrets::invalidate);
@@ -109,6 +118,7 @@ public class CommunityFeed {
             standings.clear();
             byTopic.clear();
             secrets.clear();
+            recent.clear();
         });
     }
 
@@ -125,8 +135,23 @@ public class CommunityFeed {
         if (database.inTransaction()) {
             return communities.standing(community, member);
         }
-        Map<Long, CommunityStanding> all = standings.get(member, m -> Map.copyOf(communities.standings(m)));
-        return all.getOrDefault(community, CommunityStanding.NONE);
+        return standings(member).getOrDefault(community, CommunityStanding.NONE);
+    }
+
+    /** The member's standing in each community they have a row in (member, pending, banned, …). */
+    Map<Long, CommunityStanding> standings(long member) {
+        if (database.inTransaction()) {
+            return communities.standings(member);
+        }
+        return standings.get(member, m -> Map.copyOf(communities.standings(m)));
+    }
+
+    /** The community's {@link #RECENT} most recently active topics, hidden ones left out. */
+    List<Topic> recentTopics(long community) {
+        if (database.inTransaction()) {
+            return topics.newest(community, RECENT, 0);
+        }
+        return recent.get(community, c -> List.copyOf(topics.newest(c, RECENT, 0)));
     }
 
     /** The topic's row. */

@@ -2,15 +2,20 @@ package jp.keitai.sns.community;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import jp.keitai.sns.access.AccessPolicy;
 import jp.keitai.sns.access.CommunityStanding;
 import jp.keitai.sns.home.HomeSection;
 
 /**
  * コミュニティ最新書き込み on {@code /home}: topics with new topics or comments in the member's communities, newest
- * first. One statement, whatever the number of communities or members; each line passes the community read rule.
+ * first: each community's most recent topics from {@link CommunityFeed}, merged, so a warm home page reads nothing
+ * here; each line passes the community read rule.
  */
 @ApplicationScoped
 public class CommunityHomeSection implements HomeSection {
@@ -18,7 +23,7 @@ public class CommunityHomeSection implements HomeSection {
     static final int SHOWN = 10;
 
     @Inject
-    TopicStore topics;
+    CommunityFeed feed;
 
     @Override
     public int order() {
@@ -42,7 +47,17 @@ public class CommunityHomeSection implements HomeSection {
 
     /** A line: the topic, its community and when it last changed. */
     public record Line(
-            long communityId, long topicId, String communityName, String title, int commentCount, String shortWhen) {}
+            long communityId,
+            long topicId,
+            String communityName,
+            String title,
+            int commentCount,
+            String shortWhen,
+            Instant lastActivityAt) {}
+
+    private static final Comparator<Line> NEWEST = Comparator.comparing(Line::lastActivityAt)
+            .thenComparing(Line::topicId)
+            .reversed();
 
     /** What the fragment shows. */
     public record Data(long memberId, List<Line> lines) {
@@ -54,17 +69,26 @@ public class CommunityHomeSection implements HomeSection {
     @Override
     public Object data(long memberId) {
         List<Line> lines = new ArrayList<>();
-        for (TopicStore.Recent r : topics.recentFor(memberId, SHOWN)) {
-            if (AccessPolicy.canReadCommunity(memberId, CommunityStanding.of(r.role()), r.membersOnly())) {
+        for (Map.Entry<Long, CommunityStanding> e : feed.standings(memberId).entrySet()) {
+            Optional<Community> c = feed.community(e.getKey());
+            if (!e.getValue().isMember()
+                    || c.isEmpty()
+                    || !AccessPolicy.canReadCommunity(
+                            memberId, e.getValue(), "members".equals(c.get().readPolicy()))) {
+                continue;
+            }
+            for (Topic t : feed.recentTopics(e.getKey())) {
                 lines.add(new Line(
-                        r.topic().communityId(),
-                        r.topic().id(),
-                        r.communityName(),
-                        r.topic().title(),
-                        r.topic().commentCount(),
-                        CommunityViews.shortWhen(r.topic().lastActivityAt())));
+                        t.communityId(),
+                        t.id(),
+                        c.get().name(),
+                        t.title(),
+                        t.commentCount(),
+                        CommunityViews.shortWhen(t.lastActivityAt()),
+                        t.lastActivityAt()));
             }
         }
-        return new Data(memberId, lines);
+        lines.sort(NEWEST);
+        return new Data(memberId, lines.size() > SHOWN ? List.copyOf(lines.subList(0, SHOWN)) : lines);
     }
 }

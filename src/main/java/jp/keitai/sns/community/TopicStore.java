@@ -61,7 +61,7 @@ public class TopicStore extends JdbcStore {
             Integer capacity,
             Instant deadline,
             Instant now) {
-        return database.jdbc(c -> insert(
+        long id = database.jdbc(c -> insert(
                 c,
                 "insert into community_topic (community_id, author_id, title, body, is_event, event_at, place, capacity,"
                         + " deadline, attendee_count, comment_count, hidden, last_activity_at, created_at, updated_at)"
@@ -79,11 +79,24 @@ public class TopicStore extends JdbcStore {
                 now,
                 now,
                 now));
+        listed(community);
+        return id;
     }
 
     /** Every node drops its copy of the topic's page rows ({@link CommunityFeed}) once the transaction commits. */
     private void changed(long topic) {
         database.changes().publish(CommunityFeed.TOPIC_TOPIC, topic);
+    }
+
+    /** Every node drops its copy of the community's most recently active topics (the home page's section). */
+    private void listed(long community) {
+        database.changes().publish(CommunityFeed.RECENT_TOPIC, community);
+    }
+
+    /** {@link #listed} for the topic's community (looked up: the callers know the topic only). */
+    private void listedWith(long topic) {
+        database.jdbc(c -> one(c, "select community_id from community_topic where id = ?", rs -> rs.getLong(1), topic))
+                .ifPresent(this::listed);
     }
 
     Optional<Topic> find(long id) {
@@ -109,28 +122,6 @@ public class TopicStore extends JdbcStore {
                 offset));
     }
 
-    /** A line of the home section: a topic with its community's name, read policy and the member's standing. */
-    record Recent(Topic topic, String communityName, boolean membersOnly, String role) {}
-
-    /** Topics with new activity in the member's communities, newest first; one statement. */
-    List<Recent> recentFor(long member, int limit) {
-        return database.jdbc(c -> list(
-                c,
-                "select " + COLUMNS + ", c.name as community_name, c.read_policy, m.role from community_member m"
-                        + " join community c on c.id = m.community_id"
-                        + " join community_topic t on t.community_id = m.community_id"
-                        + " where m.member_id = ? and m.role in ('member', 'sub_admin', 'admin') and t.hidden = ?"
-                        + " order by t.last_activity_at desc, t.id desc limit ?",
-                rs -> new Recent(
-                        topic(rs),
-                        rs.getString("community_name"),
-                        "members".equals(rs.getString("read_policy")),
-                        rs.getString("role")),
-                member,
-                false,
-                limit));
-    }
-
     void edit(long id, String title, String body, Instant now) {
         database.jdbc(c -> update(
                 c,
@@ -140,9 +131,11 @@ public class TopicStore extends JdbcStore {
                 now,
                 id));
         changed(id);
+        listedWith(id);
     }
 
     void delete(long id) {
+        listedWith(id);
         database.jdbc(c -> update(c, "delete from community_topic where id = ?", id));
         changed(id);
     }
@@ -150,11 +143,13 @@ public class TopicStore extends JdbcStore {
     void setHidden(long id, boolean hidden) {
         database.jdbc(c -> update(c, "update community_topic set hidden = ? where id = ?", hidden, id));
         changed(id);
+        listedWith(id);
     }
 
-    /** Under the topic's lock: the next comment number, taken. */
+    /** Under the topic's lock: the next comment number, taken (the topic moves up its community's recent list). */
     int takeNumber(long topic, Instant now) {
         changed(topic);
+        listedWith(topic);
         return database.jdbc(c -> {
             update(
                     c,

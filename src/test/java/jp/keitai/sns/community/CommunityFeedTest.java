@@ -72,6 +72,52 @@ class CommunityFeedTest {
     }
 
     @Test
+    void theHomeSectionReadsNothingWarmAndFollowsEveryChangeOfItsTopics() {
+        StatementCounter counter = new StatementCounter();
+        try (TestDb db = TestDb.h2(counter.wrap())) {
+            CommunityRig rig = new CommunityRig(db.database());
+            long admin = rig.member("管理人");
+            long me = rig.member("わたし");
+            long c1 = rig.community(admin, "一部", "open", "members");
+            long c2 = rig.community(admin, "二部", "open", "everyone");
+            long other = rig.community(admin, "入っていない部", "open", "everyone");
+            rig.membership.join(me, c1);
+            rig.membership.join(me, c2);
+            long a = rig.topics.create(admin, c1, "一部の話題", "本文", null, List.of());
+            rig.topics.create(admin, c2, "二部の話題", "本文", null, List.of());
+            rig.topics.create(admin, other, "よその話題", "本文", null, List.of());
+            assertEquals(List.of("二部の話題", "一部の話題"), home(rig, me));
+
+            counter.reset();
+            assertEquals(List.of("二部の話題", "一部の話題"), home(rig, me));
+            assertEquals(0, counter.count(), "warm: " + counter.statements());
+
+            rig.comments.comment(admin, c1, a, "上がる", List.of());
+            assertEquals(List.of("一部の話題", "二部の話題"), home(rig, me), "a comment moves its topic up");
+            long n = rig.topics.create(admin, c2, "新しい話題", "本文", null, List.of());
+            assertEquals("新しい話題", home(rig, me).get(0), "a new topic");
+            rig.database.tx(em -> {
+                rig.topics.hide(n, 0);
+                return null;
+            });
+            assertFalse(home(rig, me).contains("新しい話題"), "a hidden topic");
+            rig.membership.leave(me, c1);
+            assertEquals(List.of("二部の話題"), home(rig, me), "leaving");
+            for (int i = 0; i < CommunityHomeSection.SHOWN + 2; i++) {
+                rig.topics.create(admin, c2, "話題" + i, "本文", null, List.of());
+            }
+            List<String> full = home(rig, me);
+            assertEquals(CommunityHomeSection.SHOWN, full.size());
+            assertEquals("話題" + (CommunityHomeSection.SHOWN + 1), full.get(0));
+        }
+    }
+
+    private static List<String> home(CommunityRig rig, long member) {
+        return ((CommunityHomeSection.Data) rig.home.data(member))
+                .lines().stream().map(CommunityHomeSection.Line::title).toList();
+    }
+
+    @Test
     void everyChangeToTheTopicShowsAtOnce() {
         try (TestDb db = TestDb.h2()) {
             CommunityRig rig = new CommunityRig(db.database());

@@ -80,7 +80,7 @@ final class CommunityRig {
         this.mail = new TopicMail(database, mailStore, topicStore, topics, feed, settings);
         this.pages = new TopicPages(feed, policy, members, mail);
         this.home = new CommunityHomeSection();
-        this.home.topics = topicStore;
+        this.home.feed = feed;
     }
 
     long member(String nickname) {
