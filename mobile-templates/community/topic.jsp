@@ -50,8 +50,13 @@
 <input type="file" name="photo1" accept="image/jpeg,image/png,image/gif"> <input type="file" name="photo2" accept="image/jpeg,image/png,image/gif"> <input type="file" name="photo3" accept="image/jpeg,image/png,image/gif"><br>
 <input type="submit" value="コメントする"> （<c:out value="${page.maxComment}"/>文字まで、写真<c:out value="${page.maxPhotos}"/>枚まで）
 </form>
+<c:choose>
+<c:when test="${not empty page.postingAddress}">
 <p id="mail">メールでコメント: <a class="community-address" href="mailto:<c:out value='${page.postingAddress}'/>"><c:out value="${page.postingAddress}"/></a></p>
 <form method="post" action="<c:url value='/communities/${page.community.id}/topics/${page.id}/mail/rotate'/>"><input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="アドレスを変える"></form>
+</c:when>
+<c:otherwise><form id="mail" method="post" action="<c:url value='/communities/${page.community.id}/topics/${page.id}/mail'/>"><input type="hidden" name="_csrf" value="${csrf}">写真つきのコメントは携帯からメールでも送れます: <input type="submit" value="メール投稿アドレスを表示"></form></c:otherwise>
+</c:choose>
 </c:when>
 <c:otherwise><p>コミュニティに参加するとコメントできます。</p></c:otherwise>
 </c:choose>

@@ -41,7 +41,10 @@
 <textarea name="body" rows="3" cols="16" ${handset.input.hiragana}><c:out value="${reply}"/></textarea><br />
 <input type="submit" value="ｺﾒﾝﾄ" />
 </form>
-写真はﾒｰﾙで:<a class="community-address" href="mailto:<c:out value='${page.postingAddress}'/>">ﾒｰﾙでｺﾒﾝﾄ</a><br />
+<c:choose>
+<c:when test="${not empty page.postingAddress}">写真はﾒｰﾙで:<a class="community-address" href="mailto:<c:out value='${page.postingAddress}'/>">ﾒｰﾙでｺﾒﾝﾄ</a><br /></c:when>
+<c:otherwise><form method="post" action="<c:url value='/communities/${page.community.id}/topics/${page.id}/mail'/>"><input type="hidden" name="_csrf" value="${csrf}" />写真はﾒｰﾙで:<input type="submit" value="ｱﾄﾞﾚｽ表示" /></form></c:otherwise>
+</c:choose>
 </c:if>
 <hr />
 <k:link href="/communities/${page.community.id}" key="9">ｺﾐｭﾆﾃｨ</k:link><br />

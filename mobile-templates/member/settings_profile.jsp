@@ -12,7 +12,7 @@
 <label><input type="radio" name="self_intro_visibility" value="private" ${me.selfIntroVisibility == 'private' ? 'checked' : ''}>非公開</label></p>
 <p><label>現住所（都道府県）<br><select name="prefecture">
 <option value="">選ばない</option>
-<c:forEach items="${prefectures}" var="p"><option value="${p.code}" ${me.prefecture == p.code ? 'selected' : ''}><c:out value="${p.name}"/></option></c:forEach>
+<c:forEach items="${prefectures}" var="p"><option value="<c:out value='${p.code}'/>" ${me.prefecture == p.code ? 'selected' : ''}><c:out value="${p.name}"/></option></c:forEach>
 </select></label><br><small>安否確認は、選んだ都道府県が対象のときに届きます（選ばないとすべての安否確認が届きます）。</small></p>
 <p><input type="submit" value="保存する"></p>
 </form>

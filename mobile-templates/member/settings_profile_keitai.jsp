@@ -15,7 +15,7 @@
 現住所<br />
 <select name="prefecture">
 <option value="">選ばない</option>
-<c:forEach items="${prefectures}" var="p"><option value="${p.code}" ${me.prefecture == p.code ? 'selected="selected"' : ''}><c:out value="${p.name}"/></option></c:forEach>
+<c:forEach items="${prefectures}" var="p"><option value="<c:out value='${p.code}'/>" ${me.prefecture == p.code ? 'selected="selected"' : ''}><c:out value="${p.name}"/></option></c:forEach>
 </select><br />
 <input type="submit" value="保存" />
 </form>

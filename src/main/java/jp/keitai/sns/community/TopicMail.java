@@ -11,8 +11,9 @@ import jp.keitai.sns.system.Settings;
 import jp.keitai.sns.web.NotFound;
 
 /**
- * Posting addresses ({@code c.{secret}@domain}): one random secret per member and topic, issued on first view,
- * replaced on request, and looked up when mail arrives.
+ * Posting addresses ({@code c.{secret}@domain}): one random secret per member and topic, issued when the member first
+ * asks for it (not by viewing the topic: a page view writes nothing), replaced on request, and looked up when mail
+ * arrives.
  */
 @ApplicationScoped
 public class TopicMail {
@@ -73,6 +74,19 @@ public class TopicMail {
             secret = mail.secret(member, topicId);
         }
         return "c." + secret.orElseThrow() + "@" + settings.mailDomain();
+    }
+
+    /** The member's posting address for the topic if one was issued (from memory). */
+    public Optional<String> knownAddress(long member, long topicId) {
+        return feed.secret(member, topicId).map(s -> "c." + s + "@" + settings.mailDomain());
+    }
+
+    /** Issues the member's posting address for the topic they may read (once; later calls keep it). */
+    public String issueAddress(long member, long communityId, long topicId) {
+        if (topics.readable(member, communityId, topicId).isEmpty()) {
+            throw new NotFound(TopicService.NOT_FOUND);
+        }
+        return postingAddress(member, topicId);
     }
 
     /** Replaces the member's secret for the topic; the old address stops working at once. */

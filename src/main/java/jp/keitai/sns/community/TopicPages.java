@@ -110,7 +110,8 @@ public class TopicPages {
                     going.stream().map(id -> goingNames.getOrDefault(id, "")).toList());
         }
         boolean authorShown = visible.contains(t.authorId());
-        String address = s.isMember() ? mail.postingAddress(viewer, topicId) : null;
+        // issued when the member asks (POST …/mail), so that a view writes nothing
+        String address = s.isMember() ? mail.knownAddress(viewer, topicId).orElse(null) : null;
         return Optional.of(new TopicViews.Page(
                 CommunityViews.card(c),
                 t.id(),

@@ -288,6 +288,16 @@ public class TopicResource {
                 .build();
     }
 
+    /** Shows the member's posting address for the topic: issued now if it was not yet. */
+    @POST
+    @Path("{tid: \\d+}/mail")
+    @MembersOnly
+    public Response issueAddress(@PathParam("id") long id, @PathParam("tid") long tid) {
+        mail.issueAddress(currentMember.memberId(), id, tid);
+        return Response.seeOther(URI.create("/communities/" + id + "/topics/" + tid + "#mail"))
+                .build();
+    }
+
     @POST
     @Path("{tid: \\d+}/mail/rotate")
     @MembersOnly
