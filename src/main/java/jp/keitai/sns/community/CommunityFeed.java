@@ -50,6 +50,13 @@ public class CommunityFeed {
     /** Attendees an event page lists. */
     static final int ATTENDEES = 200;
 
+    /** A line of the home section as kept: no body (topics' bodies may be long; the section shows titles). */
+    record RecentTopic(long id, long communityId, String title, int commentCount, java.time.Instant lastActivityAt) {
+        static RecentTopic of(Topic t) {
+            return new RecentTopic(t.id(), t.communityId(), t.title(), t.commentCount(), t.lastActivityAt());
+        }
+    }
+
     /** A comment as every viewer's page starts from it; who may see it is decided per view. */
     record CommentLine(
             int number,
@@ -89,7 +96,7 @@ public class CommunityFeed {
     private ReadCache<Long, Map<Long, CommunityStanding>> standings;
     private ReadCache<Long, TopicRows> byTopic;
     private ReadCache<Long, Map<Long, String>> secrets;
-    private ReadCache<Long, List<Topic>> recent;
+    private ReadCache<Long, List<RecentTopic>> recent;
 
     protected CommunityFeed() {}
 
@@ -147,11 +154,15 @@ public class CommunityFeed {
     }
 
     /** The community's {@link #RECENT} most recently active topics, hidden ones left out. */
-    List<Topic> recentTopics(long community) {
+    List<RecentTopic> recentTopics(long community) {
         if (database.inTransaction()) {
-            return topics.newest(community, RECENT, 0);
+            return loadRecent(community);
         }
-        return recent.get(community, c -> List.copyOf(topics.newest(c, RECENT, 0)));
+        return recent.get(community, this::loadRecent);
+    }
+
+    private List<RecentTopic> loadRecent(long community) {
+        return topics.newest(community, RECENT, 0).stream().map(RecentTopic::of).toList();
     }
 
     /** The topic's row. */

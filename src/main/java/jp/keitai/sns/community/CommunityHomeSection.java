@@ -77,7 +77,7 @@ public class CommunityHomeSection implements HomeSection {
                             memberId, e.getValue(), "members".equals(c.get().readPolicy()))) {
                 continue;
             }
-            for (Topic t : feed.recentTopics(e.getKey())) {
+            for (CommunityFeed.RecentTopic t : feed.recentTopics(e.getKey())) {
                 lines.add(new Line(
                         t.communityId(),
                         t.id(),
