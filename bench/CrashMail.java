@@ -53,6 +53,8 @@ public class CrashMail {
                 todo.add(i);
             }
         }
+        // --pause-ms: each connection waits this long after each mail, to spread the mails over a test's time
+        long pause = Long.parseLong(a.getOrDefault("pause-ms", "0"));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger dropped = new AtomicInteger();
@@ -90,6 +92,9 @@ public class CrashMail {
                                 synchronized (log) {
                                     log.println(i);
                                 }
+                            }
+                            if (pause > 0) {
+                                Thread.sleep(pause);
                             }
                         }
                         send(out, "QUIT\r\n");
