@@ -54,12 +54,9 @@ public class FaultLoad {
                 .build();
         // seconds are counted from the run's start (--run: the script's clock, epoch seconds), not from this JVM's, so
         // that the timeline's seconds and the script's "killed at" agree
-        long start = System.nanoTime();
         String epoch = run.replaceAll("\\D", "");
-        if (!epoch.isEmpty()) {
-            long since = System.currentTimeMillis() - Long.parseLong(epoch) * 1000;
-            start -= Math.max(0, Math.min(since, 60_000)) * 1_000_000L;
-        }
+        long since = epoch.isEmpty() ? 0 : System.currentTimeMillis() - Long.parseLong(epoch) * 1000;
+        long start = System.nanoTime() - Math.max(0, Math.min(since, 60_000)) * 1_000_000L;
         long end = start + seconds * 1_000_000_000L;
         AtomicLongArray served = new AtomicLongArray(seconds + 1);
         AtomicLongArray failed = new AtomicLongArray(seconds + 1);
