@@ -50,7 +50,7 @@ until grep -q 'primed the home caches' "$OUT/server.log"; do sleep 1; done
 grep -o 'primed the home caches.*' "$OUT/server.log" >&2
 
 # the options an @file holds, for the report
-shown_opts() { sed -e 's/#.*//' "${JAVA_OPTS#@}" 2> /dev/null | tr -s ' \n' ' ' | sed 's/^ //; s/ $//'; }
+shown_opts() { local f="${JAVA_OPTS%% *}"; [[ "$f" == @* ]] && sed -e 's/#.*//' "${f#@}" | tr -s ' \n' ' ' | sed 's/^ //; s/ $//'; return 0; }
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$SERVER/status"; }
 # CPU time in clock ticks: of the server JVM, and of every PostgreSQL process (backends and background writers); the
 # difference over a measured run divided by its requests is the CPU per page of the node and of the database, the
