@@ -118,7 +118,7 @@ public class TopicComments {
             return database.tx(em -> {
                 Instant now = Clock.now();
                 store.lock(topic.id()).orElseThrow(() -> new NotFound(TopicService.NOT_FOUND));
-                int number = store.takeNumber(topic.id(), now);
+                int number = store.takeNumber(topic.id(), topic.communityId(), now);
                 store.addComment(topic.id(), number, me, b, viaMail, now);
                 topics.addPhotos(topic.id(), number, saved);
                 communities.touched(topic.communityId(), now);

@@ -247,7 +247,7 @@ public class TopicService {
                 throw new Refused("トピックを作った人と管理人だけが削除できます。");
             }
             List<TopicStore.Photo> photosOf = store.photos(topicId, 0, Integer.MAX_VALUE);
-            store.delete(topicId);
+            store.delete(topicId, communityId);
             communities.topicRemoved(communityId);
             return photosOf;
         });

@@ -93,7 +93,7 @@ public class TopicStore extends JdbcStore {
         database.changes().publish(CommunityFeed.RECENT_TOPIC, community);
     }
 
-    /** {@link #listed} for the topic's community (looked up: the callers know the topic only). */
+    /** {@link #listed} for the topic's community (looked up: moderation knows the topic only). */
     private void listedWith(long topic) {
         database.jdbc(c -> one(c, "select community_id from community_topic where id = ?", rs -> rs.getLong(1), topic))
                 .ifPresent(this::listed);
@@ -122,22 +122,10 @@ public class TopicStore extends JdbcStore {
                 offset));
     }
 
-    void edit(long id, String title, String body, Instant now) {
-        database.jdbc(c -> update(
-                c,
-                "update community_topic set title = ?, body = ?, updated_at = ? where id = ?",
-                title,
-                body,
-                now,
-                id));
-        changed(id);
-        listedWith(id);
-    }
-
-    void delete(long id) {
-        listedWith(id);
+    void delete(long id, long community) {
         database.jdbc(c -> update(c, "delete from community_topic where id = ?", id));
         changed(id);
+        listed(community);
     }
 
     void setHidden(long id, boolean hidden) {
@@ -147,9 +135,9 @@ public class TopicStore extends JdbcStore {
     }
 
     /** Under the topic's lock: the next comment number, taken (the topic moves up its community's recent list). */
-    int takeNumber(long topic, Instant now) {
+    int takeNumber(long topic, long community, Instant now) {
         changed(topic);
-        listedWith(topic);
+        listed(community);
         return database.jdbc(c -> {
             update(
                     c,

@@ -109,6 +109,10 @@ class CommunityFeedTest {
                 return null;
             });
             assertFalse(home(rig, me).contains("新しい話題"), "a hidden topic");
+            long gone = rig.topics.create(admin, c2, "消える話題", "本文", null, List.of());
+            assertEquals("消える話題", home(rig, me).get(0));
+            rig.topics.deleteTopic(admin, c2, gone);
+            assertFalse(home(rig, me).contains("消える話題"), "a deleted topic");
             rig.membership.leave(me, c1);
             assertEquals(List.of("二部の話題"), home(rig, me), "leaving");
             for (int i = 0; i < CommunityHomeSection.SHOWN + 2; i++) {
