@@ -1,5 +1,8 @@
 package jp.keitai.sns.news;
 
+import static jp.keitai.sns.news.NewsJdbcStore.instant;
+import static jp.keitai.sns.news.NewsJdbcStore.update;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -10,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.keitai.sns.news.NewsJdbcStore.Binder;
 import jp.keitai.sns.system.Database;
 
 /**
@@ -118,6 +122,7 @@ public class ArticleStore {
 
     void updateArticle(long id, PartnerFetcher.Item item, Instant published, String hash, Instant now) {
         update(
+                database,
                 "update news_article set title = ?, summary = ?, link = ?, image_url = ?,"
                         + " published_at = coalesce(?, published_at),"
                         + " content_hash = ?, updated_at = ? where id = ?",
@@ -216,7 +221,7 @@ public class ArticleStore {
     }
 
     void addToCommentCount(long articleId, int delta) {
-        update("update news_article set comment_count = comment_count + ? where id = ?", ps -> {
+        update(database, "update news_article set comment_count = comment_count + ? where id = ?", ps -> {
             ps.setInt(1, delta);
             ps.setLong(2, articleId);
         });
@@ -253,7 +258,7 @@ public class ArticleStore {
 
     /** Hides or shows a comment; false when it already was so (or is gone). */
     boolean setHidden(long id, boolean hidden) {
-        return update("update news_comment set hidden = ? where id = ? and hidden = ?", ps -> {
+        return update(database, "update news_comment set hidden = ? where id = ? and hidden = ?", ps -> {
                     ps.setBoolean(1, hidden);
                     ps.setLong(2, id);
                     ps.setBoolean(3, !hidden);
@@ -317,6 +322,7 @@ public class ArticleStore {
 
     private int updateCount(long articleId, long hour, int reads, int comments) {
         return update(
+                database,
                 "update news_stat set reads = reads + ?, comments = comments + ? where article_id = ? and hour_no = ?",
                 ps -> {
                     ps.setInt(1, reads);
@@ -349,27 +355,9 @@ public class ArticleStore {
 
     /** Deletes counters older than {@code beforeHour} (they can no longer rank). */
     int purgeCounts(long beforeHour) {
-        return update("delete from news_stat where hour_no < ?", ps -> ps.setLong(1, beforeHour));
+        return update(database, "delete from news_stat where hour_no < ?", ps -> ps.setLong(1, beforeHour));
     }
 
     // ---- plumbing
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private int update(String sql, Binder bind) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind.bind(ps);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 }

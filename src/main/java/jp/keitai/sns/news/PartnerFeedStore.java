@@ -1,10 +1,12 @@
 package jp.keitai.sns.news;
 
+import static jp.keitai.sns.news.NewsJdbcStore.instant;
+import static jp.keitai.sns.news.NewsJdbcStore.update;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,11 +102,11 @@ public class PartnerFeedStore {
 
     /** Deletes the feed; the database's cascades take its articles, their comments and counters with it. */
     boolean deleteFeed(long id) {
-        return update("delete from news_feed where id = ?", ps -> ps.setLong(1, id)) > 0;
+        return update(database, "delete from news_feed where id = ?", ps -> ps.setLong(1, id)) > 0;
     }
 
     boolean setActive(long id, boolean active, Instant now) {
-        return update("update news_feed set active = ?, next_poll_at = ?, failures = 0 where id = ?", ps -> {
+        return update(database, "update news_feed set active = ?, next_poll_at = ?, failures = 0 where id = ?", ps -> {
                     ps.setBoolean(1, active);
                     ps.setTimestamp(2, Timestamp.from(now));
                     ps.setLong(3, id);
@@ -139,6 +141,7 @@ public class PartnerFeedStore {
     boolean claimFeed(long id, Instant now, Instant until, boolean evenIfNotDue) {
         String due = evenIfNotDue ? "" : " and active = true and next_poll_at <= ?";
         return update(
+                        database,
                         "update news_feed set lease_until = ? where id = ? and (lease_until is null or lease_until <= ?)"
                                 + due,
                         ps -> {
@@ -155,6 +158,7 @@ public class PartnerFeedStore {
     /** Ends a poll: next time, failures so far (0 after a success), the error or null; the lease is given back. */
     void finishPoll(long id, Instant now, Instant next, int failures, String error) {
         update(
+                database,
                 "update news_feed set lease_until = null, last_polled_at = ?, next_poll_at = ?, failures = ?,"
                         + " last_error = ?, last_success_at = case when ? then ? else last_success_at end"
                         + " where id = ?",
@@ -170,25 +174,6 @@ public class PartnerFeedStore {
     }
 
     // ---- plumbing
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private int update(String sql, Binder bind) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind.bind(ps);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 
     private static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
