@@ -166,24 +166,35 @@ public class SafetyService {
      * the friends' list), or empty. From memory once warm.
      */
     public Optional<Home> home(long member) {
-        return checkFor(member).map(c -> {
-            boolean asked = c.asks(prefectureOf(member));
-            Optional<SafetyStore.Answer> a = asked ? feed.answer(c.id(), member) : Optional.empty();
+        return checkFor(member).map(f -> {
+            SafetyStore.Check c = f.check();
+            Optional<SafetyStore.Answer> a = f.asked() ? feed.answer(c.id(), member) : Optional.empty();
             return new Home(
                     c.id(),
                     c.title(),
                     c.region(),
-                    asked,
+                    f.asked(),
                     a.isPresent(),
                     a.map(SafetyStore.Answer::message).orElse(null));
         });
     }
 
-    /** The open check asking the member, else the newest open check (whose list may show the member's friends). */
-    private Optional<SafetyStore.Check> checkFor(long member) {
+    /** The check a member sees, and whether it asks them. */
+    private record For(SafetyStore.Check check, boolean asked) {}
+
+    /**
+     * The open check asking the member, else the newest open check (whose list may show the member's friends). The
+     * member's prefecture is looked up only while a check is open (the home page asks this on every view).
+     */
+    private Optional<For> checkFor(long member) {
         Instant now = Clock.now();
-        Optional<SafetyStore.Check> mine = feed.openFor(now, prefectureOf(member));
-        return mine.isPresent() ? mine : feed.open(now);
+        Optional<SafetyStore.Check> any = feed.open(now);
+        if (any.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer where = prefectureOf(member);
+        return Optional.of(
+                feed.openFor(now, where).map(c -> new For(c, true)).orElseGet(() -> new For(any.get(), false)));
     }
 
     private Integer prefectureOf(long member) {
@@ -199,11 +210,11 @@ public class SafetyService {
      * query for the answers, whatever the number of friends; empty when no check is open.
      */
     public Optional<Board> board(long viewer) {
-        Optional<SafetyStore.Check> open = checkFor(viewer);
+        Optional<For> open = checkFor(viewer);
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        SafetyStore.Check c = open.get();
+        SafetyStore.Check c = open.get().check();
         long[] friends = asked(c, policy.visibleFriends(viewer));
         List<SafetyStore.Answer> answers = store.answersOf(c.id(), friends);
         Set<Long> ids = new HashSet<>();
@@ -228,7 +239,7 @@ public class SafetyService {
                 notYet.add(new Friend(f, names.getOrDefault(f, ""), null, null, false));
             }
         }
-        boolean asked = c.asks(prefectureOf(viewer));
+        boolean asked = open.get().asked();
         boolean me = asked && feed.answer(c.id(), viewer).isPresent();
         return Optional.of(new Board(view(c, -1), asked, me, answered, notYet));
     }
