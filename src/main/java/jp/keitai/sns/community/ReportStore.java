@@ -2,6 +2,8 @@ package jp.keitai.sns.community;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,37 +45,27 @@ public class ReportStore extends JdbcStore {
                 at));
     }
 
+    private static final String SELECT =
+            "select id, topic_id, comment_number, reporter_id, reason, status, created_at from community_report";
+
     List<Report> reports(String status, int limit) {
         return database.jdbc(c -> list(
-                c,
-                "select id, topic_id, comment_number, reporter_id, reason, status, created_at from community_report"
-                        + " where status = ? order by created_at, id limit ?",
-                rs -> new Report(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getInt(3),
-                        rs.getLong(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        instant(rs, "created_at")),
-                status,
-                limit));
+                c, SELECT + " where status = ? order by created_at, id limit ?", ReportStore::report, status, limit));
     }
 
     Optional<Report> report(long id) {
-        return database.jdbc(c -> one(
-                c,
-                "select id, topic_id, comment_number, reporter_id, reason, status, created_at from community_report"
-                        + " where id = ?",
-                rs -> new Report(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getInt(3),
-                        rs.getLong(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        instant(rs, "created_at")),
-                id));
+        return database.jdbc(c -> one(c, SELECT + " where id = ?", ReportStore::report, id));
+    }
+
+    private static Report report(ResultSet rs) throws SQLException {
+        return new Report(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getString(6),
+                instant(rs, "created_at"));
     }
 
     /** Closes every open report of the same topic or comment. */
