@@ -1,7 +1,5 @@
 package jp.keitai.sns.system;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -89,47 +88,6 @@ public final class ReadCache<K, V> {
         });
     }
 
-    /** A cache of any other keys (session tokens), keeping at most {@code maximumSize} entries, in Caffeine. */
-    public static <K, V> ReadCache<K, V> ofKeys(long maximumSize) {
-        Cache<K, V> caffeine = Caffeine.newBuilder().maximumSize(maximumSize).build();
-        return new ReadCache<>(new Store<>() {
-            @Override
-            public V getIfPresent(K key) {
-                return caffeine.getIfPresent(key);
-            }
-
-            @Override
-            public void put(K key, V value) {
-                caffeine.put(key, value);
-            }
-
-            @Override
-            public void putIfAbsent(K key, V value) {
-                caffeine.asMap().putIfAbsent(key, value);
-            }
-
-            @Override
-            public void invalidate(K key) {
-                caffeine.invalidate(key);
-            }
-
-            @Override
-            public void invalidateAll() {
-                caffeine.invalidateAll();
-            }
-
-            @Override
-            public long estimatedSize() {
-                return caffeine.estimatedSize();
-            }
-
-            @Override
-            public void forEach(BiConsumer<K, V> action) {
-                caffeine.asMap().forEach(action);
-            }
-        });
-    }
-
     /** Where the entries live: the operations of a bounded map that the cache needs. */
     private interface Store<K, V> {
         V getIfPresent(K key);
@@ -155,8 +113,17 @@ public final class ReadCache<K, V> {
 
     /** The cached value, or what {@code load} finds (null: nothing, and nothing is cached). */
     public V get(K key, Function<K, V> load) {
+        return get(key, null, load);
+    }
+
+    /**
+     * The cached value if {@code fits} accepts it, else what {@code load} finds, which then replaces the cached value
+     * (null: nothing, and the cached value stays). For keys that stand for a longer one (sessions are keyed by the first
+     * 8 bytes of their token's hash, and an entry keeps the rest): two long keys with one short key share a slot.
+     */
+    public V get(K key, Predicate<? super V> fits, Function<K, V> load) {
         V v = cache.getIfPresent(key);
-        if (v != null) {
+        if (v != null && (fits == null || fits.test(v))) {
             return v;
         }
         int stripe = stripe(key);

@@ -1,5 +1,6 @@
 package jp.keitai.sns.web;
 
+import java.util.concurrent.ConcurrentHashMap;
 import jp.keitai.sns.carrier.Handset;
 
 /**
@@ -18,7 +19,37 @@ final class SessionBinding {
     private static final String GATEWAY = "gw";
     private static final String ADDRESS = "ip";
 
+    /** At most this many distinct gateway bindings are shared (there are a handful of carriers). */
+    private static final int SHARED_MAX = 64;
+
+    /** One copy of each gateway binding ({@code docomo:gw}), which many sessions hold. */
+    private static final ConcurrentHashMap<String, String> SHARED = new ConcurrentHashMap<>();
+
     private SessionBinding() {}
+
+    /**
+     * The binding as sessions in memory keep it: a gateway binding is the same text for every session of its carrier,
+     * so they share one copy instead of each holding the one its database row was read into. Subscriber and address
+     * bindings are per handset and stay as they are.
+     */
+    static String shared(String boundTo) {
+        if (boundTo == null) {
+            return null;
+        }
+        int colon = boundTo.indexOf(':');
+        if (colon <= 0 || colon != boundTo.length() - GATEWAY.length() - 1 || !boundTo.endsWith(GATEWAY)) {
+            return boundTo;
+        }
+        String one = SHARED.get(boundTo);
+        if (one != null) {
+            return one;
+        }
+        if (SHARED.size() >= SHARED_MAX) {
+            return boundTo;
+        }
+        one = SHARED.putIfAbsent(boundTo, boundTo);
+        return one != null ? one : boundTo;
+    }
 
     /** The binding of a session started on this handset. */
     static String of(Handset h) {

@@ -6,16 +6,23 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,8 +72,12 @@ public class SessionStore implements Purge {
     /** The absolute lifetime of a session, whatever its use. */
     private Duration maxAge = DEFAULT_MAX_AGE;
 
-    /** Sessions by token hash. */
-    private ReadCache<String, Known> known;
+    /**
+     * Sessions by the first 8 bytes of their token's hash (a long key: an entry costs a few bytes of table, not a
+     * 64-character string and two map nodes). Tokens are random, so those bytes are too; the entry keeps the rest of the
+     * hash, and one that does not match is a miss.
+     */
+    private ReadCache<Long, Known> known;
     /** Last-seen times not yet written, by token hash. */
     private final ConcurrentHashMap<String, Instant> touched = new ConcurrentHashMap<>();
 
@@ -94,20 +105,94 @@ public class SessionStore implements Purge {
      */
     public record Session(long memberId, String csrfToken, boolean viaUrl, String boundTo) {}
 
+    /** A token hash's bytes read as big-endian longs. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private static final Base64.Encoder CSRF_TEXT = Base64.getUrlEncoder().withoutPadding();
+
     /**
-     * A session as this node knows it; {@code lastSeenMillis} (epoch milliseconds, a plain long so that checking it on
-     * every page allocates nothing) moves when a page is read.
+     * A session as this node knows it, in one object of plain fields (100,000 signed-in handsets are kept): the token
+     * hash past the cache key, the CSRF token as its 32 random bytes (the {@link Session} a page gets spells it out
+     * again), and a gateway binding shared with the carrier's other sessions ({@link SessionBinding#shared}).
+     * {@code lastSeenMillis} (epoch milliseconds, a plain long so that checking it on every page allocates nothing)
+     * moves when a page is read.
      */
     private static final class Known {
-        final Session session;
+        final long hash1, hash2, hash3;
+        final long memberId;
         final long createdMillis;
         volatile long lastSeenMillis;
+        final long csrf0, csrf1, csrf2, csrf3;
+        /** The CSRF token as stored when it is not 32 bytes in URL-safe Base64 (else null). */
+        final String csrfText;
 
-        Known(Session session, Instant created, Instant lastSeen) {
-            this.session = session;
+        final boolean viaUrl;
+        final String boundTo;
+
+        Known(
+                byte[] hash,
+                long memberId,
+                String csrf,
+                boolean viaUrl,
+                String boundTo,
+                Instant created,
+                Instant lastSeen) {
+            this.hash1 = (long) LONGS.get(hash, 8);
+            this.hash2 = (long) LONGS.get(hash, 16);
+            this.hash3 = (long) LONGS.get(hash, 24);
+            this.memberId = memberId;
             this.createdMillis = created.toEpochMilli();
             this.lastSeenMillis = lastSeen.toEpochMilli();
+            byte[] raw = csrfBytes(csrf);
+            this.csrf0 = raw == null ? 0 : (long) LONGS.get(raw, 0);
+            this.csrf1 = raw == null ? 0 : (long) LONGS.get(raw, 8);
+            this.csrf2 = raw == null ? 0 : (long) LONGS.get(raw, 16);
+            this.csrf3 = raw == null ? 0 : (long) LONGS.get(raw, 24);
+            this.csrfText = raw == null ? csrf : null;
+            this.viaUrl = viaUrl;
+            this.boundTo = SessionBinding.shared(boundTo);
         }
+
+        /** Whether this is the session of that token hash (the cache key matched its first 8 bytes). */
+        boolean is(byte[] hash) {
+            return hash1 == (long) LONGS.get(hash, 8)
+                    && hash2 == (long) LONGS.get(hash, 16)
+                    && hash3 == (long) LONGS.get(hash, 24);
+        }
+
+        Session session() {
+            return new Session(memberId, csrfToken(), viaUrl, boundTo);
+        }
+
+        String csrfToken() {
+            if (csrfText != null) {
+                return csrfText;
+            }
+            byte[] raw = new byte[32];
+            LONGS.set(raw, 0, csrf0);
+            LONGS.set(raw, 8, csrf1);
+            LONGS.set(raw, 16, csrf2);
+            LONGS.set(raw, 24, csrf3);
+            return CSRF_TEXT.encodeToString(raw);
+        }
+
+        /** The token's 32 bytes if it is their URL-safe Base64 ({@link Tokens#random}) exactly, else null. */
+        private static byte[] csrfBytes(String csrf) {
+            if (csrf == null || csrf.length() != 43) {
+                return null;
+            }
+            try {
+                byte[] raw = Base64.getUrlDecoder().decode(csrf);
+                return raw.length == 32 && CSRF_TEXT.encodeToString(raw).equals(csrf) ? raw : null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The cache key of a token hash: its first 8 bytes. */
+    static long key(byte[] hash) {
+        return (long) LONGS.get(hash, 0);
     }
 
     @PostConstruct
@@ -115,7 +200,7 @@ public class SessionStore implements Purge {
         if (settings != null) {
             maxAge = Duration.ofDays(settings.intValue("sns.session.max-age-days", 30, 1, 3650));
         }
-        known = ReadCache.ofKeys(jp.keitai.sns.system.CacheSize.SESSIONS.get());
+        known = ReadCache.ofIds(jp.keitai.sns.system.CacheSize.SESSIONS.get());
         // a logout or a password change: every node drops that member's sessions and reads the ones still alive again
         database.changes().subscribe(MEMBER_ENDED, this::dropSessionsOf);
         // a suspended member's sessions end with the status change, on every node
@@ -128,7 +213,7 @@ public class SessionStore implements Purge {
 
     /** Drops this node's copies of the member's sessions; those still alive are read again on their next use. */
     private void dropSessionsOf(long member) {
-        known.invalidateIf((hash, k) -> k.session.memberId() == member);
+        known.invalidateIf((key, k) -> k.memberId == member);
     }
 
     @PreDestroy
@@ -175,28 +260,33 @@ public class SessionStore implements Purge {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
-        String hash = Tokens.sha256(token);
+        return find(Tokens.sha256Bytes(token));
+    }
+
+    /** The session of a token hash (32 bytes); package-private so that a test can give two hashes one cache key. */
+    Optional<Session> find(byte[] hash) {
         Instant now = Clock.now();
         if (database.inTransaction()) {
             return findInTransaction(hash, now);
         }
-        Known k = known.get(hash, this::load);
+        long key = key(hash);
+        Known k = known.get(key, c -> c.is(hash), id -> load(hash));
         if (k != null && expired(k, now)) {
-            known.invalidate(hash); // another node may have seen it since: ask the database once more
-            k = known.get(hash, this::load);
+            known.invalidate(key); // another node may have seen it since: ask the database once more
+            k = known.get(key, c -> c.is(hash), id -> load(hash));
         }
         if (k == null || expired(k, now)) {
             return Optional.empty();
         }
         if (due(k, now)) {
             k.lastSeenMillis = now.toEpochMilli();
-            touched.put(hash, now);
+            touched.put(Tokens.hex(hash), now);
         }
-        return Optional.of(k.session);
+        return Optional.of(k.session());
     }
 
     private boolean expired(Known k, Instant now) {
-        long idle = k.session.viaUrl() ? URL_IDLE.toMillis() : COOKIE_IDLE.toMillis();
+        long idle = k.viaUrl ? URL_IDLE.toMillis() : COOKIE_IDLE.toMillis();
         long t = now.toEpochMilli();
         return k.lastSeenMillis + idle < t || k.createdMillis + maxAge.toMillis() < t;
     }
@@ -206,7 +296,8 @@ public class SessionStore implements Purge {
         return k.lastSeenMillis + TOUCH_EVERY_MILLIS < now.toEpochMilli();
     }
 
-    private Known load(String hash) {
+    private Known load(byte[] raw) {
+        String hash = Tokens.hex(raw);
         return database.jdbc(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("select s.member_id, s.csrf_token, s.via_url, s.last_seen_at, s.created_at,"
@@ -221,7 +312,11 @@ public class SessionStore implements Purge {
                     Instant seen = rs.getTimestamp(4).toInstant();
                     Instant pending = touched.get(hash);
                     return new Known(
-                            new Session(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(6)),
+                            raw,
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getBoolean(3),
+                            rs.getString(6),
                             rs.getTimestamp(5).toInstant(),
                             pending != null && pending.isAfter(seen) ? pending : seen);
                 }
@@ -235,8 +330,9 @@ public class SessionStore implements Purge {
      */
     public List<Long> prime(Duration within, int limit) {
         Instant since = Clock.now().minus(within);
-        Map<String, Known> found = known.prime(() -> database.jdbc(c -> {
-            Map<String, Known> out = new LinkedHashMap<>();
+        Set<Long> members = new LinkedHashSet<>();
+        known.prime(() -> database.jdbc(c -> {
+            Map<Long, Known> out = new LinkedHashMap<>();
             try (PreparedStatement ps =
                     c.prepareStatement("select s.token_hash, s.member_id, s.csrf_token, s.via_url, s.last_seen_at,"
                             + " s.created_at, s.bound_to"
@@ -247,18 +343,39 @@ public class SessionStore implements Purge {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(
-                                rs.getString(1),
-                                new Known(
-                                        new Session(rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getString(7)),
-                                        rs.getTimestamp(6).toInstant(),
-                                        rs.getTimestamp(5).toInstant()));
+                        byte[] hash = hashBytes(rs.getString(1));
+                        if (hash == null) {
+                            continue; // not a token hash: no token finds it
+                        }
+                        Known k = new Known(
+                                hash,
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getBoolean(4),
+                                rs.getString(7),
+                                rs.getTimestamp(6).toInstant(),
+                                rs.getTimestamp(5).toInstant());
+                        // two hashes with one key: the more recent session is cached, the other is read when used
+                        out.putIfAbsent(key(hash), k);
+                        members.add(k.memberId);
                     }
                 }
             }
             return out;
         }));
-        return found.values().stream().map(k -> k.session.memberId()).distinct().toList();
+        return List.copyOf(members);
+    }
+
+    /** A stored token hash (64 hex digits) as its 32 bytes, or null if it is not one. */
+    private static byte[] hashBytes(String hex) {
+        if (hex == null || hex.length() != 64) {
+            return null;
+        }
+        try {
+            return HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Writes the last-seen times gathered since the last flush, in one batch. */
@@ -298,19 +415,20 @@ public class SessionStore implements Purge {
     }
 
     /** The old uncached read, kept for reads inside a transaction. */
-    private Optional<Session> findInTransaction(String hash, Instant now) {
+    private Optional<Session> findInTransaction(byte[] hash, Instant now) {
         Known k = load(hash);
         if (k == null || expired(k, now)) {
             return Optional.empty();
         }
         if (due(k, now)) {
-            touched.put(hash, now);
+            touched.put(Tokens.hex(hash), now);
         }
-        return Optional.of(k.session);
+        return Optional.of(k.session());
     }
 
     public void end(String token) {
-        String hash = Tokens.sha256(token);
+        byte[] raw = Tokens.sha256Bytes(token);
+        String hash = Tokens.hex(raw);
         Long member = database.jdbc(c -> {
             Long owner = null;
             try (PreparedStatement ps =
@@ -326,7 +444,7 @@ public class SessionStore implements Purge {
             }
             return owner;
         });
-        known.invalidate(hash);
+        known.invalidate(key(raw));
         if (member != null) {
             database.changes().publish(MEMBER_ENDED, member);
         }

@@ -30,13 +30,23 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** The SHA-256 of the value's UTF-8 bytes, as 64 lower-case hex digits (how hashes are stored). */
     public static String sha256(String value) {
+        return hex(sha256Bytes(value));
+    }
+
+    /** The SHA-256 of the value's UTF-8 bytes (32 bytes), for callers that compare it before they store it. */
+    public static byte[] sha256Bytes(String value) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Bytes as lower-case hex digits, the stored form of {@link #sha256Bytes}. */
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** Compares secrets in time independent of where they differ. */
