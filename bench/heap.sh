@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The live heap after priming, by class: starts the server as bench/run.sh does (same JVM options, the benchmark
 # database), waits until the node has primed its caches, optionally loads it, and prints the live class histogram
-# (a full collection first) and the heap summary. Usage: bench/heap.sh [top classes, default 40] [home load seconds, default 0]
-# Env: BENCH_JAVA_OPTS, BENCH_PORT (8180), BENCH_DB (see generate.sh).
+# (a full collection first) and the heap summary. Usage: bench/heap.sh [top classes, default 40] [seconds of load, default 0:
+# that long each of the home, diary, profile and community scenarios before the histogram]
+# Env: BENCH_JAVA_OPTS (add -XX:NativeMemoryTracking=summary for the native summary), BENCH_PORT (8180), BENCH_DB (see
+#      generate.sh), NO_PRIME=1 (with -Dsns.cache.prime-hours=0: the heap without the members' caches), PMAP=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOP="${1:-40}"
