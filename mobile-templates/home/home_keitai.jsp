@@ -19,6 +19,8 @@
    } else if (fragment.equals("/WEB-INF/templates/diary/home_section_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/diary/home_section_keitai.jsp" %><%
    } else if (fragment.equals("/WEB-INF/templates/friend/home_requests_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/friend/home_requests_keitai.jsp" %><%
    } else if (fragment.equals("/WEB-INF/templates/footprint/home_section_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/footprint/home_section_keitai.jsp" %><%
+   } else if (fragment.equals("/WEB-INF/templates/community/home_section_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/community/home_section_keitai.jsp" %><%
+   } else if (fragment.equals("/WEB-INF/templates/message/home_section_keitai.jsp")) { %><%@ include file="/WEB-INF/templates/message/home_section_keitai.jsp" %><%
    } else { %><jsp:include page="<%= fragment %>"/><% } %>
 <hr />
 <% } %>

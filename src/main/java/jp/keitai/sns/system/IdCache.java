@@ -9,8 +9,9 @@ import java.util.concurrent.locks.StampedLock;
  *
  * <p>Why not Caffeine: a home page reads a few hundred cached entries (every friend's feeds and card), and a lookup
  * in a {@code ConcurrentHashMap} of {@code Long} keys walks three objects that are rarely in the CPU cache (table
- * slot, node, boxed key), then Caffeine's own node, which costs the hot pages CPU and heap. Here the keys sit in a
- * {@code long[]} beside their values: one array probe finds the value, and an entry costs about 13 bytes of table.
+ * slot, node, boxed key), then Caffeine's own node, which costs the hot pages CPU and heap. Here the keys sit in an
+ * {@code int[]} (a {@code long[]} once a key needs it) beside their values: one array probe finds the value, and an
+ * entry costs about 15 bytes of table (9 a slot, about 1.6 slots an entry).
  *
  * <p>Segments of open-addressing tables (linear probing, deletion by shifting back, so no tombstones), each behind
  * a {@link StampedLock}: reads are optimistic and take no lock unless a write raced them; writes lock their segment.
@@ -34,22 +35,22 @@ final class IdCache<V> {
 
     V get(long key) {
         long h = mix(key);
-        return segment(h).get(key, (int) h);
+        return segment(h).get(key, h);
     }
 
     void put(long key, V value) {
         long h = mix(key);
-        segment(h).put(key, (int) h, value, false);
+        segment(h).put(key, h, value, false);
     }
 
     void putIfAbsent(long key, V value) {
         long h = mix(key);
-        segment(h).put(key, (int) h, value, true);
+        segment(h).put(key, h, value, true);
     }
 
     void remove(long key) {
         long h = mix(key);
-        segment(h).remove(key, (int) h);
+        segment(h).remove(key, h);
     }
 
     void clear() {
@@ -62,6 +63,15 @@ final class IdCache<V> {
         long n = 0;
         for (Segment<V> s : segments) {
             n += s.count;
+        }
+        return n;
+    }
+
+    /** The slots of all tables (for tests: the table's memory is about 9 bytes a slot, 13 once keys are wide). */
+    long slots() {
+        long n = 0;
+        for (Segment<V> s : segments) {
+            n += s.table.capacity;
         }
         return n;
     }
@@ -87,17 +97,56 @@ final class IdCache<V> {
         return z ^ (z >>> 31);
     }
 
-    /** One segment's arrays; replaced whole when the segment grows, so an optimistic reader sees one consistent set. */
+    /**
+     * One segment's arrays; replaced whole when the segment grows, so an optimistic reader sees one consistent set.
+     * Keys are kept in an {@code int[]} while every key of the table fits in an int (row ids do, for years), else in
+     * a {@code long[]}: 9 bytes a slot instead of 13. The capacity is any size (not a power of two): a slot is found
+     * by scaling the hash into the capacity, and a table grows by half when three quarters are taken, so a full cache
+     * holds about 1.6 slots an entry, whatever its size (doubling at half full held 2 to 4).
+     */
     private static final class Table {
-        final long[] keys;
+        final int[] narrow; // null when the keys are wide
+        final long[] wide; // null when the keys are narrow
         final Object[] values; // null: the slot is free
         final byte[] used;
+        final int capacity;
 
-        Table(int capacity) {
-            keys = new long[capacity];
+        Table(int capacity, boolean wideKeys) {
+            this.capacity = capacity;
+            narrow = wideKeys ? null : new int[capacity];
+            wide = wideKeys ? new long[capacity] : null;
             values = new Object[capacity];
             used = new byte[capacity];
         }
+
+        long key(int i) {
+            return narrow != null ? narrow[i] : wide[i];
+        }
+
+        void setKey(int i, long key) {
+            if (narrow != null) {
+                narrow[i] = (int) key;
+            } else {
+                wide[i] = key;
+            }
+        }
+
+        /** The home slot of a key with this hash: the low 32 bits scaled into the capacity (Lemire's reduction). */
+        int home(long h) {
+            return (int) (((h & 0xFFFF_FFFFL) * capacity) >>> 32);
+        }
+
+        int next(int i) {
+            return i + 1 == capacity ? 0 : i + 1;
+        }
+
+        boolean full(int count) {
+            return (long) count * 4 > (long) capacity * 3;
+        }
+    }
+
+    private static boolean narrow(long key) {
+        return key == (int) key;
     }
 
     private static final class Segment<V> {
@@ -105,7 +154,7 @@ final class IdCache<V> {
 
         private final StampedLock lock = new StampedLock();
         private final int maximum;
-        private volatile Table table = new Table(INITIAL);
+        private volatile Table table = new Table(INITIAL, false);
         private volatile int count;
         private int hand; // the CLOCK hand, under the write lock
 
@@ -113,7 +162,7 @@ final class IdCache<V> {
             this.maximum = maximum;
         }
 
-        V get(long key, int h) {
+        V get(long key, long h) {
             long stamp = lock.tryOptimisticRead();
             if (stamp != 0) {
                 Object v = find(table, key, h);
@@ -130,14 +179,18 @@ final class IdCache<V> {
         }
 
         /** The value of the key, marking it used; bounded by the table's length even while a writer moves things. */
-        private static Object find(Table t, long key, int h) {
-            int mask = t.keys.length - 1;
-            for (int i = h & mask, n = 0; n <= mask; i = (i + 1) & mask, n++) {
+        private static Object find(Table t, long key, long h) {
+            int[] narrow = t.narrow;
+            if (narrow != null && !narrow(key)) {
+                return null; // a narrow table holds no wide key
+            }
+            int cap = t.capacity;
+            for (int i = t.home(h), n = 0; n < cap; i = t.next(i), n++) {
                 Object v = t.values[i];
                 if (v == null) {
                     return null;
                 }
-                if (t.keys[i] == key) {
+                if (narrow != null ? narrow[i] == (int) key : t.wide[i] == key) {
                     if (t.used[i] == 0) {
                         t.used[i] = 1; // a racy mark is harmless: it only guides eviction
                     }
@@ -147,43 +200,44 @@ final class IdCache<V> {
             return null;
         }
 
-        void put(long key, int h, V value, boolean onlyIfAbsent) {
+        void put(long key, long h, V value, boolean onlyIfAbsent) {
             long stamp = lock.writeLock();
             try {
                 Table t = table;
-                int mask = t.keys.length - 1;
-                int i = h & mask;
+                if (t.narrow != null && !narrow(key)) {
+                    t = table = rebuilt(t, t.capacity, true);
+                }
+                int i = t.home(h);
                 while (t.values[i] != null) {
-                    if (t.keys[i] == key) {
+                    if (t.key(i) == key) {
                         if (!onlyIfAbsent) {
                             t.values[i] = value;
                         }
                         return;
                     }
-                    i = (i + 1) & mask;
+                    i = t.next(i);
                 }
-                t.keys[i] = key;
+                t.setKey(i, key);
                 t.values[i] = value;
                 t.used[i] = 0; // an entry earns its second chance by being read
                 count++;
                 if (count > maximum) {
                     evictOne(t);
                 }
-                if (count * 2 > t.keys.length && t.keys.length < Integer.MAX_VALUE / 2) {
-                    table = grown(t);
+                if (t.full(count) && t.capacity < Integer.MAX_VALUE / 2) {
+                    table = rebuilt(t, t.capacity + t.capacity / 2, t.wide != null);
                 }
             } finally {
                 lock.unlockWrite(stamp);
             }
         }
 
-        void remove(long key, int h) {
+        void remove(long key, long h) {
             long stamp = lock.writeLock();
             try {
                 Table t = table;
-                int mask = t.keys.length - 1;
-                for (int i = h & mask; t.values[i] != null; i = (i + 1) & mask) {
-                    if (t.keys[i] == key) {
+                for (int i = t.home(h); t.values[i] != null; i = t.next(i)) {
+                    if (t.key(i) == key) {
                         delete(t, i);
                         return;
                     }
@@ -196,7 +250,7 @@ final class IdCache<V> {
         void clear() {
             long stamp = lock.writeLock();
             try {
-                table = new Table(INITIAL);
+                table = new Table(INITIAL, false);
                 count = 0;
                 hand = 0;
             } finally {
@@ -208,9 +262,9 @@ final class IdCache<V> {
             long stamp = lock.readLock();
             try {
                 Table t = table;
-                for (int i = 0; i < t.keys.length; i++) {
+                for (int i = 0; i < t.capacity; i++) {
                     if (t.values[i] != null) {
-                        out.add(t.keys[i]);
+                        out.add(t.key(i));
                     }
                 }
             } finally {
@@ -220,9 +274,8 @@ final class IdCache<V> {
 
         /** CLOCK: the first entry from the hand on that was not used since the hand last passed it. */
         private void evictOne(Table t) {
-            int mask = t.keys.length - 1;
             while (true) {
-                int i = hand & mask;
+                int i = hand >= t.capacity ? 0 : hand;
                 hand = i + 1;
                 if (t.values[i] == null) {
                     continue;
@@ -241,14 +294,13 @@ final class IdCache<V> {
          * reachable from its home slot without tombstones (Knuth's algorithm R for linear probing).
          */
         private void delete(Table t, int i) {
-            int mask = t.keys.length - 1;
             int gap = i;
-            for (int j = (gap + 1) & mask; t.values[j] != null; j = (j + 1) & mask) {
-                int home = (int) mix(t.keys[j]) & mask;
+            for (int j = t.next(gap); t.values[j] != null; j = t.next(j)) {
+                int home = t.home(mix(t.key(j)));
                 // move j into the gap unless its home lies cyclically in (gap, j]
                 boolean stays = gap <= j ? (gap < home && home <= j) : (gap < home || home <= j);
                 if (!stays) {
-                    t.keys[gap] = t.keys[j];
+                    t.setKey(gap, t.key(j));
                     t.values[gap] = t.values[j];
                     t.used[gap] = t.used[j];
                     gap = j;
@@ -259,16 +311,17 @@ final class IdCache<V> {
             count--;
         }
 
-        private static Table grown(Table t) {
-            Table bigger = new Table(t.keys.length * 2);
-            int mask = bigger.keys.length - 1;
-            for (int j = 0; j < t.keys.length; j++) {
+        /** A copy of the entries in a table of this capacity and key width. */
+        private static Table rebuilt(Table t, int capacity, boolean wideKeys) {
+            Table bigger = new Table(capacity, wideKeys);
+            for (int j = 0; j < t.capacity; j++) {
                 if (t.values[j] != null) {
-                    int i = (int) mix(t.keys[j]) & mask;
+                    long key = t.key(j);
+                    int i = bigger.home(mix(key));
                     while (bigger.values[i] != null) {
-                        i = (i + 1) & mask;
+                        i = bigger.next(i);
                     }
-                    bigger.keys[i] = t.keys[j];
+                    bigger.setKey(i, key);
                     bigger.values[i] = t.values[j];
                     bigger.used[i] = t.used[j];
                 }

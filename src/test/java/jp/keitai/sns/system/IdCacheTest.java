@@ -110,4 +110,43 @@ class IdCacheTest {
         assertNull(failure.get());
         assertTrue(cache.size() <= 64 * 50);
     }
+
+    @Test
+    void aFullCacheHoldsAboutOneAndAHalfSlotsAnEntryWhateverItsSize() {
+        for (int size : new int[] {10_000, 100_000, 131_072, 150_000}) {
+            IdCache<Boolean> cache = new IdCache<>(size);
+            for (long id = 1; id <= size; id++) {
+                cache.put(id, Boolean.TRUE);
+            }
+            double perEntry = (double) cache.slots() / cache.size();
+            assertTrue(perEntry >= 1.33 && perEntry <= 2.0, size + " entries: " + perEntry + " slots an entry");
+        }
+    }
+
+    @Test
+    void keysBeyondAnIntWidenTheirSegmentAndKeepEveryEntry() {
+        IdCache<Long> cache = new IdCache<>(100_000);
+        for (long id = 1; id <= 10_000; id++) {
+            cache.put(id, id);
+        }
+        long[] wide = {Integer.MAX_VALUE + 1L, Integer.MIN_VALUE - 1L, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 40};
+        for (long id : wide) {
+            assertNull(cache.get(id));
+            cache.put(id, id);
+        }
+        for (long id : wide) {
+            assertEquals(id, cache.get(id));
+            // the key's low 32 bits alone (never put) must not find it
+            assertNull(cache.get((int) id));
+        }
+        for (long id = 1; id <= 10_000; id++) {
+            assertEquals(id, cache.get(id));
+        }
+        assertEquals(10_000 + wide.length, cache.size());
+        for (long id : wide) {
+            cache.remove(id);
+            assertNull(cache.get(id));
+        }
+        assertEquals(10_000, cache.size());
+    }
 }

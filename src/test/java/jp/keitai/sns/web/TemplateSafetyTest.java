@@ -47,6 +47,7 @@ class TemplateSafetyTest {
             "mobile-templates/home/home_keitai.jsp",
             "mobile-templates/diary/home_section_keitai.jsp",
             "mobile-templates/voice/home_section_keitai.jsp",
+            "mobile-templates/community/home_section_keitai.jsp",
             "mobile-templates/profile/profile_keitai.jsp");
 
     /** Java code in a template: a scriptlet, an expression or a declaration (not a directive, not a comment). */
@@ -55,7 +56,7 @@ class TemplateSafetyTest {
     private static final Pattern JAVA_OUTPUT = Pattern.compile("<%=(.*?)%>", Pattern.DOTALL);
     /** What a Java expression may print: escaped text, the context path, ids, counts, keys and anchors. */
     private static final Pattern SAFE_JAVA = Pattern.compile(
-            "Html\\.escape\\(\\w+(\\.\\w+\\(\\))*\\)|request\\.getContextPath\\(\\)|\\w+\\.get(Id|\\w*Count|KeyNumber|AnchorId)\\(\\)");
+            "Html\\.escape\\(\\w+(\\.\\w+\\(\\))*\\)|request\\.getContextPath\\(\\)|\\w+\\.get(Id|\\w*Count|KeyNumber|AnchorId)\\(\\)|\\w+\\.\\w*Id\\(\\)");
     /** A Java expression in an action's attribute ({@code <jsp:include page="<%= fragment %>"/>}) is not printed. */
     private static final Pattern ACTION_ATTRIBUTE = Pattern.compile("<jsp:[a-zA-Z]+[^>]*=\\s*\"$");
 

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The live heap after priming, by class: starts the server as bench/run.sh does (same JVM options, the benchmark
+# database), waits until the node has primed its caches, optionally loads it, and prints the live class histogram
+# (a full collection first) and the heap summary. Usage: bench/heap.sh [top classes, default 40] [seconds of load, default 0:
+# that long each of the home, diary, profile and community scenarios before the histogram]
+# Env: BENCH_JAVA_OPTS (add -XX:NativeMemoryTracking=summary for the native summary), BENCH_PORT (8180), BENCH_DB (see
+#      generate.sh), NO_PRIME=1 (with -Dsns.cache.prime-hours=0: the heap without the members' caches), PMAP=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOP="${1:-40}"
+LOAD="${2:-0}"
+DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
+PORT="${BENCH_PORT:-8180}"
+URL="http://127.0.0.1:$PORT"
+OUT=bench/out
+JAVA_OPTS="${BENCH_JAVA_OPTS:-@src/main/payara/jvm.options}"
+mkdir -p "$OUT"
+if [[ "$DB" == jdbc:postgresql:* ]]; then
+  psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -qc \
+    "update member_session set last_seen_at = now(), created_at = now(), bound_to = 'docomo:gw'"
+fi
+# shellcheck disable=SC2086
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
+  -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 -Dsns.bench.ceiling=true \
+  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nohazelcast --maxhttpthreads 6 \
+  --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/heap-server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until curl -sf "$URL/health" > /dev/null; do sleep 1; done
+[[ -n "${NO_PRIME:-}" ]] && sleep 20 || until grep -q "primed the home caches" "$OUT/heap-server.log"; do sleep 1; done
+grep -o 'primed the home caches.*' "$OUT/heap-server.log" || true
+if [[ "$LOAD" -gt 0 ]]; then
+  for s in home:/home diary:/diary profile:/members community:/communities; do
+    wrk -t2 -c50 -d"${LOAD}s" -s "bench/${s%%:*}.lua" "$URL${s#*:}" | grep -E 'Requests/sec|Non-2xx' | sed "s|^|${s%%:*} |"
+  done
+fi
+jcmd "$SERVER" GC.class_histogram | head -n $((TOP + 3))
+jcmd "$SERVER" GC.heap_info
+# with -XX:NativeMemoryTracking=summary among the options: where the rest of the RSS goes
+jcmd "$SERVER" VM.native_memory summary 2>/dev/null | grep -E "^Total|^-.*committed=" || true
+awk '/VmRSS/ {print "RSS " $2 / 1024 " MB"}' "/proc/$SERVER/status"
+# PMAP=1: the largest mappings by resident size (what the RSS is made of)
+if [[ -n "${PMAP:-}" ]]; then
+  pmap -x "$SERVER" | sort -k3 -n -r | head -25
+  grep -E 'AnonHugePages|Rss|Anonymous' "/proc/$SERVER/smaps_rollup"
+fi
