@@ -340,7 +340,7 @@ public class SessionStore implements Purge {
                             + " where s.last_seen_at > ? and m.status = 'ACTIVE' order by s.last_seen_at desc")) {
                 ps.setTimestamp(1, Timestamp.from(since));
                 ps.setMaxRows(limit);
-                ps.setFetchSize(1000);
+                ps.setFetchSize(Math.min(1000, limit)); // H2 refuses a fetch size above the row limit
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         byte[] hash = hashBytes(rs.getString(1));
