@@ -130,7 +130,9 @@ class SessionStoreTest {
             assertEquals(a, primed.find(ha).orElseThrow().memberId());
             assertTrue(primed.find(hc).isEmpty());
             // a limit below the fetch size (H2 refused one before)
-            assertEquals(1, new SessionStore(db.database()).prime(Duration.ofDays(1), 1).size());
+            assertEquals(
+                    1,
+                    new SessionStore(db.database()).prime(Duration.ofDays(1), 1).size());
 
             // ending a's sessions drops a's entry only; b's is read again and still there
             primed.endAll(a);
