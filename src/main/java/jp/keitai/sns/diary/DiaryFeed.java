@@ -109,7 +109,8 @@ public class DiaryFeed {
 
     @PostConstruct
     void init() {
-        byDiary = ReadCache.ofIds(CacheSize.DIARIES.get());
+        byDiary = ReadCache.ofIds(
+                CacheSize.DIARIES.get(), CacheSize.DIARIES_MB.get() * 1024L * 1024L, DiaryFeed::bytesOf);
         byAuthor = ReadCache.ofIds(CacheSize.MEMBERS.get());
         commenters = ReadCache.ofIds(CacheSize.DIARIES.get());
         database.changes().subscribe(DIARY_TOPIC, byDiary::invalidate);
@@ -148,6 +149,21 @@ public class DiaryFeed {
             return kept;
         }
         return new PageRows(d, comments.of(d.getId()), diaries.photosOf(d.getId()));
+    }
+
+    /** About the heap a kept diary page takes: its texts in UTF-16 and the objects around them. */
+    static int bytesOf(PageRows p) {
+        long n = 300
+                + 2L * (length(p.diary().getTitle()) + length(p.diary().getBody()))
+                + 64L * p.photos().size();
+        for (DiaryComment c : p.comments()) {
+            n += 120 + 2L * length(c.getBody());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, n);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     private PageRows cached(long id) {

@@ -15,6 +15,8 @@ public enum CacheSize {
     PROFILES("sns.cache.profiles", 100_000),
     /** Rendered diary pages. */
     DIARIES("sns.cache.diaries", 50_000),
+    /** What the diary pages kept may take, in MB (estimated from their text): long diaries must not fill the heap. */
+    DIARIES_MB("sns.cache.diaries-mb", 32, 1),
     /** Signed-in sessions kept in memory. */
     SESSIONS("sns.cache.sessions", 200_000),
     /** Recent (visitor, visited) pairs for the あしあと window. */
@@ -24,10 +26,21 @@ public enum CacheSize {
 
     private final String key;
     private final int defaultSize;
+    private final int minimum;
 
     CacheSize(String key, int defaultSize) {
+        this(key, defaultSize, 100);
+    }
+
+    CacheSize(String key, int defaultSize, int minimum) {
         this.key = key;
         this.defaultSize = defaultSize;
+        this.minimum = minimum;
+    }
+
+    /** The smallest value the setting accepts. */
+    public int minimum() {
+        return minimum;
     }
 
     public String key() {

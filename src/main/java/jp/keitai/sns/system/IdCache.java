@@ -3,6 +3,7 @@ package jp.keitai.sns.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.ToIntFunction;
 
 /**
  * A bounded concurrent map from {@code long} ids to values: the storage behind {@link ReadCache#ofIds}.
@@ -26,10 +27,21 @@ final class IdCache<V> {
 
     @SuppressWarnings("unchecked")
     IdCache(long maximumSize) {
+        this(maximumSize, 0, null);
+    }
+
+    /**
+     * A cache that also keeps the summed weight of its values within {@code maximumWeight} ({@code weigher}: an
+     * estimate of a value's bytes, taken when it is put and remembered for when it leaves). A single value heavier
+     * than a segment's share stays until the next put evicts it.
+     */
+    IdCache(long maximumSize, long maximumWeight, ToIntFunction<? super V> weigher) {
         int perSegment = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 4, (maximumSize + SEGMENTS - 1) / SEGMENTS));
+        long weightPerSegment =
+                weigher == null ? Long.MAX_VALUE : Math.max(1, (maximumWeight + SEGMENTS - 1) / SEGMENTS);
         segments = new Segment[SEGMENTS];
         for (int i = 0; i < SEGMENTS; i++) {
-            segments[i] = new Segment<>(perSegment);
+            segments[i] = new Segment<>(perSegment, weightPerSegment, weigher);
         }
     }
 
@@ -63,6 +75,15 @@ final class IdCache<V> {
         long n = 0;
         for (Segment<V> s : segments) {
             n += s.count;
+        }
+        return n;
+    }
+
+    /** The summed weight of the values kept (0 for a cache without a weigher). */
+    long weight() {
+        long n = 0;
+        for (Segment<V> s : segments) {
+            n += s.weight;
         }
         return n;
     }
@@ -109,14 +130,16 @@ final class IdCache<V> {
         final long[] wide; // null when the keys are narrow
         final Object[] values; // null: the slot is free
         final byte[] used;
+        final int[] weights; // null for a cache without a weigher
         final int capacity;
 
-        Table(int capacity, boolean wideKeys) {
+        Table(int capacity, boolean wideKeys, boolean weighed) {
             this.capacity = capacity;
             narrow = wideKeys ? null : new int[capacity];
             wide = wideKeys ? new long[capacity] : null;
             values = new Object[capacity];
             used = new byte[capacity];
+            weights = weighed ? new int[capacity] : null;
         }
 
         long key(int i) {
@@ -154,12 +177,22 @@ final class IdCache<V> {
 
         private final StampedLock lock = new StampedLock();
         private final int maximum;
-        private volatile Table table = new Table(INITIAL, false);
+        private final long maximumWeight;
+        private final ToIntFunction<? super V> weigher;
+        private volatile Table table;
         private volatile int count;
+        private volatile long weight;
         private int hand; // the CLOCK hand, under the write lock
 
-        Segment(int maximum) {
+        Segment(int maximum, long maximumWeight, ToIntFunction<? super V> weigher) {
             this.maximum = maximum;
+            this.maximumWeight = maximumWeight;
+            this.weigher = weigher;
+            this.table = new Table(INITIAL, false, weigher != null);
+        }
+
+        private int weigh(V value) {
+            return weigher == null ? 0 : Math.max(0, weigher.applyAsInt(value));
         }
 
         V get(long key, long h) {
@@ -207,11 +240,17 @@ final class IdCache<V> {
                 if (t.narrow != null && !narrow(key)) {
                     t = table = rebuilt(t, t.capacity, true);
                 }
+                int w = weigh(value);
                 int i = t.home(h);
                 while (t.values[i] != null) {
                     if (t.key(i) == key) {
                         if (!onlyIfAbsent) {
                             t.values[i] = value;
+                            if (t.weights != null) {
+                                weight += w - t.weights[i];
+                                t.weights[i] = w;
+                            }
+                            trim(t);
                         }
                         return;
                     }
@@ -220,10 +259,12 @@ final class IdCache<V> {
                 t.setKey(i, key);
                 t.values[i] = value;
                 t.used[i] = 0; // an entry earns its second chance by being read
-                count++;
-                if (count > maximum) {
-                    evictOne(t);
+                if (t.weights != null) {
+                    t.weights[i] = w;
+                    weight += w;
                 }
+                count++;
+                trim(t);
                 if (t.full(count) && t.capacity < Integer.MAX_VALUE / 2) {
                     table = rebuilt(t, t.capacity + t.capacity / 2, t.wide != null);
                 }
@@ -250,8 +291,9 @@ final class IdCache<V> {
         void clear() {
             long stamp = lock.writeLock();
             try {
-                table = new Table(INITIAL, false);
+                table = new Table(INITIAL, false, weigher != null);
                 count = 0;
+                weight = 0;
                 hand = 0;
             } finally {
                 lock.unlockWrite(stamp);
@@ -269,6 +311,13 @@ final class IdCache<V> {
                 }
             } finally {
                 lock.unlockRead(stamp);
+            }
+        }
+
+        /** Evicts while the segment holds more entries or more weight than its share, keeping at least one entry. */
+        private void trim(Table t) {
+            while (count > 1 && (count > maximum || weight > maximumWeight)) {
+                evictOne(t);
             }
         }
 
@@ -294,6 +343,9 @@ final class IdCache<V> {
          * reachable from its home slot without tombstones (Knuth's algorithm R for linear probing).
          */
         private void delete(Table t, int i) {
+            if (t.weights != null) {
+                weight -= t.weights[i];
+            }
             int gap = i;
             for (int j = t.next(gap); t.values[j] != null; j = t.next(j)) {
                 int home = t.home(mix(t.key(j)));
@@ -303,6 +355,9 @@ final class IdCache<V> {
                     t.setKey(gap, t.key(j));
                     t.values[gap] = t.values[j];
                     t.used[gap] = t.used[j];
+                    if (t.weights != null) {
+                        t.weights[gap] = t.weights[j];
+                    }
                     gap = j;
                 }
             }
@@ -313,7 +368,7 @@ final class IdCache<V> {
 
         /** A copy of the entries in a table of this capacity and key width. */
         private static Table rebuilt(Table t, int capacity, boolean wideKeys) {
-            Table bigger = new Table(capacity, wideKeys);
+            Table bigger = new Table(capacity, wideKeys, t.weights != null);
             for (int j = 0; j < t.capacity; j++) {
                 if (t.values[j] != null) {
                     long key = t.key(j);
@@ -324,6 +379,9 @@ final class IdCache<V> {
                     bigger.setKey(i, key);
                     bigger.values[i] = t.values[j];
                     bigger.used[i] = t.used[j];
+                    if (t.weights != null) {
+                        bigger.weights[i] = t.weights[j];
+                    }
                 }
             }
             return bigger;

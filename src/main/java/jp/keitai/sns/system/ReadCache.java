@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BiConsumer;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * A bounded in-memory copy of rows that hot pages read, dropped by key when {@link Changes} says the rows
@@ -39,7 +41,19 @@ public final class ReadCache<K, V> {
      * stored in {@link IdCache}, which finds an id without walking boxed keys (the home page reads hundreds).
      */
     public static <V> ReadCache<Long, V> ofIds(long maximumSize) {
-        IdCache<V> ids = new IdCache<>(maximumSize);
+        return ofIds(new IdCache<>(maximumSize));
+    }
+
+    /**
+     * {@link #ofIds(long)} that also keeps the values' summed weight within {@code maximumWeight}: for values whose
+     * size varies with what members wrote (a diary page), so that the cache's memory is bounded, not only its count.
+     * {@code weigher} estimates a value's bytes.
+     */
+    public static <V> ReadCache<Long, V> ofIds(long maximumSize, long maximumWeight, ToIntFunction<? super V> weigher) {
+        return ofIds(new IdCache<>(maximumSize, maximumWeight, Objects.requireNonNull(weigher, "weigher")));
+    }
+
+    private static <V> ReadCache<Long, V> ofIds(IdCache<V> ids) {
         return new ReadCache<>(new Store<>() {
             @Override
             public V getIfPresent(Long key) {

@@ -81,7 +81,7 @@ public final class Settings {
                 .map(s -> Path.of(s).toAbsolutePath().normalize());
         trustedProxies = text(source, "sns.trusted-proxies", "");
         for (CacheSize c : CacheSize.values()) {
-            cacheSizes.put(c, intValue(c.key(), c.defaultSize(), 100, 50_000_000));
+            cacheSizes.put(c, intValue(c.key(), c.defaultSize(), c.minimum(), 50_000_000));
         }
         dbPoolSize = intValue("sns.db.pool-size", 16, 2, 500);
     }

@@ -149,4 +149,35 @@ class IdCacheTest {
         }
         assertEquals(10_000, cache.size());
     }
+
+    @Test
+    void aWeighedCacheKeepsItsValuesWithinTheirWeightAndCountsWhatLeaves() {
+        // values are strings weighing their length; 64 segments of 1,000 each
+        IdCache<String> cache = new IdCache<>(1_000_000, 64_000, String::length);
+        Random random = new Random(3);
+        for (long id = 1; id <= 20_000; id++) {
+            cache.put(id, "x".repeat(10 + random.nextInt(200)));
+            assertTrue(cache.weight() <= 64_000, "weight " + cache.weight() + " after " + id);
+        }
+        assertTrue(cache.size() > 300 && cache.size() < 1_300, "kept " + cache.size());
+        long sum = 0;
+        for (long id : cache.keys()) {
+            sum += cache.get(id).length();
+        }
+        assertEquals(sum, cache.weight(), "the weight is the sum of what is kept");
+        // overwriting, removing and clearing keep the account
+        long some = cache.keys().get(0);
+        cache.put(some, "y");
+        cache.remove(cache.keys().get(1));
+        sum = 0;
+        for (long id : cache.keys()) {
+            sum += cache.get(id).length();
+        }
+        assertEquals(sum, cache.weight());
+        cache.clear();
+        assertEquals(0, cache.weight());
+        // one value heavier than a segment's share is kept until the next put in its segment
+        cache.put(7, "z".repeat(5_000));
+        assertEquals(5_000, cache.get(7).length());
+    }
 }
