@@ -6,15 +6,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -77,7 +73,7 @@ public class SessionStore implements Purge {
      * 64-character string and two map nodes). Tokens are random, so those bytes are too; the entry keeps the rest of the
      * hash, and one that does not match is a miss.
      */
-    private ReadCache<Long, Known> known;
+    private ReadCache<Long, KnownSession> known;
     /** Last-seen times not yet written, by token hash. */
     private final ConcurrentHashMap<String, Instant> touched = new ConcurrentHashMap<>();
 
@@ -105,94 +101,9 @@ public class SessionStore implements Purge {
      */
     public record Session(long memberId, String csrfToken, boolean viaUrl, String boundTo) {}
 
-    /** A token hash's bytes read as big-endian longs. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-    private static final Base64.Encoder CSRF_TEXT = Base64.getUrlEncoder().withoutPadding();
-
-    /**
-     * A session as this node knows it, in one object of plain fields (100,000 signed-in handsets are kept): the token
-     * hash past the cache key, the CSRF token as its 32 random bytes (the {@link Session} a page gets spells it out
-     * again), and a gateway binding shared with the carrier's other sessions ({@link SessionBinding#shared}).
-     * {@code lastSeenMillis} (epoch milliseconds, a plain long so that checking it on every page allocates nothing)
-     * moves when a page is read.
-     */
-    private static final class Known {
-        final long hash1, hash2, hash3;
-        final long memberId;
-        final long createdMillis;
-        volatile long lastSeenMillis;
-        final long csrf0, csrf1, csrf2, csrf3;
-        /** The CSRF token as stored when it is not 32 bytes in URL-safe Base64 (else null). */
-        final String csrfText;
-
-        final boolean viaUrl;
-        final String boundTo;
-
-        Known(
-                byte[] hash,
-                long memberId,
-                String csrf,
-                boolean viaUrl,
-                String boundTo,
-                Instant created,
-                Instant lastSeen) {
-            this.hash1 = (long) LONGS.get(hash, 8);
-            this.hash2 = (long) LONGS.get(hash, 16);
-            this.hash3 = (long) LONGS.get(hash, 24);
-            this.memberId = memberId;
-            this.createdMillis = created.toEpochMilli();
-            this.lastSeenMillis = lastSeen.toEpochMilli();
-            byte[] raw = csrfBytes(csrf);
-            this.csrf0 = raw == null ? 0 : (long) LONGS.get(raw, 0);
-            this.csrf1 = raw == null ? 0 : (long) LONGS.get(raw, 8);
-            this.csrf2 = raw == null ? 0 : (long) LONGS.get(raw, 16);
-            this.csrf3 = raw == null ? 0 : (long) LONGS.get(raw, 24);
-            this.csrfText = raw == null ? csrf : null;
-            this.viaUrl = viaUrl;
-            this.boundTo = SessionBinding.shared(boundTo);
-        }
-
-        /** Whether this is the session of that token hash (the cache key matched its first 8 bytes). */
-        boolean is(byte[] hash) {
-            return hash1 == (long) LONGS.get(hash, 8)
-                    && hash2 == (long) LONGS.get(hash, 16)
-                    && hash3 == (long) LONGS.get(hash, 24);
-        }
-
-        Session session() {
-            return new Session(memberId, csrfToken(), viaUrl, boundTo);
-        }
-
-        String csrfToken() {
-            if (csrfText != null) {
-                return csrfText;
-            }
-            byte[] raw = new byte[32];
-            LONGS.set(raw, 0, csrf0);
-            LONGS.set(raw, 8, csrf1);
-            LONGS.set(raw, 16, csrf2);
-            LONGS.set(raw, 24, csrf3);
-            return CSRF_TEXT.encodeToString(raw);
-        }
-
-        /** The token's 32 bytes if it is their URL-safe Base64 ({@link Tokens#random}) exactly, else null. */
-        private static byte[] csrfBytes(String csrf) {
-            if (csrf == null || csrf.length() != 43) {
-                return null;
-            }
-            try {
-                byte[] raw = Base64.getUrlDecoder().decode(csrf);
-                return raw.length == 32 && CSRF_TEXT.encodeToString(raw).equals(csrf) ? raw : null;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-    }
-
     /** The cache key of a token hash: its first 8 bytes. */
     static long key(byte[] hash) {
-        return (long) LONGS.get(hash, 0);
+        return KnownSession.key(hash);
     }
 
     @PostConstruct
@@ -270,7 +181,7 @@ public class SessionStore implements Purge {
             return findInTransaction(hash, now);
         }
         long key = key(hash);
-        Known k = known.get(key, c -> c.is(hash), id -> load(hash));
+        KnownSession k = known.get(key, c -> c.is(hash), id -> load(hash));
         if (k != null && expired(k, now)) {
             known.invalidate(key); // another node may have seen it since: ask the database once more
             k = known.get(key, c -> c.is(hash), id -> load(hash));
@@ -285,18 +196,18 @@ public class SessionStore implements Purge {
         return Optional.of(k.session());
     }
 
-    private boolean expired(Known k, Instant now) {
+    private boolean expired(KnownSession k, Instant now) {
         long idle = k.viaUrl ? URL_IDLE.toMillis() : COOKIE_IDLE.toMillis();
         long t = now.toEpochMilli();
         return k.lastSeenMillis + idle < t || k.createdMillis + maxAge.toMillis() < t;
     }
 
     /** Whether the last-seen time is old enough to be written again. */
-    private static boolean due(Known k, Instant now) {
+    private static boolean due(KnownSession k, Instant now) {
         return k.lastSeenMillis + TOUCH_EVERY_MILLIS < now.toEpochMilli();
     }
 
-    private Known load(byte[] raw) {
+    private KnownSession load(byte[] raw) {
         String hash = Tokens.hex(raw);
         return database.jdbc(c -> {
             try (PreparedStatement ps =
@@ -311,7 +222,7 @@ public class SessionStore implements Purge {
                     }
                     Instant seen = rs.getTimestamp(4).toInstant();
                     Instant pending = touched.get(hash);
-                    return new Known(
+                    return new KnownSession(
                             raw,
                             rs.getLong(1),
                             rs.getString(2),
@@ -332,7 +243,7 @@ public class SessionStore implements Purge {
         Instant since = Clock.now().minus(within);
         Set<Long> members = new LinkedHashSet<>();
         known.prime(() -> database.jdbc(c -> {
-            Map<Long, Known> out = new LinkedHashMap<>();
+            Map<Long, KnownSession> out = new LinkedHashMap<>();
             try (PreparedStatement ps =
                     c.prepareStatement("select s.token_hash, s.member_id, s.csrf_token, s.via_url, s.last_seen_at,"
                             + " s.created_at, s.bound_to"
@@ -347,7 +258,7 @@ public class SessionStore implements Purge {
                         if (hash == null) {
                             continue; // not a token hash: no token finds it
                         }
-                        Known k = new Known(
+                        KnownSession k = new KnownSession(
                                 hash,
                                 rs.getLong(2),
                                 rs.getString(3),
@@ -416,7 +327,7 @@ public class SessionStore implements Purge {
 
     /** The old uncached read, kept for reads inside a transaction. */
     private Optional<Session> findInTransaction(byte[] hash, Instant now) {
-        Known k = load(hash);
+        KnownSession k = load(hash);
         if (k == null || expired(k, now)) {
             return Optional.empty();
         }
