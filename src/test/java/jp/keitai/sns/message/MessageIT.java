@@ -93,8 +93,8 @@ public class MessageIT {
         assertTrue(auHome.contains("data-unread-messages=\"1\""), auHome);
         // the notice is queued and delivered by the outbox dispatcher: wait for it (the invite is older)
         MimeMessage notice = Outbox.latestTo(au.mobileEmail());
-        for (int i = 0; i < 40 && !Outbox.text(notice).contains("メッセージが届きました"); i++) {
-            Thread.sleep(500);
+        for (int i = 0; i < 200 && !Outbox.text(notice).contains("メッセージが届きました"); i++) {
+            Thread.sleep(100);
             notice = Outbox.latestTo(au.mobileEmail());
         }
         String noticeText = Outbox.text(notice);
@@ -288,7 +288,8 @@ public class MessageIT {
     /** Waits (up to a minute) for a mail to {@code to} whose text contains {@code text}. */
     public static MimeMessage awaitMail(String to, String text) {
         String last = "";
-        for (int i = 0; i < 120; i++) {
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) { // every 100 ms: the mail is usually there within a second
             try {
                 MimeMessage m = Outbox.latestTo(to);
                 last = Outbox.text(m).replace("\r\n", "\n");
@@ -299,7 +300,7 @@ public class MessageIT {
                 // no mail yet
             }
             try {
-                Thread.sleep(500);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -68,6 +68,7 @@ public final class ExtraNode implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx384m");
+        cmd.add("-XX:TieredStopAtLevel=1"); // as the Arquillian node: C1 only starts a short-lived server faster
         cmd.add("-Dsns.data.dir=" + dataDir);
         cmd.add("-Dsns.photos.dir=" + itData.resolve("photos"));
         cmd.add("-Dsns.db.url=" + System.getProperty("it.db.url"));
@@ -76,7 +77,7 @@ public final class ExtraNode implements AutoCloseable {
         // the same settings as the Arquillian node (src/test/resources/arquillian.xml)
         cmd.add("-Dsns.mail.domain=sns.example.jp");
         cmd.add("-Dsns.mail.echo=true");
-        cmd.add("-Dsns.password-reset.ttl-seconds=60");
+        cmd.add("-Dsns.password-reset.ttl-seconds=30");
         cmd.add("-Dsns.operator.email=operator@example.jp");
         cmd.add("-Dsns.operator.password=operator-pass");
         cmd.add("-Dsns.trusted-proxies=127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7");
