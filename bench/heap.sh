@@ -4,7 +4,8 @@
 # (a full collection first) and the heap summary. Usage: bench/heap.sh [top classes, default 40] [seconds of load, default 0:
 # that long each of the home, diary, profile and community scenarios before the histogram]
 # Env: BENCH_JAVA_OPTS (add -XX:NativeMemoryTracking=summary for the native summary), BENCH_PORT (8180), BENCH_DB (see
-#      generate.sh), NO_PRIME=1 (with -Dsns.cache.prime-hours=0: the heap without the members' caches), PMAP=1.
+#      generate.sh), NO_PRIME=1 (with -Dsns.cache.prime-hours=0: the heap without the members' caches), PMAP=1,
+#      DUMP=file (a live heap dump after the histogram; bench/hprof-arrays.py file sums its arrays by length).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOP="${1:-40}"
@@ -35,6 +36,8 @@ if [[ "$LOAD" -gt 0 ]]; then
   done
 fi
 jcmd "$SERVER" GC.class_histogram | head -n $((TOP + 3))
+# DUMP=file: a heap dump too (live objects), for bench/hprof-arrays.py
+[[ -n "${DUMP:-}" ]] && jcmd "$SERVER" GC.heap_dump "$(realpath "$DUMP")"
 jcmd "$SERVER" GC.heap_info
 # with -XX:NativeMemoryTracking=summary among the options: where the rest of the RSS goes
 jcmd "$SERVER" VM.native_memory summary 2>/dev/null | grep -E "^Total|^-.*committed=" || true

@@ -20,9 +20,10 @@ rm -rf "$DATA/outbox"
 # BENCH_DOC: where the result is appended (default docs/performance.md; /dev/null for a trial run)
 DOC="${BENCH_DOC:-docs/performance.md}"
 # shellcheck disable=SC2086
-# the home-page priming (a start-up job of about 80 s for the web pages) is off: it would share the cores with the
-# first 80 s of the mail load
-java -Xmx512m ${BENCH_JAVA_OPTS:-} -Dsns.cache.prime-hours=0 -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$DATA" -Dsns.smtp.port="$SMTP" \
+# The JVM options are the README run command's (src/main/payara/jvm.options: heap, collector) and glibc's arenas as
+# there (MALLOC_ARENA_MAX=2); BENCH_JAVA_OPTS adds to them. The home-page priming (a start-up job of about 80 s for
+# the web pages) is off: it would share the cores with the first 80 s of the mail load
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java @src/main/payara/jvm.options ${BENCH_JAVA_OPTS:-} -Dsns.cache.prime-hours=0 -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$DATA" -Dsns.smtp.port="$SMTP" \
   -Dsns.mail.domain=bench.example.jp -Dsns.http.port="$PORT" \
   -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nohazelcast \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server-mail.log" 2>&1 &
