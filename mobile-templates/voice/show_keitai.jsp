@@ -1,4 +1,4 @@
-<%-- One voice with its replies, イイネ!, reply form, and delete for the author, for feature phones. --%>
+<%-- One voice with its replies, イイネ!, reply form, and a link to delete (asked first) for the author, for feature phones. --%>
 <k:page title="ﾎﾞｲｽ">
 <div style="color:#ff6600">ﾎﾞｲｽ</div>
 <c:if test="${not empty error}"><span style="color:#cc0000"><c:out value="${error}"/></span><br /></c:if>
@@ -9,14 +9,14 @@
 <input type="hidden" name="_csrf" value="${csrf}" />
 <input type="submit" value="${voice.liked ? 'ｲｲﾈ!取消' : 'ｲｲﾈ!'}" />
 </form>
-<c:if test="${voice.mine}"><form method="post" action="<c:url value='/voice/${voice.id}/delete'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="削除" /></form></c:if>
+<c:if test="${voice.mine}"><a href="<c:url value='/voice/${voice.id}/delete'/>">削除</a><br /></c:if>
 <hr />
 <k:split>
 返信(${voice.replyCount})<br />
 <c:forEach items="${voice.replies}" var="r">
 <c:out value="${r.authorName}"/>:<c:out value="${r.body}"/><br />
 <c:out value="${r.time}"/><c:if test="${r.likeCount gt 0}"> ｲｲﾈ!${r.likeCount}</c:if>
-<c:if test="${r.mine}"><form method="post" action="<c:url value='/voice/${r.id}/delete'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="削除" /></form></c:if><br />
+<c:if test="${r.mine}">&#32;<a href="<c:url value='/voice/${r.id}/delete'/>">削除</a></c:if><br />
 </c:forEach>
 </k:split>
 <form method="post" action="<c:url value='/voice'/>">

@@ -25,7 +25,7 @@ import jp.keitai.sns.web.View;
 
 /**
  * ボイス pages: friends' voices ({@code GET /voice}), posting and replying ({@code POST /voice}), a post with its
- * replies, deleting one's own, イイネ!. Every answer to a POST is a redirect, so a handset posting from the home page
+ * replies, deleting one's own (keitai pages ask first), イイネ!. Every answer to a POST is a redirect, so a handset posting from the home page
  * is back on the home page with its second page load. A {@code reply_to} that is not a voice id is 400.
  */
 @MembersOnly
@@ -91,6 +91,19 @@ public class VoiceResource {
         long me = currentMember.memberId();
         return voices.thread(me, id.value())
                 .map(this::threadView)
+                .orElseThrow(() -> new NotFound(VoiceService.NOT_FOUND));
+    }
+
+    /**
+     * Asks before one's own voice goes (keitai pages link here: a handset's one key press must not delete; the form
+     * posts to the same URL). 404 unless the viewer wrote it.
+     */
+    @GET
+    @Path("{id}/delete")
+    public View deleteConfirm(@PathParam("id") VoiceId id) {
+        long me = currentMember.memberId();
+        return voices.own(me, id.value())
+                .map(v -> View.of("voice/delete").with("voice", v))
                 .orElseThrow(() -> new NotFound(VoiceService.NOT_FOUND));
     }
 

@@ -183,6 +183,16 @@ public class VoiceService {
         }
     }
 
+    /**
+     * The member's own voice (post or reply), for asking before it is deleted: found even when the thread of a reply
+     * is no longer visible to them, since the delete itself works then too.
+     */
+    public Optional<VoiceItem> own(long member, long voiceId) {
+        return store.find(voiceId)
+                .filter(v -> v.authorId() == member)
+                .flatMap(v -> feed.items(member, List.of(v), false).stream().findFirst());
+    }
+
     /** The voice itself (post or reply), if the viewer may see it. */
     public Optional<VoiceItem> visible(Long viewer, long voiceId) {
         if (viewer == null) {

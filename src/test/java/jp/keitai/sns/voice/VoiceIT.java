@@ -147,6 +147,27 @@ class VoiceIT {
                         .statusCode());
         String liked = Http.text(phone.get("/voice/" + link.group(1)), StandardCharsets.UTF_8);
         assertTrue(liked.contains("ｲｲﾈ!1"), liked);
+
+        // deleting from the handset asks first: one key press on the thread page only opens the question, which the
+        // author alone gets; its form deletes
+        String deleteUrl = "/voice/" + link.group(1) + "/delete";
+        assertTrue(
+                Pattern.compile(Pattern.quote(deleteUrl) + "[^\"]*\">削除</a>")
+                        .matcher(liked)
+                        .find(),
+                liked);
+        assertFalse(liked.contains("action=\"" + deleteUrl), "no delete button on the thread page: " + liked);
+        HttpResponse<byte[]> ask = phone.get(deleteUrl);
+        String asking = Http.text(ask, StandardCharsets.UTF_8);
+        assertEquals(200, ask.statusCode(), asking);
+        assertTrue(asking.contains("このﾎﾞｲｽを削除します｡返信も消え､元に戻せません｡"), asking);
+        assertTrue(asking.contains("地震でしたが無事です"), asking);
+        assertEquals(404, docomo.get(deleteUrl).statusCode(), "only the author is asked");
+        assertTrue(Http.text(phone.get("/voice"), StandardCharsets.UTF_8).contains("地震でしたが無事です"));
+        assertEquals(303, phone.post(deleteUrl, "_csrf", Http.csrf(asking)).statusCode());
+        String gone = Http.text(phone.get("/voice"), StandardCharsets.UTF_8);
+        assertFalse(gone.contains("地震でしたが無事です"), gone);
+        assertEquals(404, phone.get(deleteUrl).statusCode(), "a deleted voice is not asked about again");
     }
 
     /** The keitai home writes its lines in Java, not EL (issue 9): what friends write still shows as text there. */

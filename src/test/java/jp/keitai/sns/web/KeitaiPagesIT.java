@@ -228,6 +228,7 @@ class KeitaiPagesIT {
                 "/voice",
                 "/voice?page=2",
                 "/voice/" + aVoice,
+                "/voice/" + aVoice + "/delete",
                 "/footprints",
                 "/friends",
                 "/friends/requests",
@@ -499,7 +500,7 @@ class KeitaiPagesIT {
                 new String[] {"GET", "/logout"},
                 new String[] {"PUT", "/voice"},
                 new String[] {"DELETE", "/"},
-                new String[] {"GET", "/voice/" + aVoice + "/delete"},
+                new String[] {"GET", "/voice/" + aVoice + "/like"},
                 new String[] {"GET", "/friends/requests/1/approve"},
                 new String[] {"POST", "/members/" + a.id()})) {
             expectError(
