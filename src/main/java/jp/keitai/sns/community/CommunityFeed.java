@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import jp.keitai.sns.access.CommunityStanding;
 import jp.keitai.sns.system.CacheSize;
 import jp.keitai.sns.system.Database;
@@ -24,9 +23,11 @@ import jp.keitai.sns.system.ReadCache;
  *   <li>each community's row, by community id ({@link #COMMUNITY_TOPIC});
  *   <li>each member's standings in all their communities, by member id ({@link #MEMBERSHIP_TOPIC}): read rights
  *       ({@link CommunityMembers}) and the topic page ask for it on every view;
- *   <li>each topic's page rows — the topic, its photos, its first attendees, and the pages of comments read so far
- *       with their text already cut into segments — by topic id ({@link #TOPIC_TOPIC}: any change to the topic, its
- *       comments, photos or 参加 answers);
+ *   <li>each topic's page rows — the topic, its photos, its first attendees, with its text already cut into
+ *       segments — by topic id ({@link #TOPIC_TOPIC}: any change to the topic, its comments, photos or 参加 answers);
+ *       and apart from them the pages of its comments read so far, each kept for the rows it was read with, so a
+ *       page of rows that were dropped is never served again. Both are bounded by their text's estimated bytes
+ *       ({@code sns.cache.topics-mb} each) as well as by count: a topic may have thousands of long comments;
  *   <li>each member's posting secrets, by member id ({@link #SECRET_TOPIC});
  *   <li>each community's most recently active topics, by community id ({@link #RECENT_TOPIC}): the home page's
  *       section merges them for the member's communities.
@@ -68,17 +69,15 @@ public class CommunityFeed {
             boolean hidden,
             boolean viaMail) {}
 
-    /**
-     * A topic's rows as its page shows them. {@code pages} fills as pages of comments are read: an entry is dropped
-     * as a whole when anything of the topic changes, so a page added to a dropped entry is never served again.
-     */
+    /** A topic's rows as its page shows them (its comments are kept apart, per page: {@link KeptPage}). */
     record TopicRows(
-            Topic topic,
-            String when,
-            List<TopicViews.Segment> body,
-            List<Integer> photos,
-            List<Long> attendees,
-            Map<Integer, List<CommentLine>> pages) {}
+            Topic topic, String when, List<TopicViews.Segment> body, List<Integer> photos, List<Long> attendees) {}
+
+    /** A page of a topic's comments, kept for the rows it was read with: other rows of the topic do not use it. */
+    record KeptPage(TopicRows rows, List<CommentLine> lines) {}
+
+    /** Pages of a topic beyond this are read every time (a key holds the page number in its low bits). */
+    static final int KEPT_PAGES = 1 << 12;
 
     @Inject
     Database database;
@@ -95,6 +94,7 @@ public class CommunityFeed {
     private ReadCache<Long, Community> byCommunity;
     private ReadCache<Long, Map<Long, CommunityStanding>> standings;
     private ReadCache<Long, TopicRows> byTopic;
+    private ReadCache<Long, KeptPage> commentPages;
     private ReadCache<Long, Map<Long, String>> secrets;
     private ReadCache<Long, List<RecentTopic>> recent;
 
@@ -112,7 +112,9 @@ public class CommunityFeed {
     void init() {
         byCommunity = ReadCache.ofIds(CacheSize.DIARIES.get());
         standings = ReadCache.ofIds(CacheSize.MEMBERS.get());
-        byTopic = ReadCache.ofIds(CacheSize.DIARIES.get());
+        long topicBytes = CacheSize.TOPICS_MB.get() * 1024L * 1024L;
+        byTopic = ReadCache.<TopicRows>ofIds(CacheSize.DIARIES.get(), topicBytes, CommunityFeed::bytesOf);
+        commentPages = ReadCache.<KeptPage>ofIds(CacheSize.DIARIES.get(), topicBytes, CommunityFeed::bytesOf);
         secrets = ReadCache.ofIds(CacheSize.MEMBERS.get());
         recent = ReadCache.ofIds(CacheSize.DIARIES.get());
         database.changes().subscribe(COMMUNITY_TOPIC, byCommunity::invalidate);
@@ -124,6 +126,7 @@ public class CommunityFeed {
             byCommunity.clear();
             standings.clear();
             byTopic.clear();
+            commentPages.clear();
             secrets.clear();
             recent.clear();
         });
@@ -180,10 +183,16 @@ public class CommunityFeed {
 
     /** Comments numbered {@code from} to {@code to} of the topic, as page {@code page} holds them. */
     List<CommentLine> comments(TopicRows t, int page, int from, int to) {
-        List<CommentLine> kept = t.pages().get(page);
-        if (kept != null) {
-            return kept;
+        long id = t.topic().id();
+        if (page < 0 || page >= KEPT_PAGES || id < 0 || id >= Long.MAX_VALUE / KEPT_PAGES) {
+            return readComments(t, from, to);
         }
+        return commentPages
+                .get(id * KEPT_PAGES + page, kept -> kept.rows() == t, k -> new KeptPage(t, readComments(t, from, to)))
+                .lines();
+    }
+
+    private List<CommentLine> readComments(TopicRows t, int from, int to) {
         Map<Integer, List<Integer>> photoMap = new HashMap<>();
         for (TopicStore.Photo ph : topics.photos(t.topic().id(), from, to)) {
             photoMap.computeIfAbsent(ph.commentNumber(), k -> new ArrayList<>()).add(ph.position());
@@ -200,9 +209,37 @@ public class CommunityFeed {
                     r.hidden(),
                     r.viaMail()));
         }
-        List<CommentLine> out = List.copyOf(lines);
-        t.pages().putIfAbsent(page, out);
-        return out;
+        return List.copyOf(lines);
+    }
+
+    /**
+     * The bytes a kept topic takes, estimated from its text (UTF-16, the raw text and its segments) and a share for
+     * its other rows: what {@code sns.cache.topics-mb} counts.
+     */
+    static int bytesOf(TopicRows t) {
+        long bytes = 300
+                + 2L * (t.topic().title().length() + t.topic().body().length())
+                + segmentBytes(t.body())
+                + 8L * t.photos().size()
+                + 24L * t.attendees().size();
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    /** {@link #bytesOf(TopicRows)} for a kept page of comments. */
+    static int bytesOf(KeptPage p) {
+        long bytes = 100;
+        for (CommentLine c : p.lines()) {
+            bytes += 120 + 8L * c.photos().size() + segmentBytes(c.segments());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    private static long segmentBytes(List<TopicViews.Segment> segments) {
+        long bytes = 0;
+        for (TopicViews.Segment s : segments) {
+            bytes += 64 + 2L * s.text().length();
+        }
+        return bytes;
     }
 
     /** The member's posting secret for the topic, if one was issued. */
@@ -224,12 +261,7 @@ public class CommunityFeed {
                 topics.photos(id, 0, 0).stream().map(TopicStore.Photo::position).toList();
         List<Long> going = t.event() ? List.copyOf(topics.attendees(id, ATTENDEES)) : List.of();
         return new TopicRows(
-                t,
-                CommunityViews.when(t.createdAt()),
-                TopicViews.segments(t.body(), TopicService.PAGE),
-                photos,
-                going,
-                new ConcurrentHashMap<>());
+                t, CommunityViews.when(t.createdAt()), TopicViews.segments(t.body(), TopicService.PAGE), photos, going);
     }
 
     /** For tests: how many entries each copy holds. */
@@ -238,6 +270,7 @@ public class CommunityFeed {
         out.put("communities", byCommunity.size());
         out.put("standings", standings.size());
         out.put("topics", byTopic.size());
+        out.put("comment pages", commentPages.size());
         out.put("secrets", secrets.size());
         return out;
     }

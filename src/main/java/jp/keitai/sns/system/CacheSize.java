@@ -17,6 +17,11 @@ public enum CacheSize {
     DIARIES("sns.cache.diaries", 50_000),
     /** What the diary pages kept may take, in MB (estimated from their text): long diaries must not fill the heap. */
     DIARIES_MB("sns.cache.diaries-mb", 32, 1),
+    /**
+     * What the community topic pages kept may take, in MB (estimated from their text), each of the two copies: the
+     * topics themselves, and their pages of comments.
+     */
+    TOPICS_MB("sns.cache.topics-mb", 16, 1),
     /** Signed-in sessions kept in memory. */
     SESSIONS("sns.cache.sessions", 200_000),
     /** Recent (visitor, visited) pairs for the あしあと window. */

@@ -275,7 +275,9 @@ class CommunityFeedTest {
             assertEquals("題", page(rig, admin, c, t).title(), "kept");
             rig.database.changes().resetAll();
             assertEquals("SQL", page(rig, admin, c, t).title());
-            assertEquals(Map.of("communities", 1L, "standings", 1L, "topics", 1L, "secrets", 1L), rig.feed.sizes());
+            assertEquals(
+                    Map.of("communities", 1L, "standings", 1L, "topics", 1L, "comment pages", 1L, "secrets", 1L),
+                    rig.feed.sizes());
         }
     }
 
