@@ -12,19 +12,21 @@ import java.util.stream.Stream;
 
 /**
  * Fresh databases for tests; nothing depends on leftovers. Run by the build before the integration tests
- * ({@code main}: empties the H2 data directory and recreates the PostgreSQL database), and used by unit tests to make
- * a throw-away PostgreSQL database of their own.
+ * ({@code main}: empties the IT data directories and recreates one PostgreSQL database per IT JVM, {@code <database>_1}
+ * to {@code <database>_<forks>}), and used by unit tests to make a throw-away PostgreSQL database of their own.
  */
 public final class TestDatabases {
 
     private TestDatabases() {}
 
-    /** args: itDataDir, postgresAdminUrl, user, database, skipPostgresql */
+    /** args: itDataDir, postgresAdminUrl, user, database, skipPostgresql, forks */
     public static void main(String[] args) throws Exception {
         deleteTree(Path.of(args[0]));
         if (!Boolean.parseBoolean(args[4])) {
-            recreate(args[1], args[2], args[3]);
-            System.out.println("fresh PostgreSQL database " + args[3]);
+            for (int fork = 1; fork <= Integer.parseInt(args[5]); fork++) {
+                recreate(args[1], args[2], args[3] + "_" + fork);
+                System.out.println("fresh PostgreSQL database " + args[3] + "_" + fork);
+            }
         }
     }
 
