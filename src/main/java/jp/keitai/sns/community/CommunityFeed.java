@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import jp.keitai.sns.access.CommunityStanding;
 import jp.keitai.sns.system.CacheSize;
 import jp.keitai.sns.system.Database;
@@ -69,12 +70,26 @@ public class CommunityFeed {
             boolean hidden,
             boolean viaMail) {}
 
-    /** A topic's rows as its page shows them (its comments are kept apart, per page: {@link KeptPage}). */
+    /**
+     * A topic's rows as its page shows them (its comments are kept apart, per page: {@link KeptPage}); {@code read}
+     * numbers each load of them on this node.
+     */
     record TopicRows(
-            Topic topic, String when, List<TopicViews.Segment> body, List<Integer> photos, List<Long> attendees) {}
+            Topic topic,
+            String when,
+            List<TopicViews.Segment> body,
+            List<Integer> photos,
+            List<Long> attendees,
+            long read) {}
 
-    /** A page of a topic's comments, kept for the rows it was read with: other rows of the topic do not use it. */
-    record KeptPage(TopicRows rows, List<CommentLine> lines) {}
+    /**
+     * A page of a topic's comments, kept for the rows it was read with (their {@link TopicRows#read}): other rows of
+     * the topic do not use it. By number, not by reference, so a kept page does not hold dropped rows in memory.
+     */
+    record KeptPage(long rows, List<CommentLine> lines) {}
+
+    /** Numbers the loads of topic rows ({@link TopicRows#read}). */
+    private static final AtomicLong READS = new AtomicLong();
 
     /** Pages of a topic beyond this are read every time (a key holds the page number in its low bits). */
     static final int KEPT_PAGES = 1 << 12;
@@ -188,7 +203,10 @@ public class CommunityFeed {
             return readComments(t, from, to);
         }
         return commentPages
-                .get(id * KEPT_PAGES + page, kept -> kept.rows() == t, k -> new KeptPage(t, readComments(t, from, to)))
+                .get(
+                        id * KEPT_PAGES + page,
+                        kept -> kept.rows() == t.read(),
+                        k -> new KeptPage(t.read(), readComments(t, from, to)))
                 .lines();
     }
 
@@ -261,7 +279,12 @@ public class CommunityFeed {
                 topics.photos(id, 0, 0).stream().map(TopicStore.Photo::position).toList();
         List<Long> going = t.event() ? List.copyOf(topics.attendees(id, ATTENDEES)) : List.of();
         return new TopicRows(
-                t, CommunityViews.when(t.createdAt()), TopicViews.segments(t.body(), TopicService.PAGE), photos, going);
+                t,
+                CommunityViews.when(t.createdAt()),
+                TopicViews.segments(t.body(), TopicService.PAGE),
+                photos,
+                going,
+                READS.incrementAndGet());
     }
 
     /** For tests: how many entries each copy holds. */

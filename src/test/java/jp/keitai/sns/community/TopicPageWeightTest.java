@@ -19,7 +19,7 @@ class TopicPageWeightTest {
         String body = "あ".repeat(bodyChars);
         Topic t = new Topic(1, 2, 3, "題", body, false, null, null, null, null, 0, 0, false, AT, AT);
         return new CommunityFeed.TopicRows(
-                t, "12/07", TopicViews.segments(body, TopicService.PAGE), List.of(), List.of());
+                t, "12/07", TopicViews.segments(body, TopicService.PAGE), List.of(), List.of(), 1);
     }
 
     private static CommunityFeed.KeptPage page(CommunityFeed.TopicRows rows, int comments, int chars) {
@@ -35,7 +35,7 @@ class TopicPageWeightTest {
                     false,
                     false));
         }
-        return new CommunityFeed.KeptPage(rows, lines);
+        return new CommunityFeed.KeptPage(rows.read(), lines);
     }
 
     @Test
