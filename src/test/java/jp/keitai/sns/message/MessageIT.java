@@ -112,7 +112,7 @@ public class MessageIT {
         byte[] reply = personalise("au-jis-emoji.eml", au.mobileEmail(), replyTo);
         assertEquals(250, smtp(au.mobileEmail(), replyTo, reply));
         assertEquals(250, smtp(au.mobileEmail(), replyTo, reply)); // an MTA's retry: one reply
-        MimeMessage back = awaitMail(dc.mobileEmail(), "エーユー太郎さんからメッセージが届きました");
+        MimeMessage back = Outbox.latestSaying(dc.mobileEmail(), "エーユー太郎さんからメッセージが届きました");
         assertTrue(header(back, "Reply-To").startsWith("m."));
 
         // on the docomo handset: the home page's unread line (accesskey 4), the inbox, the reply in docomo's codes
@@ -166,7 +166,7 @@ public class MessageIT {
                                 "body",
                                 "もう一度")
                         .statusCode());
-        MimeMessage second = awaitMail(au.mobileEmail(), "件名: 二通目");
+        MimeMessage second = Outbox.latestSaying(au.mobileEmail(), "件名: 二通目");
         String newReplyTo = header(second, "Reply-To");
         assertFalse(newReplyTo.equals(replyTo), "a new secret after the rotation");
         byte[] fresh = ("From: " + au.mobileEmail() + "\nTo: " + newReplyTo + "\nSubject: =?UTF-8?B?"
@@ -175,7 +175,7 @@ public class MessageIT {
                         + "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n届きました\n")
                 .getBytes(StandardCharsets.UTF_8);
         assertEquals(250, smtp(au.mobileEmail(), newReplyTo, fresh));
-        awaitMail(dc.mobileEmail(), "件名: 新しいアドレスから");
+        Outbox.latestSaying(dc.mobileEmail(), "件名: 新しいアドレスから");
         String finalInbox = new String(docomo.get("/messages").body(), SJIS);
         assertEquals(
                 1,
@@ -283,30 +283,6 @@ public class MessageIT {
             count++;
         }
         return count;
-    }
-
-    /** Waits (up to a minute) for a mail to {@code to} whose text contains {@code text}. */
-    public static MimeMessage awaitMail(String to, String text) {
-        String last = "";
-        long until = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < until) { // every 100 ms: the mail is usually there within a second
-            try {
-                MimeMessage m = Outbox.latestTo(to);
-                last = Outbox.text(m).replace("\r\n", "\n");
-                if (last.contains(text)) {
-                    return m;
-                }
-            } catch (AssertionError notYet) {
-                // no mail yet
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no mail to " + to + " saying " + text + "; last: " + last);
     }
 
     /** A carrier mail fixture as this member's mail to this address, with a Message-ID of its own. */

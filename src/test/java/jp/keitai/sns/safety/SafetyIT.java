@@ -14,6 +14,7 @@ import jp.keitai.sns.testsupport.Friends;
 import jp.keitai.sns.testsupport.Http;
 import jp.keitai.sns.testsupport.Members;
 import jp.keitai.sns.testsupport.Members.NewMember;
+import jp.keitai.sns.testsupport.Outbox;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -78,7 +79,7 @@ class SafetyIT {
                         + "Content-Type: text/plain; charset=Shift_JIS\n\n\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(250, MessageIT.smtp(a.mobileEmail(), "safe@sns.example.jp", empty));
-        MessageIT.awaitMail(a.mobileEmail(), "無事です」と伝えました");
+        Outbox.latestSaying(a.mobileEmail(), "無事です」と伝えました");
 
         // the friend's docomo handset: the button on the home page, the list on /safety
         Http docomo = Members.onDocomo(base, b);

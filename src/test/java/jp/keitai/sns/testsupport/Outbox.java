@@ -72,6 +72,31 @@ public final class Outbox {
         throw new AssertionError("no mail to " + address + " in " + dirs());
     }
 
+    /**
+     * Waits (up to a minute) until the newest mail to this address contains {@code text} (its line ends read as
+     * {@code \n}) and returns it; a mail is usually there within a second, so it looks every 100 ms.
+     */
+    public static MimeMessage latestSaying(String address, String text) {
+        String last = "";
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) {
+            MimeMessage found = find(address);
+            if (found != null) {
+                last = text(found).replace("\r\n", "\n");
+                if (last.contains(text)) {
+                    return found;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no mail to " + address + " saying " + text + "; last: " + last);
+    }
+
     /** The text of a mail (its first text part), decoded. */
     public static String text(MimeMessage m) {
         try {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -371,26 +370,7 @@ class VoiceIT {
 
     /** Waits (up to a minute) until the newest mail to {@code to} contains {@code text}; returns its text. */
     static String awaitMail(String to, String text) {
-        String last = "";
-        long until = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < until) { // every 100 ms: the mail is usually there within a second
-            try {
-                MimeMessage m = Outbox.latestTo(to);
-                last = Outbox.text(m).replace("\r\n", "\n");
-                if (last.contains(text)) {
-                    return last;
-                }
-            } catch (AssertionError notYet) {
-                // no mail yet
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no mail to " + to + " saying " + text + "; last: " + last);
+        return Outbox.text(Outbox.latestSaying(to, text)).replace("\r\n", "\n");
     }
 
     /** A carrier mail fixture as this member's mail to this address, with a Message-ID of its own. */
