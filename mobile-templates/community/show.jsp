@@ -21,7 +21,7 @@
 <p>
 <c:choose>
 <c:when test="${page.member}"><form method="post" action="<c:url value='/communities/${page.card.id}/leave'/>" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="退会する"></form></c:when>
-<c:when test="${page.pending}">参加を申請中です。</c:when>
+<c:when test="${page.pending}">参加を申請中です。 <form method="post" action="<c:url value='/communities/${page.card.id}/leave'/>" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="申請を取り下げる"></form></c:when>
 <c:when test="${page.standing == 'banned'}"></c:when>
 <c:otherwise><form method="post" action="<c:url value='/communities/${page.card.id}/join'/>" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="${page.card.approval ? '参加を申請する' : '参加する'}"></form></c:otherwise>
 </c:choose>

@@ -9,7 +9,7 @@
 <c:if test="${page.claimable}"><form method="post" action="<c:url value='/communities/${page.card.id}/claim'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="管理人になる" /></form></c:if>
 <c:choose>
 <c:when test="${page.member}"></c:when>
-<c:when test="${page.pending}">申請中<br /></c:when>
+<c:when test="${page.pending}">申請中<form method="post" action="<c:url value='/communities/${page.card.id}/leave'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="申請取消" /></form></c:when>
 <c:when test="${page.standing == 'banned'}"></c:when>
 <c:otherwise><form method="post" action="<c:url value='/communities/${page.card.id}/join'/>"><input type="hidden" name="_csrf" value="${csrf}" /><input type="submit" value="${page.card.approval ? '参加申請' : '参加する'}" /></form></c:otherwise>
 </c:choose>

@@ -119,8 +119,7 @@ public class ApiCommunityResource {
     @APIResponse(responseCode = "422", description = "参加していない", content = @Content(mediaType = Api.PROBLEM))
     public ApiViews.Membership leave(@PathParam("id") long id) {
         exists(id);
-        caller.run(me -> memberships.leave(me, id));
-        return membership(id, "コミュニティを退会しました。");
+        return membership(id, caller.call(me -> memberships.leave(me, id)));
     }
 
     /** 404 before the service, which refuses an unknown community as a rule (422) for the pages' sake. */

@@ -78,14 +78,21 @@ public class CommunityMembership {
 
     /**
      * Leaves. The administrator leaving leaves the community without one: its members are asked to take over (see
-     * {@link CommunityAdministration#volunteer}).
+     * {@link CommunityAdministration#volunteer}). A pending member withdraws the request instead.
+     *
+     * @return what was done, for the member: {@link #LEFT} or {@link #WITHDRAWN}
      */
-    public void leave(long me, long id) {
-        leave(me, id, Clock.now());
+    public String leave(long me, long id) {
+        return leave(me, id, Clock.now());
     }
 
-    void leave(long me, long id, Instant now) {
-        database.tx(em -> {
+    /** The answer to leaving as a member. */
+    public static final String LEFT = "コミュニティを退会しました。";
+    /** The answer to leaving while the request waits for the administrator. */
+    public static final String WITHDRAWN = "参加の申請を取り下げました。";
+
+    String leave(long me, long id, Instant now) {
+        return database.tx(em -> {
             Community c = CommunityService.locked(store, id);
             CommunityStanding s = store.standing(id, me);
             if (!s.isMember() && s != CommunityStanding.PENDING) {
@@ -100,7 +107,7 @@ public class CommunityMembership {
             } else if (c.handoverTo() != null && c.handoverTo() == me) {
                 store.setHandover(id, null);
             }
-            return null;
+            return s.isMember() ? LEFT : WITHDRAWN;
         });
     }
 

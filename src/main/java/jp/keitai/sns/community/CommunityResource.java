@@ -176,7 +176,8 @@ public class CommunityResource {
         return switch (key) {
             case "joined" -> "コミュニティに参加しました。";
             case "asked" -> "参加を申請しました。管理人が承認すると参加できます。";
-            case "left" -> "コミュニティを退会しました。";
+            case "left" -> CommunityMembership.LEFT;
+            case "withdrawn" -> CommunityMembership.WITHDRAWN;
             case "done" -> "変更しました。";
             default -> null;
         };
@@ -292,8 +293,8 @@ public class CommunityResource {
     @POST
     @Path("{id: \\d+}/leave")
     public Response leave(@PathParam("id") long id) {
-        membership.leave(currentMember.memberId(), id);
-        return back(id, "left");
+        String said = membership.leave(currentMember.memberId(), id);
+        return back(id, CommunityMembership.WITHDRAWN.equals(said) ? "withdrawn" : "left");
     }
 
     @GET

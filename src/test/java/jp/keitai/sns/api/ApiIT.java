@@ -443,6 +443,7 @@ public class ApiIT {
         Answer left = api("POST", c + "/leave", fw, null);
         assertEquals(200, left.status(), left.body());
         assertEquals("none", left.json().getString("standing"), left.body());
+        assertEquals("コミュニティを退会しました。", left.json().getString("message"), left.body());
         assertFalse(get(c, fr).json().getBoolean("canRead"));
         assertProblem(get(topicPath, fr), 404, "not-found");
         assertTrue(get("/api/v1/communities", fr).json().getJsonArray("items").isEmpty());
@@ -463,7 +464,9 @@ public class ApiIT {
         assertProblem(again, 422, "refused");
         assertTrue(again.json().getString("detail").contains("申請中"), again.body());
         // leaving withdraws the request
-        assertEquals("none", api("POST", a + "/leave", fw, null).json().getString("standing"));
+        JsonObject withdrawn = api("POST", a + "/leave", fw, null).json();
+        assertEquals("none", withdrawn.getString("standing"), withdrawn.toString());
+        assertEquals("参加の申請を取り下げました。", withdrawn.getString("message"), withdrawn.toString());
         assertEquals("none", get(a, fr).json().getString("standing"));
 
         assertProblem(api("POST", "/api/v1/communities/999999999/join", fw, null), 404, "not-found");

@@ -141,7 +141,16 @@ class CommunityIT {
         // approval: a request, then the administrator's approval
         long closed = create(pc, "承認制の会", "approval", "everyone");
         assertEquals(303, join(member.http(), closed).statusCode());
-        assertTrue(Http.text(member.http().get("/communities/" + closed), UTF8).contains("参加を申請中です"));
+        String asked = Http.text(member.http().get("/communities/" + closed), UTF8);
+        assertTrue(asked.contains("参加を申請中です"), asked);
+        // the request can be withdrawn from the page, and made again
+        HttpResponse<byte[]> withdrawn =
+                member.http().post("/communities/" + closed + "/leave", "_csrf", Http.csrf(asked));
+        assertEquals(303, withdrawn.statusCode());
+        String after = Http.text(
+                member.http().get(withdrawn.headers().firstValue("Location").orElseThrow()), UTF8);
+        assertTrue(after.contains("参加の申請を取り下げました。"), after);
+        assertEquals(303, join(member.http(), closed).statusCode());
         String members = Http.text(pc.get("/communities/" + closed + "/members"), UTF8);
         assertTrue(members.contains("data-member-id=\"" + member.id() + "\""));
         assertEquals(

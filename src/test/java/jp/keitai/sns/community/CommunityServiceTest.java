@@ -54,6 +54,10 @@ class CommunityServiceTest {
         assertTrue(rig.membership.join(b, closed).startsWith("参加を申請しました"));
         assertEquals(CommunityStanding.PENDING, cs.standing(closed, b));
         assertEquals(1, cs.find(closed).orElseThrow().memberCount(), "a request is not a member");
+        assertEquals("参加の申請を取り下げました。", rig.membership.leave(b, closed));
+        assertEquals(CommunityStanding.NONE, cs.standing(closed, b));
+        assertEquals(1, cs.find(closed).orElseThrow().memberCount(), "withdrawing changes no count");
+        rig.membership.join(b, closed);
         assertThrows(Refused.class, () -> rig.membership.decide(a, closed, b, true), "only administrators approve");
         rig.membership.decide(admin, closed, b, true);
         assertEquals(CommunityStanding.MEMBER, cs.standing(closed, b));
@@ -67,7 +71,7 @@ class CommunityServiceTest {
         assertEquals(0, cs.search(a, "%", null, 1).size(), "like wildcards are literal");
 
         // leave, remove, ban
-        rig.membership.leave(a, open);
+        assertEquals("コミュニティを退会しました。", rig.membership.leave(a, open));
         assertEquals(1, cs.find(open).orElseThrow().memberCount());
         rig.membership.join(a, open);
         rig.membership.remove(admin, open, a);
