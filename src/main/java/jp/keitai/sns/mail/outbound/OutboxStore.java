@@ -100,9 +100,7 @@ final class OutboxStore {
             try {
                 database.indexScansOnly(c);
                 List<Long> ids = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("select id from mail_outbox where state = 'queued'"
-                        + " and next_attempt_at <= ? and (lease_until is null or lease_until < ?)"
-                        + " order by next_attempt_at, id limit ? for update skip locked")) {
+                try (PreparedStatement s = c.prepareStatement(CLAIM)) {
                     s.setTimestamp(1, Timestamp.from(now));
                     s.setTimestamp(2, Timestamp.from(now));
                     s.setInt(3, limit);
@@ -137,20 +135,37 @@ final class OutboxStore {
         });
     }
 
+    /**
+     * The oldest due rows, locked. Served by {@code mail_outbox_due_idx (state, next_attempt_at, id)} in this order,
+     * so a claim reads its batch and stops however long the queue is.
+     */
+    static final String CLAIM = "select id from mail_outbox where state = 'queued' and next_attempt_at <= ?"
+            + " and (lease_until is null or lease_until < ?) order by next_attempt_at, id limit ? for update skip locked";
+
+    /**
+     * The claimed rows by primary key; whether each is still queued and held is checked on the rows read. A {@code
+     * state = 'queued'} condition here would let the planner combine the primary key with the due index and read the
+     * whole queue's entries for every batch.
+     */
+    static String load(int rows) {
+        return "select id, created_at, recipient, raw, attempts, state, claimed_by from mail_outbox where id in ("
+                + Database.placeholders(rows) + ") order by id";
+    }
+
     /** The claimed rows still queued and held by {@code node}, in one statement. */
     List<Due> load(String node, List<Long> ids) {
         return database.tx(em -> database.jdbc(c -> {
             database.indexScansOnly(c);
             List<Due> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select id, created_at, recipient, raw, attempts"
-                    + " from mail_outbox where state = 'queued' and claimed_by = ? and id in ("
-                    + Database.placeholders(ids.size()) + ") order by id")) {
-                s.setString(1, node);
+            try (PreparedStatement s = c.prepareStatement(load(ids.size()))) {
                 for (int i = 0; i < ids.size(); i++) {
-                    s.setLong(i + 2, ids.get(i));
+                    s.setLong(i + 1, ids.get(i));
                 }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
+                        if (!OutboxMail.QUEUED.equals(r.getString(6)) || !node.equals(r.getString(7))) {
+                            continue; // sent meanwhile, or taken over after the lease ran out
+                        }
                         out.add(new Due(
                                 r.getLong(1),
                                 r.getTimestamp(2).toInstant(),
