@@ -131,16 +131,27 @@ final class SpoolStore {
         ps.setBytes(10, row.getRaw());
     }
 
-    /**
-     * Claims up to {@code limit} of the oldest free rows for {@code worker} until {@code now + lease}, in a transaction
-     * of its own; rows already claimed {@code maxAttempts} times are quarantined instead, with {@code exhausted} as
-     * the reason. The claimed rows' raw mail together stays within {@link #CLAIM_BYTES} (at least one row is taken): a
-     * worker loads its batch at once, and fifty 10 MB mails would not fit in the heap.
-     */
     /** The most raw mail bytes one claim takes (a keitai mail is a few KB: a full batch is far below it). */
     static final long CLAIM_BYTES = 16L * 1024 * 1024;
 
-    Claimed claim(Instant now, int limit, String worker, int maxAttempts, Duration lease, String exhausted) {
+    /**
+     * The free rows from {@code fromId} on, oldest first. Served by {@code mail_spool_state_idx (state, id)} from
+     * {@code ('new', fromId)}: every row passes through state {@code new} twice (written, claimed) and leaves those
+     * index entries behind it until the table is vacuumed, so a claim from the start of the range reads the whole
+     * history since the last vacuum before it reaches a free row.
+     */
+    static final String CLAIM = "select id, attempts, size_bytes from mail_spool where state = 'new' and id >= ?"
+            + " and (lease_until is null or lease_until < ?) order by id limit ? for update skip locked";
+
+    /**
+     * Claims up to {@code limit} of the oldest free rows from {@code fromId} on (0: all) for {@code worker} until
+     * {@code now + lease}, in a transaction of its own; rows already claimed {@code maxAttempts} times are quarantined
+     * instead, with {@code exhausted} as the reason. The claimed rows' raw mail together stays within
+     * {@link #CLAIM_BYTES} (at least one row is taken): a worker loads its batch at once, and fifty 10 MB mails would
+     * not fit in the heap.
+     */
+    Claimed claim(
+            Instant now, long fromId, int limit, String worker, int maxAttempts, Duration lease, String exhausted) {
         return database.jdbc(conn -> {
             conn.setAutoCommit(false);
             try {
@@ -149,11 +160,10 @@ final class SpoolStore {
                 List<Long> used = new ArrayList<>();
                 // the same statement on PostgreSQL and H2 2.x (which also skips rows other transactions lock)
                 long bytes = 0;
-                try (PreparedStatement s = conn.prepareStatement("select id, attempts, size_bytes from mail_spool"
-                        + " where state = 'new' and (lease_until is null or lease_until < ?)"
-                        + " order by id limit ? for update skip locked")) {
-                    s.setTimestamp(1, Timestamp.from(now));
-                    s.setInt(2, limit);
+                try (PreparedStatement s = conn.prepareStatement(CLAIM)) {
+                    s.setLong(1, fromId);
+                    s.setTimestamp(2, Timestamp.from(now));
+                    s.setInt(3, limit);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             if (r.getInt(2) >= maxAttempts) {

@@ -1,6 +1,7 @@
 package jp.keitai.sns.mail.inbound;
 
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,18 +72,47 @@ public final class SpoolWorker {
     }
 
     /**
+     * How often a busy worker looks for free rows from the start of the spool rather than from its floor (see
+     * {@link #claim(Instant, int)}).
+     */
+    static final Duration FULL_SCAN_EVERY = Duration.ofSeconds(2);
+
+    /** The first row of this worker's last claim: free rows are looked for from here on, mostly. */
+    private long floor;
+    /** When this worker last looked from the start. */
+    private Instant lastFullScan = Instant.MIN;
+
+    /**
      * Claims up to {@code limit} of the oldest free rows; rows that have used up their attempts are quarantined on the
      * way (and the next ones tried, so an empty answer means there is nothing to do).
+     *
+     * <p>Rows are claimed in id order, so a busy worker looks only from the first row of its last claim on: below it
+     * lie rows handled already, whose index entries a look from the start would read again every time (see
+     * {@link SpoolStore#CLAIM}), and rows other workers hold. What can still become free below it (a row freed for
+     * another attempt after a failure, a row whose worker died, a row of another node that committed later than
+     * higher ids) is found by a look from the start at least every {@link #FULL_SCAN_EVERY}, and whenever a look from
+     * the floor finds nothing. A retry waits at least 10 s and a dead worker's lease longer, so none waits for it.
      */
     List<Long> claim(Instant now, int limit) {
         String exhausted = "処理が" + settings.maxAttempts() + "回とも終わりませんでした（エラーまたは処理中の停止）";
         while (true) {
-            SpoolStore.Claimed c = store.claim(now, limit, id, settings.maxAttempts(), settings.lease(), exhausted);
+            boolean full = floor == 0 || !now.isBefore(lastFullScan.plus(FULL_SCAN_EVERY));
+            SpoolStore.Claimed c =
+                    store.claim(now, full ? 0 : floor, limit, id, settings.maxAttempts(), settings.lease(), exhausted);
+            if (full) {
+                lastFullScan = now;
+            }
             for (long q : c.quarantined()) {
                 LOG.warning(() -> "inbound mail #" + q + " quarantined: attempts used up");
                 answerQuarantined(q, exhausted);
             }
-            if (!c.ids().isEmpty() || c.quarantined().isEmpty()) {
+            if (!c.ids().isEmpty()) {
+                floor = c.ids().get(0);
+                return c.ids();
+            }
+            if (!full) {
+                floor = 0; // nothing from the floor on: look from the start before saying there is nothing
+            } else if (c.quarantined().isEmpty()) {
                 return c.ids();
             }
         }
