@@ -132,8 +132,8 @@ public class MailLoad {
             // the workers it measures
             String mine = " from mail_spool where id > " + lastSpool + " and message_id like '<bench." + run + ".%'";
             long oldest = lastSpool + 1;
-            while ((oldest = count(c, "select coalesce(min(id), -1) from mail_spool where state = 'new' and id >= "
-                            + oldest)) > 0) {
+            while ((oldest = count(c, "select coalesce((select id from mail_spool where state = 'new' and id >= "
+                            + oldest + " order by id limit 1), -1)")) > 0) {
                 Thread.sleep(200);
             }
             double handledSeconds = (System.nanoTime() - t0) / 1e9;
