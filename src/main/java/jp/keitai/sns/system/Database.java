@@ -56,7 +56,11 @@ public final class Database implements AutoCloseable {
         this.postgresql = postgresql;
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // db/postgresql: storage settings only PostgreSQL has, at versions db/migration does not use
+                .locations(
+                        postgresql
+                                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                                : new String[] {"classpath:db/migration"})
                 .load()
                 .migrate();
         Map<String, Object> props = new HashMap<>();

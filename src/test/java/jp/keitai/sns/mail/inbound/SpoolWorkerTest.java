@@ -160,6 +160,59 @@ class SpoolWorkerTest {
         }
     }
 
+    /**
+     * On PostgreSQL a claim (claimed_by, lease_until, attempts: no indexed column) stays in its row's page as a HOT
+     * update: the spool's pages are left half empty for it (db/postgresql V25). With full pages each claim wrote an
+     * entry in every index.
+     */
+    @org.junit.jupiter.api.Test
+    void onPostgreSqlClaimsAreHotUpdates() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("it.skip.postgresql"));
+        try (TestDb db = TestDb.postgresql()) {
+            long hot = db.database().jdbc(c -> {
+                c.setAutoCommit(false);
+                try {
+                    List<Long> ids = new ArrayList<>();
+                    try (java.sql.PreparedStatement ps = c.prepareStatement(
+                            "insert into mail_spool (received_at, envelope_from, recipient, local_part, dedup_key,"
+                                    + " size_bytes, raw, state, attempts) values (?, 'a@docomo.ne.jp',"
+                                    + " 'd.x@example.jp', 'd.x', ?, 200, ?, 'new', 0)",
+                            new String[] {"id"})) {
+                        for (int i = 0; i < 200; i++) {
+                            ps.setTimestamp(1, java.sql.Timestamp.from(Clock.now()));
+                            ps.setString(2, "k" + i);
+                            ps.setBytes(3, new byte[200]);
+                            ps.executeUpdate();
+                            try (java.sql.ResultSet r = ps.getGeneratedKeys()) {
+                                r.next();
+                                ids.add(r.getLong(1));
+                            }
+                        }
+                    }
+                    c.commit();
+                    try (java.sql.PreparedStatement u = c.prepareStatement("update mail_spool set claimed_by = 'w',"
+                            + " lease_until = ?, attempts = attempts + 1 where id = ?")) {
+                        for (long id : ids.subList(0, 50)) {
+                            u.setTimestamp(1, java.sql.Timestamp.from(Clock.now()));
+                            u.setLong(2, id);
+                            u.executeUpdate();
+                        }
+                    }
+                    try (java.sql.ResultSet r = c.createStatement()
+                            .executeQuery("select n_tup_hot_upd from pg_stat_xact_user_tables"
+                                    + " where relname = 'mail_spool'")) {
+                        r.next();
+                        return r.getLong(1);
+                    }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            });
+            assertTrue(hot >= 40, hot + " of 50 claims were HOT updates");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("jp.keitai.sns.testsupport.TestDb#both")
     void concurrentWorkersHandleEachMailOnce(TestDb db) throws Exception {
