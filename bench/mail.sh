@@ -28,7 +28,7 @@ MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java @src/main/payara/jvm.options ${BE
   -jar target/payara-micro.jar --deploy target/keitai-sns.war --contextroot / --port "$PORT" --nohazelcast \
   --prebootcommandfile src/main/payara/pre-boot-commands.asadmin > "$OUT/server-mail.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2> /dev/null && wait $SERVER 2> /dev/null || true' EXIT
 cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
 # CPU ticks of the PostgreSQL backends connected to this database ("postgres: 15/main: postgres keitai_bench ...")
 DBNAME="${DB##*/}"
