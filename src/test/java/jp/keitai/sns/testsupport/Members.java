@@ -29,8 +29,7 @@ public final class Members {
     /** A new member whose carrier address is at {@code mobileDomain} (e.g. {@code softbank.ne.jp}). */
     public static NewMember register(URL base, String nickname, String mobileDomain) {
         String mobile = "m" + System.nanoTime() + "." + SEQ.incrementAndGet() + "@" + mobileDomain;
-        Http operator = new Http(base);
-        operator.signIn(OPERATOR, OPERATOR_PASSWORD);
+        Http operator = operator(base);
         String invitePage = Http.text(operator.get("/invite"), StandardCharsets.UTF_8);
         HttpResponse<byte[]> sent = operator.post("/invite", "email", mobile, "_csrf", Http.csrf(invitePage));
         if (sent.statusCode() != 200) {
@@ -55,6 +54,20 @@ public final class Members {
         }
         return new NewMember(Long.parseLong(id.group(1)), nickname, mobile, member);
     }
+
+    /**
+     * The operator, signed in once per server: each sign-in is a PBKDF2 verification of 210,000 rounds, and the
+     * integration tests register about 130 members per database.
+     */
+    private static Http operator(URL base) {
+        return OPERATORS.computeIfAbsent(base.toString(), b -> {
+            Http operator = new Http(base);
+            operator.signIn(OPERATOR, OPERATOR_PASSWORD);
+            return operator;
+        });
+    }
+
+    private static final java.util.Map<String, Http> OPERATORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The member signed in on a docomo FOMA handset behind the docomo gateway: Shift_JIS pages, no cookies. */
     public static Http onDocomo(URL base, NewMember member) {
