@@ -136,9 +136,10 @@ final class SpoolStore {
 
     /**
      * The free rows from {@code fromId} on, oldest first. Served by {@code mail_spool_state_idx (state, id)} from
-     * {@code ('new', fromId)}: every row passes through state {@code new} twice (written, claimed) and leaves those
-     * index entries behind it until the table is vacuumed, so a claim from the start of the range reads the whole
-     * history since the last vacuum before it reaches a free row.
+     * {@code ('new', fromId)}: every row is entered there under state {@code new} when written (and again when
+     * claimed, where the claim is not a HOT update), and the entries stay, dead, after it is handled until the table
+     * is vacuumed, so a claim from the start of the range reads the whole history since the last vacuum before it
+     * reaches a free row.
      */
     static final String CLAIM = "select id, attempts, size_bytes from mail_spool where state = 'new' and id >= ?"
             + " and (lease_until is null or lease_until < ?) order by id limit ? for update skip locked";
