@@ -1,6 +1,7 @@
 package jp.keitai.sns.mail.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -156,7 +157,7 @@ class SpoolWorkerTest {
             });
             assertTrue(plan.contains("Index Scan using mail_spool_state_idx"), plan);
             assertTrue(plan.contains("(id >= '1000'::bigint)"), plan);
-            assertTrue(!plan.contains("Sort"), plan);
+            assertFalse(plan.contains("Sort"), plan);
         }
     }
 

@@ -2,6 +2,7 @@ package jp.keitai.sns.mail.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -201,7 +202,7 @@ class OutboundDispatcherTest {
                 }
             });
             assertTrue(claim.contains("Index Scan using mail_outbox_due_idx"), claim);
-            assertTrue(!claim.contains("Sort"), claim);
+            assertFalse(claim.contains("Sort"), claim);
             String load = db.jdbc(c -> {
                 c.setAutoCommit(false);
                 try {
@@ -218,7 +219,7 @@ class OutboundDispatcherTest {
                 }
             });
             assertTrue(load.contains("mail_outbox_pkey"), load);
-            assertTrue(!load.contains("mail_outbox_due_idx"), load);
+            assertFalse(load.contains("mail_outbox_due_idx"), load);
         }
     }
 
