@@ -4,8 +4,8 @@ import jp.keitai.sns.system.Settings;
 
 /**
  * The guest top page's view with what it says about joining in the mode the service runs in ({@code
- * sns.registration}): the {@code get@} address for 空メール registration, and whether anyone may start. The top page
- * and a refused sign-in show the same page.
+ * sns.registration}): the {@code get@} address for 空メール registration, the domain to allow for 指定受信, and whether
+ * anyone may start. The top page and a refused sign-in show the same page.
  */
 public final class TopPage {
 
@@ -14,6 +14,7 @@ public final class TopPage {
     public static View view(Settings settings) {
         return View.of("top")
                 .with("openRegistration", settings.registration() == Settings.Registration.OPEN)
-                .with("getAddress", "get@" + settings.mailDomain());
+                .with("getAddress", "get@" + settings.mailDomain())
+                .with("mailDomain", settings.mailDomain());
     }
 }

@@ -374,6 +374,11 @@ class KeitaiPagesIT {
                 List.of("/", "/register?token=no-such-token", "/out?url=https%3A%2F%2Fexample.com%2F%3Fa%3D1")) {
             HttpResponse<byte[]> r = guest.get(path);
             page(f, "guest " + path, r, problems);
+            String text = Http.text(r, f.charset());
+            if (path.equals("/")
+                    && !(text.contains("href=\"mailto:get@") && text.contains("指定受信") && text.contains("招待制"))) {
+                problems.add(f.name() + " guest top page: no 空メール link, 指定受信 note or invitation rule: " + text);
+            }
         }
     }
 
