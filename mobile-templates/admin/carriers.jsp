@@ -15,7 +15,7 @@
 <input type="hidden" name="_csrf" value="${csrf}">
 <input type="text" name="domain" size="24" placeholder="例: au.com">
 <select name="action"><option value="add">追加</option><option value="remove">削除</option></select>
-<input type="text" name="note" size="30" placeholder="理由・出典">
+<input type="text" name="note" size="30" placeholder="理由・出典" required>
 <input type="submit" value="変更">
 </form>
 <h3>ゲートウェイIP</h3>
@@ -26,7 +26,7 @@
 <input type="hidden" name="_csrf" value="${csrf}">
 <input type="text" name="range" size="24" placeholder="例: 210.153.84.0/24">
 <select name="action"><option value="add">追加</option><option value="remove">削除</option></select>
-<input type="text" name="note" size="30" placeholder="理由・出典">
+<input type="text" name="note" size="30" placeholder="理由・出典" required>
 <label><input type="checkbox" name="confirm_wide" value="yes">広い範囲を確認しました</label>
 <input type="submit" value="変更">
 </form>

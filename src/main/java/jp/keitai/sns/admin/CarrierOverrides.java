@@ -24,6 +24,8 @@ public class CarrierOverrides {
     public static final String RANGE = "RANGE";
     public static final String ADD = "ADD";
     public static final String REMOVE = "REMOVE";
+    /** What the audit log says of a domain change made without a note (by a script following the contract). */
+    public static final String NO_NOTE = "（メモなし）";
 
     static final long FRESH_MILLIS = 2_000;
 
@@ -120,7 +122,11 @@ public class CarrierOverrides {
             throw new Refused("種類が正しくありません。");
         }
         if (note == null || note.isBlank()) {
-            throw new Refused("変更の理由・出典をメモに書いてください。");
+            if (RANGE.equals(kind)) {
+                // a gateway range decides who is believed to be on a carrier: its source must be on record
+                throw new Refused("変更の理由・出典をメモに書いてください。");
+            }
+            note = NO_NOTE; // the domain form's contract is domain and action (CONTRACT.md); the console asks for one
         }
         String target = carrier + " " + kind.toLowerCase(Locale.ROOT) + " " + item;
         Instant now = Clock.now();
