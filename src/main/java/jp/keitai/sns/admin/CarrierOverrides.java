@@ -121,18 +121,18 @@ public class CarrierOverrides {
         } else {
             throw new Refused("種類が正しくありません。");
         }
-        if (note == null || note.isBlank()) {
-            if (RANGE.equals(kind)) {
-                // a gateway range decides who is believed to be on a carrier: its source must be on record
-                throw new Refused("変更の理由・出典をメモに書いてください。");
-            }
-            note = NO_NOTE; // the domain form's contract is domain and action (CONTRACT.md); the console asks for one
+        boolean noNote = note == null || note.isBlank();
+        if (noNote && RANGE.equals(kind)) {
+            // a gateway range decides who is believed to be on a carrier: its source must be on record
+            throw new Refused("変更の理由・出典をメモに書いてください。");
         }
+        // the domain form's contract is domain and action (CONTRACT.md); the console asks for a note as well
+        String why = noNote ? NO_NOTE : note;
         String target = carrier + " " + kind.toLowerCase(Locale.ROOT) + " " + item;
         Instant now = Clock.now();
         database.run(em -> {
             store.replace(carrier, kind, item, action, now);
-            audit.record(operatorId, "carrier." + action.toLowerCase(Locale.ROOT), target, note);
+            audit.record(operatorId, "carrier." + action.toLowerCase(Locale.ROOT), target, why);
         });
         cachedAt = 0;
     }
