@@ -75,16 +75,22 @@ public class RegistrationService {
     /**
      * An empty mail to {@code get@}: a registration link for an allowed address (invited, or any in open mode), the
      * login page for a member, otherwise a polite refusal ({@link NotInvited}, which carries it). The reply goes only
-     * to the sender and says nothing about any other address; a sender off the carrier allow-list is refused with no
-     * reply at all, and so is an address answered {@link #GET_ANSWERS} times in the last hour already (a forged
-     * sender must not make get@ flood a handset). The answer is counted in the same transaction that queues it.
+     * to the sender and says nothing about any other address; a sender off the carrier allow-list is answered only
+     * when it is a member's confirmed PC address (with the login page), and refused with no reply at all otherwise, as
+     * is an address answered {@link #GET_ANSWERS} times in the last hour already (a forged sender must not make get@
+     * flood a handset or a stranger's mailbox). The answer is counted in the same transaction that queues it.
      */
     public StepDone emptyMail(String sender) {
         Optional<MobileMailAddress> mobile = MobileMailAddress.of(sender, domains);
-        if (mobile.isEmpty()) {
-            throw new Refused("not an allow-listed carrier address");
+        String address;
+        if (mobile.isPresent()) {
+            address = mobile.get().address();
+        } else {
+            address = sender == null ? "" : MailAddresses.canonical(sender);
+            if (address.indexOf('@') < 1 || !members.isTaken(address)) {
+                throw new Refused("not an allow-listed carrier address");
+            }
         }
-        String address = mobile.get().address();
         Instant now = Clock.now();
         Object answered = database.tx(em -> {
             if (getAnswers.countSince(address, now.minus(GET_WINDOW)) >= GET_ANSWERS) {

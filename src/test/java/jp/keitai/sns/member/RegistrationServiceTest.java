@@ -110,8 +110,15 @@ class RegistrationServiceTest {
         assertEquals("taro..@docomo.ne.jp", m.getMobileEmail());
         assertEquals(null, m.getPcEmail());
 
+        Refused notYet = assertThrows(Refused.class, () -> s.emptyMail("taro@example.jp"));
+        assertFalse(notYet instanceof RegistrationService.NotInvited, "an unconfirmed PC address gets no reply");
         assertEquals(
                 "PCメールアドレスを登録しました。", s.confirm(token(done.mails().get(0)), "pc").message());
+        // get@ answers a member at the confirmed PC address too, with the login page (CONTRACT: anyone, members
+        // get a login URL); other addresses off the carrier list still get nothing
+        OutgoingMail login = s.emptyMail("taro@EXAMPLE.jp").mails().get(0);
+        assertEquals("login", login.template());
+        assertEquals("taro@example.jp", login.to());
         assertEquals(
                 "taro@example.jp",
                 new MemberService(db.database())
