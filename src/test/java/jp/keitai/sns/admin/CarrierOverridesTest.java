@@ -33,9 +33,10 @@ class CarrierOverridesTest {
         assertTrue(assertThrows(Refused.class, () -> o.change(op, "au", "RANGE", "10.0.0.0/33", "ADD", "x"))
                 .getMessage()
                 .contains("CIDR"));
-        assertTrue(assertThrows(Refused.class, () -> o.change(op, "au", "DOMAIN", "au.com", "REMOVE", " "))
+        assertTrue(assertThrows(Refused.class, () -> o.change(op, "au", "RANGE", "10.1.0.0/24", "ADD", " "))
                 .getMessage()
                 .contains("メモ"));
+        assertTrue(o.current().isEmpty(), "a refused change writes nothing");
         assertDoesNotThrow(() -> o.change(op, "au", "DOMAIN", "EZweb.ne.jp", "REMOVE", "au閉鎖の訓練"));
         assertDoesNotThrow(() -> o.change(op, "au", "RANGE", "210.230.128.77/24", "ADD", "KDDI公開情報 2011-04"));
         assertDoesNotThrow(() -> o.change(op, "au", "DOMAIN", "ezweb.ne.jp", "ADD", "元に戻す"));
@@ -50,6 +51,12 @@ class CarrierOverridesTest {
         assertEquals("au domain ezweb.ne.jp", audit.get(0).getTarget());
         assertEquals("carrier.add", audit.get(0).getAction());
         assertEquals("au閉鎖の訓練", audit.get(2).getNote());
+
+        // the contract's domain form has only domain and action: the change is made, and the log says so
+        assertDoesNotThrow(() -> o.change(op, "au", "DOMAIN", "au.com", "REMOVE", " "));
+        assertEquals(
+                CarrierOverrides.NO_NOTE,
+                new AuditLog(db.database()).latest(1, 0).get(0).getNote());
     }
 
     @ParameterizedTest
