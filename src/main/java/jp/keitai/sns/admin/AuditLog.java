@@ -32,6 +32,8 @@ public class AuditLog {
     static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
     private static final Pattern MEMBER = Pattern.compile("member:(\\d+)");
+    private static final Pattern MAIL = Pattern.compile("^mail:(\\d+)$");
+
     private static final Pattern BINDING = Pattern.compile("binding:(\\d+)");
 
     @Inject
@@ -56,6 +58,8 @@ public class AuditLog {
         k.put("carrier.add", "キャリア情報の追加");
         k.put("carrier.remove", "キャリア情報の削除");
         k.put("easy-login.blacklist", "かんたんログインのブラックリスト登録");
+        k.put("mail.retry", "保留メールの再処理");
+        k.put("mail.delete", "保留メールの削除");
         return k;
     }
 
@@ -230,6 +234,14 @@ public class AuditLog {
                     String what = "range".equals(parts[1]) ? "ゲートウェイIP" : "メールドメイン";
                     return who + carrier + "の" + what + "「" + parts[2] + "」を"
                             + ("carrier.add".equals(e.action) ? "追加しました。" : "削除しました。");
+                }
+                break;
+            case "mail.retry":
+            case "mail.delete":
+                Matcher mail = MAIL.matcher(e.target);
+                if (mail.find()) {
+                    return who + "保留されていた受信メール #" + mail.group(1)
+                            + ("mail.retry".equals(e.action) ? " を処理待ちに戻しました。" : " を削除しました。");
                 }
                 break;
             default:

@@ -37,6 +37,7 @@ class AdminConsoleIT {
             "/admin/easy-login",
             "/admin/community-reports",
             "/admin/safety",
+            "/admin/mail",
             "/admin/news",
             "/admin/audit");
 

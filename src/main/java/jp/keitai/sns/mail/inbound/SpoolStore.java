@@ -291,6 +291,103 @@ final class SpoolStore {
         });
     }
 
+    /** How many rows are in each state, one statement ({@code mail_spool_state_idx} serves it). */
+    Map<String, Long> countByState() {
+        return database.jdbc(c -> {
+            Map<String, Long> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select state, count(*) from mail_spool group by state");
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static final String REVIEW_COLUMNS = "id, received_at, remote_addr, helo, envelope_from, recipient,"
+            + " size_bytes, state, attempts, route, reason, handled_at";
+
+    /** Rows in {@code state}, newest first, {@code limit} from {@code offset}: no raw bytes. */
+    List<SpoolReview.Row> page(String state, int offset, int limit) {
+        return database.jdbc(c -> {
+            List<SpoolReview.Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select " + REVIEW_COLUMNS
+                    + " from mail_spool where state = ? order by id desc limit ? offset ?")) {
+                s.setString(1, state);
+                s.setInt(2, limit);
+                s.setInt(3, offset);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(reviewRow(r));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** One row and its raw bytes, or null. */
+    SpoolReview.Row one(long id, byte[][] raw) {
+        return database.jdbc(c -> {
+            try (PreparedStatement s =
+                    c.prepareStatement("select " + REVIEW_COLUMNS + ", raw from mail_spool where id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return null;
+                    }
+                    raw[0] = r.getBytes(13);
+                    return reviewRow(r);
+                }
+            }
+        });
+    }
+
+    private static SpoolReview.Row reviewRow(ResultSet r) throws SQLException {
+        Timestamp received = r.getTimestamp(2);
+        Timestamp handled = r.getTimestamp(12);
+        return new SpoolReview.Row(
+                r.getLong(1),
+                received == null ? null : received.toInstant(),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getInt(7),
+                r.getString(8),
+                r.getInt(9),
+                r.getString(10),
+                r.getString(11),
+                handled == null ? null : handled.toInstant());
+    }
+
+    /**
+     * Puts a quarantined row back in the queue as if just received: no attempts, no result, no handled key (so it is
+     * not taken for a duplicate of itself). False if the row is not quarantined (any more).
+     */
+    boolean requeueQuarantined(long id) {
+        return database.jdbc(c -> {
+            try (PreparedStatement u = c.prepareStatement("update mail_spool set state = 'new', attempts = 0,"
+                    + " claimed_by = null, lease_until = null, route = null, reason = null, handled_at = null,"
+                    + " handled_key = null where id = ? and state = 'quarantined'")) {
+                u.setLong(1, id);
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Deletes a quarantined row (raw bytes and all). False if the row is not quarantined (any more). */
+    boolean deleteQuarantined(long id) {
+        return database.jdbc(c -> {
+            try (PreparedStatement u =
+                    c.prepareStatement("delete from mail_spool where id = ? and state = 'quarantined'")) {
+                u.setLong(1, id);
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Frees a row {@code worker} still holds, for another attempt 10 s later per attempt made (at most 300 s). */
     void release(long rowId, String worker, Instant now) {
         database.jdbc(conn -> {

@@ -195,7 +195,7 @@ class MailIT {
     }
 
     /** Waits (up to a minute) until {@code count} mails to {@code member} are in the outbox; oldest first. */
-    private static List<byte[]> awaitReplyTo(String member, int count) {
+    static List<byte[]> awaitReplyTo(String member, int count) {
         String to = "\r\nTo: " + member + "\r\n";
         for (int i = 0; i < 600; i++) {
             List<byte[]> found = mailsTo(to);
