@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import jp.keitai.sns.mail.inbound.SpoolMessage;
 import jp.keitai.sns.mail.inbound.SpoolReview;
 import jp.keitai.sns.system.Database;
@@ -45,17 +46,27 @@ public class AdminMailResource {
     @GET
     public View list(
             @QueryParam("state") @DefaultValue(SpoolMessage.QUARANTINED) String state,
-            @QueryParam("page") @DefaultValue("1") int page) {
+            @QueryParam("page") @DefaultValue("1") int page,
+            @QueryParam("done") String done,
+            @QueryParam("id") long id) {
         operators.require();
         String shown = SpoolReview.STATES.containsKey(state) ? state : SpoolMessage.QUARANTINED;
-        int p = Math.max(1, page);
-        return View.of("admin/mail")
+        int p = Math.min(Math.max(1, page), SpoolReview.LAST_PAGE);
+        View view = View.of("admin/mail")
                 .with("counts", spool.counts())
+                .with("countCap", SpoolReview.COUNT_CAP)
                 .with("states", SpoolReview.STATES)
                 .with("state", shown)
                 .with("rows", spool.list(shown, p))
                 .with("page", p)
+                .with("lastPage", SpoolReview.LAST_PAGE)
                 .with("pageSize", SpoolReview.PAGE);
+        if ("retried".equals(done)) {
+            view.with("notice", "メール #" + id + " を処理待ちに戻しました。まもなく受信時と同じように処理されます。");
+        } else if ("deleted".equals(done)) {
+            view.with("notice", "メール #" + id + " を削除しました。");
+        }
+        return view;
     }
 
     @GET
@@ -101,18 +112,18 @@ public class AdminMailResource {
             return again(id, 400, "理由をメモに書いてください（操作履歴に残ります）。");
         }
         String why = note.strip().length() > 500 ? note.strip().substring(0, 500) : note.strip();
-        boolean done = database.tx(em -> {
-            boolean changed = retry ? spool.retry(id) : spool.delete(id);
-            if (changed) {
-                audit.record(operator, action, "mail:" + id, why);
-            }
-            return changed;
+        java.util.Optional<String> was = database.tx(em -> {
+            java.util.Optional<String> reason = retry ? spool.retry(id) : spool.delete(id);
+            // the row forgets why it was held once it goes back (or goes): the audit log keeps it with the note
+            reason.ifPresent(r -> audit.record(operator, action, "mail:" + id, why + "（保留の理由: " + r + "）"));
+            return reason;
         });
-        if (!done) {
+        if (was.isEmpty()) {
             return again(id, 409, "このメールは保留中ではありません（ほかの運営者がすでに操作したかもしれません）。");
         }
-        String notice = retry ? "メール #" + id + " を処理待ちに戻しました。まもなく受信時と同じように処理されます。" : "メール #" + id + " を削除しました。";
-        return Response.ok(list(SpoolMessage.QUARANTINED, 1).with("notice", notice))
+        // after a POST, a GET: reloading the page does not put the mail back (or delete) a second time
+        return Response.seeOther(URI.create("/admin/mail?state=" + SpoolMessage.QUARANTINED + "&done="
+                        + (retry ? "retried" : "deleted") + "&id=" + id))
                 .build();
     }
 

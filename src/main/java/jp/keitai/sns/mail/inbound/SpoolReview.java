@@ -69,23 +69,32 @@ public class SpoolReview {
         return store;
     }
 
-    /** Rows per state, every state of {@link #STATES} present (0 when none), in its order. */
+    /** The most rows counted per state: beyond it the console says 「10000件以上」. */
+    public static final int COUNT_CAP = 10_000;
+
+    /** The last page an operator can open (older mail is found by its number, {@code /admin/mail/{id}}). */
+    public static final int LAST_PAGE = COUNT_CAP / PAGE;
+
+    /**
+     * Rows per state, every state of {@link #STATES} present (0 when none), in its order; a state with more than
+     * {@link #COUNT_CAP} rows shows as {@code COUNT_CAP + 1}.
+     */
     public Map<String, Long> counts() {
-        Map<String, Long> found = store().countByState();
         Map<String, Long> out = new LinkedHashMap<>();
-        STATES.keySet().forEach(s -> out.put(s, found.getOrDefault(s, 0L)));
+        STATES.keySet().forEach(s -> out.put(s, store().count(s, COUNT_CAP)));
         return out;
     }
 
     /**
-     * Page {@code page} (from 1) of the rows in {@code state}, newest first: up to {@link #PAGE} + 1 rows, the last
-     * only saying there is a next page.
+     * Page {@code page} (1 to {@link #LAST_PAGE}, clamped) of the rows in {@code state}, newest first: up to
+     * {@link #PAGE} + 1 rows, the last only saying there is a next page.
      */
     public List<Row> list(String state, int page) {
         if (!STATES.containsKey(state)) {
             throw new IllegalArgumentException("no such spool state: " + state);
         }
-        return store().page(state, (Math.max(1, page) - 1) * PAGE, PAGE + 1);
+        int p = Math.min(Math.max(1, page), LAST_PAGE);
+        return store().page(state, (p - 1) * PAGE, PAGE + 1);
     }
 
     /** One mail: its row, its headers (encoded words decoded) and its raw bytes. */
@@ -95,14 +104,17 @@ public class SpoolReview {
         return row == null ? Optional.empty() : Optional.of(new Detail(row, headers(raw[0]), raw[0]));
     }
 
-    /** Puts a quarantined mail back in the queue; false if it is not quarantined (any more). */
-    public boolean retry(long id) {
-        return store().requeueQuarantined(id);
+    /**
+     * Puts a quarantined mail back in the queue; returns the reason it had been quarantined for (for the audit log:
+     * the row forgets it), or empty if it is not quarantined (any more).
+     */
+    public Optional<String> retry(long id) {
+        return Optional.ofNullable(store().requeueQuarantined(id));
     }
 
-    /** Deletes a quarantined mail; false if it is not quarantined (any more). */
-    public boolean delete(long id) {
-        return store().deleteQuarantined(id);
+    /** Deletes a quarantined mail; returns the reason it had been quarantined for, or empty if it is not quarantined. */
+    public Optional<String> delete(long id) {
+        return Optional.ofNullable(store().deleteQuarantined(id));
     }
 
     /** The header section as the console shows it: each header unfolded and its encoded words decoded. */

@@ -291,17 +291,21 @@ final class SpoolStore {
         });
     }
 
-    /** How many rows are in each state, one statement ({@code mail_spool_state_idx} serves it). */
-    Map<String, Long> countByState() {
+    /**
+     * How many rows are in {@code state}, counting at most {@code cap} + 1 ({@code mail_spool_state_idx} serves it,
+     * and a month of handled mail is not read to say "more than ten thousand").
+     */
+    long count(String state, int cap) {
         return database.jdbc(c -> {
-            Map<String, Long> out = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("select state, count(*) from mail_spool group by state");
-                    ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.put(r.getString(1), r.getLong(2));
+            try (PreparedStatement s = c.prepareStatement(
+                    "select count(*) from (select id from mail_spool where state = ? order by id limit ?) capped")) {
+                s.setString(1, state);
+                s.setInt(2, cap + 1);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
                 }
             }
-            return out;
         });
     }
 
@@ -364,28 +368,54 @@ final class SpoolStore {
 
     /**
      * Puts a quarantined row back in the queue as if just received: no attempts, no result, no handled key (so it is
-     * not taken for a duplicate of itself). False if the row is not quarantined (any more).
+     * not taken for a duplicate of itself). Returns the reason it was quarantined for, or null if the row is not
+     * quarantined (any more).
      */
-    boolean requeueQuarantined(long id) {
+    String requeueQuarantined(long id) {
         return database.jdbc(c -> {
-            try (PreparedStatement u = c.prepareStatement("update mail_spool set state = 'new', attempts = 0,"
-                    + " claimed_by = null, lease_until = null, route = null, reason = null, handled_at = null,"
-                    + " handled_key = null where id = ? and state = 'quarantined'")) {
-                u.setLong(1, id);
-                return u.executeUpdate() == 1;
+            String reason = lockQuarantined(c, id);
+            if (reason != null) {
+                try (PreparedStatement u = c.prepareStatement("update mail_spool set state = 'new', attempts = 0,"
+                        + " claimed_by = null, lease_until = null, route = null, reason = null, handled_at = null,"
+                        + " handled_key = null where id = ?")) {
+                    u.setLong(1, id);
+                    u.executeUpdate();
+                }
             }
+            return reason;
         });
     }
 
-    /** Deletes a quarantined row (raw bytes and all). False if the row is not quarantined (any more). */
-    boolean deleteQuarantined(long id) {
+    /**
+     * Deletes a quarantined row (raw bytes and all). Returns the reason it was quarantined for, or null if the row is
+     * not quarantined (any more).
+     */
+    String deleteQuarantined(long id) {
         return database.jdbc(c -> {
-            try (PreparedStatement u =
-                    c.prepareStatement("delete from mail_spool where id = ? and state = 'quarantined'")) {
-                u.setLong(1, id);
-                return u.executeUpdate() == 1;
+            String reason = lockQuarantined(c, id);
+            if (reason != null) {
+                try (PreparedStatement u = c.prepareStatement("delete from mail_spool where id = ?")) {
+                    u.setLong(1, id);
+                    u.executeUpdate();
+                }
             }
+            return reason;
         });
+    }
+
+    /** Locks the row if it is quarantined and returns its reason ("" for none); null if it is not quarantined. */
+    private static String lockQuarantined(Connection c, long id) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("select reason from mail_spool where id = ? and state = 'quarantined' for update")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                String reason = r.getString(1);
+                return reason == null ? "" : reason;
+            }
+        }
     }
 
     /** Frees a row {@code worker} still holds, for another attempt 10 s later per attempt made (at most 300 s). */

@@ -127,6 +127,11 @@ public final class SpoolWorker {
         try {
             database.tx(em -> {
                 for (SpoolMessage row : store.lock(List.of(rowId))) {
+                    if (!SpoolMessage.QUARANTINED.equals(row.getState())) {
+                        // an operator put it back (it will be answered when handled) or deleted it in between
+                        LOG.info(() -> "inbound mail #" + rowId + " was no longer quarantined; not answered");
+                        continue;
+                    }
                     routes.find(row.getLocalPart())
                             .ifPresent(r -> r.handler().quarantinedByChannel(parser.partial(row), reason, em));
                 }

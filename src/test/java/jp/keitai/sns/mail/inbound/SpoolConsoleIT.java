@@ -114,10 +114,17 @@ class SpoolConsoleIT {
         assertTrue(body.length >= sent.length, body.length + " bytes");
         assertArrayEquals(sent, java.util.Arrays.copyOfRange(body, body.length - sent.length, body.length));
 
-        // a member sees nothing of it
+        // a member sees nothing of it and can do nothing to it
         Members.NewMember m = Members.register(base, "めーるみない");
         assertEquals(404, m.http().get("/admin/mail").statusCode());
+        assertEquals(404, m.http().get("/admin/mail/" + id).statusCode());
         assertEquals(404, m.http().get("/admin/mail/" + id + "/raw").statusCode());
+        String memberCsrf = Http.csrf(text(m.http().get("/settings")));
+        for (String action : new String[] {"retry", "delete"}) {
+            var refused = m.http().post("/admin/mail/" + id + "/" + action, "note", "いたずら", "_csrf", memberCsrf);
+            assertEquals(404, refused.statusCode(), action);
+        }
+        assertTrue(text(op.get("/admin/mail/" + id)).contains("<td class=\"spool-state\">保留（要確認）</td>"));
 
         String csrf = Http.csrf(detail);
         HttpResponse<byte[]> noNote = op.post("/admin/mail/" + id + "/retry", "note", " ", "_csrf", csrf);
@@ -126,8 +133,11 @@ class SpoolConsoleIT {
         assertTrue(text(op.get("/admin/mail/" + id)).contains("試行 1回"), "nothing changed");
 
         HttpResponse<byte[]> retried = op.post("/admin/mail/" + id + "/retry", "note", "文字コード判定を直した", "_csrf", csrf);
-        assertEquals(200, retried.statusCode(), text(retried));
-        assertTrue(text(retried).contains("メール #" + id + " を処理待ちに戻しました。"), text(retried));
+        assertEquals(303, retried.statusCode(), "after the POST a GET, so a reload does not do it twice");
+        String location = retried.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith("/admin/mail?state=quarantined&done=retried&id=" + id), location);
+        String notice = text(op.get(location.substring(location.indexOf("/admin/mail"))));
+        assertTrue(notice.contains("メール #" + id + " を処理待ちに戻しました。"), notice);
         // read again from the start (attempts start again), and still unreadable: quarantined once more
         String again = await(
                 op,
@@ -138,22 +148,27 @@ class SpoolConsoleIT {
         assertFalse(again.contains("処理済み"), again);
         MailIT.awaitReplyTo(sender, 2); // and told again: handled as if just received, not as a duplicate
         HttpResponse<byte[]> twice = op.post("/admin/mail/" + id + "/retry", "note", "もう一度", "_csrf", csrf);
-        assertTrue(twice.statusCode() == 200 || twice.statusCode() == 409, "a quarantined mail can go back again");
+        assertEquals(303, twice.statusCode(), "quarantined again, so it can go back again");
 
-        String gone = await(op, "/admin/mail/" + id, p -> p.contains("<td class=\"spool-state\">保留（要確認）</td>"));
+        String gone = await(
+                op,
+                "/admin/mail/" + id,
+                p -> p.contains("<td class=\"spool-state\">保留（要確認）</td>") && p.contains("試行 1回"));
         HttpResponse<byte[]> deleted =
                 op.post("/admin/mail/" + id + "/delete", "note", "確認済み・送信者に連絡した", "_csrf", Http.csrf(gone));
-        assertEquals(200, deleted.statusCode(), text(deleted));
-        assertTrue(text(deleted).contains("メール #" + id + " を削除しました。"));
+        assertEquals(303, deleted.statusCode(), text(deleted));
+        String deletedAt = deleted.headers().firstValue("Location").orElseThrow();
+        assertTrue(text(op.get(deletedAt.substring(deletedAt.indexOf("/admin/mail"))))
+                .contains("メール #" + id + " を削除しました。"));
         assertEquals(404, op.get("/admin/mail/" + id).statusCode());
         assertEquals(404, op.get("/admin/mail/" + id + "/raw").statusCode());
         HttpResponse<byte[]> late = op.post("/admin/mail/" + id + "/delete", "note", "二度目", "_csrf", csrf);
         assertEquals(404, late.statusCode(), "a deleted mail is not found, nothing is recorded");
 
         String audit = text(op.get("/admin/audit?kind=mail.retry"));
-        assertTrue(audit.contains("さんが保留されていた受信メール #" + id + " を処理待ちに戻しました。 理由・メモ: 「文字コード判定を直した」"), audit);
+        assertTrue(audit.contains("さんが保留されていた受信メール #" + id + " を処理待ちに戻しました。 理由・メモ: 「文字コード判定を直した（保留の理由: "), audit);
         String deletions = text(op.get("/admin/audit?kind=mail.delete"));
-        assertTrue(deletions.contains("さんが保留されていた受信メール #" + id + " を削除しました。 理由・メモ: 「確認済み・送信者に連絡した」"), deletions);
+        assertTrue(deletions.contains("さんが保留されていた受信メール #" + id + " を削除しました。 理由・メモ: 「確認済み・送信者に連絡した（保留の理由: "), deletions);
         assertFalse(deletions.contains("二度目"), deletions);
     }
 
@@ -166,5 +181,6 @@ class SpoolConsoleIT {
         }
         String odd = text(op.get("/admin/mail?state=%27%3Bdrop&page=-3"));
         assertTrue(odd.contains("<h2>保留（要確認）（新しい順）</h2>"), odd);
+        assertEquals(200, op.get("/admin/mail?state=done&page=2147483647").statusCode(), "the last page, not an error");
     }
 }

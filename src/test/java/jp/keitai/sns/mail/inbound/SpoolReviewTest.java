@@ -2,7 +2,6 @@ package jp.keitai.sns.mail.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -43,10 +42,10 @@ class SpoolReviewTest {
                     rig.row(id).getRaw(), review.find(id).orElseThrow().raw(), "the raw bytes as stored");
 
             rig.behaviour = (mail, em) -> MailResult.done(); // the feature is fixed
-            boolean put = db.database().tx(em -> review.retry(id));
-            assertTrue(put);
-            assertFalse(review.retry(id), "only a quarantined mail goes back");
-            assertFalse(review.delete(id), "only a quarantined mail is deleted");
+            String heldFor = db.database().tx(em -> review.retry(id)).orElseThrow();
+            assertEquals(row.getReason(), heldFor, "the reason it was held for, for the audit log");
+            assertTrue(review.retry(id).isEmpty(), "only a quarantined mail goes back");
+            assertTrue(review.delete(id).isEmpty(), "only a quarantined mail is deleted");
             SpoolMessage back = rig.row(id);
             assertEquals(SpoolMessage.NEW, back.getState());
             assertEquals(0, back.getAttempts(), "its attempts start again");
@@ -77,7 +76,7 @@ class SpoolReviewTest {
                     "encoded words decoded: " + detail.headers());
 
             String firstReason = rig.row(id).getReason();
-            assertTrue(review.retry(id));
+            assertEquals(firstReason, review.retry(id).orElseThrow());
             rig.refusedByChannel.clear();
             rig.work();
             SpoolMessage again = rig.row(id);
@@ -85,7 +84,7 @@ class SpoolReviewTest {
             assertEquals(firstReason, again.getReason(), "not a duplicate of itself");
             assertEquals(MailHandler.QUARANTINED + firstReason, rig.refusedByChannel.get(id), "answered again");
 
-            assertTrue(review.delete(id));
+            assertEquals(firstReason, review.delete(id).orElseThrow());
             assertTrue(review.find(id).isEmpty());
             assertEquals(1L, review.counts().get(SpoolMessage.QUARANTINED));
         }
