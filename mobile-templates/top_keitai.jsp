@@ -16,6 +16,6 @@
 <c:when test="${openRegistration}">はじめての方は携帯から空ﾒｰﾙを送ってください｡返信ﾒｰﾙのURLから登録できます｡<br /></c:when>
 <c:otherwise>招待制です｡招待ﾒｰﾙのURLから登録してください｡招待された携帯から空ﾒｰﾙを送っても登録URLが届きます｡<br /></c:otherwise>
 </c:choose>
-<a class="mail-address" href="mailto:<c:out value='${getAddress}'/>" accesskey="3">空ﾒｰﾙを送る</a><br />
+<k:link href="mailto:${getAddress}" key="3">空ﾒｰﾙを送る</k:link><br />
 ﾄﾞﾒｲﾝ指定受信をしている方は<c:out value="${mailDomain}"/>からのﾒｰﾙを受信できるようにしてください｡
 </k:page>
