@@ -8,6 +8,7 @@
 <div class="body"><c:forEach items="${page.body}" var="s"><c:choose><c:when test="${s.lineBreak}"><br></c:when><c:otherwise><c:out value="${s.text}"/></c:otherwise></c:choose></c:forEach></div>
 </article>
 <c:if test="${page.mine}"><p class="actions"><a href="<c:url value='/diary/${page.id}/edit'/>">編集</a><a href="<c:url value='/diary/${page.id}/delete'/>">削除</a></p></c:if>
+<c:if test="${not page.mine}"><p class="actions"><small><a class="report" href="<c:url value='/report/diary/${page.id}'/>">この日記を通報</a></small></p></c:if>
 <h2>コメント（${page.commentCount}）</h2>
 <c:forEach items="${page.comments}" var="c">
 <div id="c${c.number}" class="comment" style="border-top:1px solid #ddd;padding:.5em 0">

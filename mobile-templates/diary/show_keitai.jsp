@@ -29,5 +29,6 @@
 </c:if>
 <hr />
 <c:if test="${page.mine}"><k:link href="/diary/${page.id}/edit" key="5">編集</k:link><br /><k:link href="/diary/${page.id}/delete" key="9">削除</k:link><br /></c:if>
+<c:if test="${not page.mine}"><a href="<c:url value='/report/diary/${page.id}'/>">通報</a><br /></c:if>
 <k:link href="/home" key="0">ﾎｰﾑ</k:link>
 </k:page>

@@ -18,5 +18,6 @@
 <c:set var="section" value="${part.data}" scope="request"/><c:set var="sectionTitle" value="${part.title}" scope="request"/><c:set var="sectionKey" value="${part.keyNumber}" scope="request"/>
 <jsp:include page="${part.path}"/>
 </c:forEach>
+<c:if test="${relation != 'SELF'}"><p><small><a class="report" href="<c:url value='/report/profile/${owner.id}'/>">このプロフィールを通報</a></small></p></c:if>
 <p><a href="<c:url value='/home'/>">ホームへ</a></p>
 </p:page>

@@ -27,5 +27,6 @@
    } else { %><jsp:include page="<%= fragment %>"/><% } } %>
 </k:split>
 <hr />
+<c:if test="${relation != 'SELF'}"><a href="<c:url value='/report/profile/${owner.id}'/>">通報</a><br /></c:if>
 <k:link href="/home" key="0">ﾎｰﾑ</k:link>
 </k:page>

@@ -10,7 +10,7 @@
 <input type="hidden" name="_csrf" value="${csrf}">
 <input type="submit" value="${voice.liked ? 'イイネ!を取り消す' : 'イイネ!'}">
 </form>
-<c:if test="${voice.mine}"><form method="post" action="<c:url value='/voice/${voice.id}/delete'/>" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="削除"></form></c:if></div></div></li>
+<c:choose><c:when test="${voice.mine}"><form method="post" action="<c:url value='/voice/${voice.id}/delete'/>" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><input type="submit" value="削除"></form></c:when><c:otherwise><a class="report" href="<c:url value='/report/voice/${voice.id}'/>">通報</a></c:otherwise></c:choose></div></div></li>
 </ul>
 <h2>返信（${voice.replyCount}）</h2>
 <ul class="timeline voices replies">

@@ -9,7 +9,7 @@
 <input type="hidden" name="_csrf" value="${csrf}" />
 <input type="submit" value="${voice.liked ? 'ｲｲﾈ!取消' : 'ｲｲﾈ!'}" />
 </form>
-<c:if test="${voice.mine}"><a href="<c:url value='/voice/${voice.id}/delete'/>">削除</a><br /></c:if>
+<c:choose><c:when test="${voice.mine}"><a href="<c:url value='/voice/${voice.id}/delete'/>">削除</a><br /></c:when><c:otherwise><a href="<c:url value='/report/voice/${voice.id}'/>">通報</a><br /></c:otherwise></c:choose>
 <hr />
 <k:split>
 返信(${voice.replyCount})<br />

@@ -58,6 +58,7 @@ public class AuditLog {
         k.put("carrier.add", "キャリア情報の追加");
         k.put("carrier.remove", "キャリア情報の削除");
         k.put("easy-login.blacklist", "かんたんログインのブラックリスト登録");
+        k.put("report.dismiss", "通報の確認（問題なし）");
         k.put("mail.retry", "保留メールの再処理");
         k.put("mail.delete", "保留メールの削除");
         return k;

@@ -72,6 +72,14 @@ public class DiaryReader {
         return Optional.of(d);
     }
 
+    /** A diary's writer and text, for other features (a 通報 keeps them): what {@link #visible} lets through. */
+    public record Text(long authorId, String title, String body) {}
+
+    /** The diary's writer and text if the viewer may see it. */
+    public Optional<Text> text(Long viewer, long id) {
+        return visible(viewer, id).map(d -> new Text(d.getAuthorId(), d.getTitle(), d.getBody()));
+    }
+
     /** A diary's page: text, photos, comments, for a viewer who may see it. */
     public Optional<DiaryViews.Page> page(Long viewer, long id) {
         Optional<Diary> seen = visible(viewer, id);

@@ -35,6 +35,7 @@ class AdminConsoleIT {
             "/admin/members",
             "/admin/carriers",
             "/admin/easy-login",
+            "/admin/reports",
             "/admin/community-reports",
             "/admin/safety",
             "/admin/mail",

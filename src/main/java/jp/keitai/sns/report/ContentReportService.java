@@ -1,0 +1,288 @@
+package jp.keitai.sns.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.keitai.sns.admin.AuditLog;
+import jp.keitai.sns.admin.ModerationService;
+import jp.keitai.sns.diary.DiaryReader;
+import jp.keitai.sns.member.MemberService;
+import jp.keitai.sns.member.MemberStatus;
+import jp.keitai.sns.member.MemberSummary;
+import jp.keitai.sns.profile.ProfilePage;
+import jp.keitai.sns.system.Clock;
+import jp.keitai.sns.system.Database;
+import jp.keitai.sns.voice.VoiceItem;
+import jp.keitai.sns.voice.VoiceService;
+import jp.keitai.sns.web.NotFound;
+import jp.keitai.sns.web.Refused;
+
+/**
+ * 通報 of a diary, a voice or a profile: a member reports what they can read (never their own), once while their
+ * report is open; the report keeps the text as it was then. Operators see open reports in the console and close
+ * them as 問題なし or suspend the writer (a suspended member's content is hidden from everyone, {@code AccessPolicy}).
+ * Community topics and comments have their own reports ({@code community.ReportService}).
+ */
+@ApplicationScoped
+public class ContentReportService {
+
+    /** The most characters of a reason. */
+    public static final int MAX_REASON = 500;
+
+    /** The most characters of the reported text kept with the report. */
+    static final int MAX_EXCERPT = 1000;
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
+
+    /** What can be reported, with its Japanese name. */
+    public enum Kind {
+        DIARY("日記"),
+        VOICE("ボイス"),
+        PROFILE("プロフィール");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        /** The kind as in URLs and the table: {@code diary}, {@code voice}, {@code profile}. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public String getKey() {
+            return key();
+        }
+
+        static Kind of(String key) {
+            for (Kind k : values()) {
+                if (k.key().equals(key)) {
+                    return k;
+                }
+            }
+            throw new NotFound("ページが見つかりません。");
+        }
+    }
+
+    @Inject
+    Database database;
+
+    @Inject
+    ContentReportStore store;
+
+    @Inject
+    DiaryReader diaries;
+
+    @Inject
+    VoiceService voices;
+
+    @Inject
+    ProfilePage profiles;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ModerationService moderation;
+
+    protected ContentReportService() {}
+
+    /** What a member is about to report: the item's name for the form, its writer, its text and its page. */
+    public record Target(Kind kind, long id, long writerId, String name, String text, String path) {
+
+        public Kind getKind() {
+            return kind;
+        }
+
+        public long getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getPath() {
+            return path;
+        }
+    }
+
+    /** The item if {@code viewer} may read it; else 404, the same answer whatever the reason. */
+    public Target target(long viewer, String kindKey, long id) {
+        Kind kind = Kind.of(kindKey);
+        return switch (kind) {
+            case DIARY -> {
+                DiaryReader.Text d = diaries.text(viewer, id).orElseThrow(() -> new NotFound("日記が見つかりません。"));
+                yield new Target(
+                        kind, id, d.authorId(), "日記「" + d.title() + "」", d.title() + "\n" + d.body(), "/diary/" + id);
+            }
+            case VOICE -> {
+                VoiceItem v = voices.visible(viewer, id).orElseThrow(() -> new NotFound("ボイスが見つかりません。"));
+                yield new Target(kind, id, v.getAuthorId(), v.getAuthorName() + "さんのボイス", v.getBody(), "/voice/" + id);
+            }
+            case PROFILE -> {
+                MemberService.Profile p = profiles.visibleMember(viewer, String.valueOf(id));
+                String intro = p.selfIntro() == null ? "" : p.selfIntro();
+                yield new Target(
+                        kind, id, p.id(), p.nickname() + "さんのプロフィール", p.nickname() + "\n" + intro, "/members/" + id);
+            }
+        };
+    }
+
+    /**
+     * {@code viewer} reports the item with a reason (may be empty). Refused for one's own content and for a reason
+     * too long; a second report by the same member while the first is open changes nothing (and says the same).
+     */
+    public void report(long viewer, String kindKey, long id, String reason) {
+        Target t = target(viewer, kindKey, id);
+        if (t.writerId() == viewer) {
+            throw new Refused("自分の" + t.kind().getLabel() + "は通報できません。");
+        }
+        String r = reason == null ? "" : reason.strip();
+        if (r.codePointCount(0, r.length()) > MAX_REASON) {
+            throw new Refused("理由は" + MAX_REASON + "文字までです。");
+        }
+        String text = t.text() == null ? "" : t.text();
+        if (text.codePointCount(0, text.length()) > MAX_EXCERPT) {
+            text = text.substring(0, text.offsetByCodePoints(0, MAX_EXCERPT)) + "…";
+        }
+        String excerpt = text;
+        String why = r.isEmpty() ? "（理由なし）" : r;
+        database.tx(em -> store.addUnlessOpen(t.kind().key(), id, t.writerId(), viewer, excerpt, why, Clock.now()));
+    }
+
+    /** An open report as the console shows it. */
+    public record Line(
+            long id,
+            String kind,
+            long targetId,
+            String path,
+            String excerpt,
+            long writerId,
+            String writer,
+            boolean writerSuspended,
+            String reporter,
+            String reason,
+            String when) {
+
+        public long getId() {
+            return id;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public String getExcerpt() {
+            return excerpt;
+        }
+
+        public long getWriterId() {
+            return writerId;
+        }
+
+        public String getWriter() {
+            return writer;
+        }
+
+        public boolean isWriterSuspended() {
+            return writerSuspended;
+        }
+
+        public String getReporter() {
+            return reporter;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public String getWhen() {
+            return when;
+        }
+    }
+
+    /** Open reports, oldest first (at most 100). */
+    public List<Line> open() {
+        List<ContentReportStore.Row> rows = store.open(100);
+        Set<Long> people = new HashSet<>();
+        rows.forEach(r -> {
+            people.add(r.writerId());
+            people.add(r.reporterId());
+        });
+        Map<Long, MemberSummary> who = members.findAll(people);
+        List<Line> out = new ArrayList<>();
+        for (ContentReportStore.Row r : rows) {
+            Kind kind = Kind.of(r.kind());
+            MemberSummary w = who.get(r.writerId());
+            MemberSummary rep = who.get(r.reporterId());
+            out.add(new Line(
+                    r.id(),
+                    kind.getLabel(),
+                    r.targetId(),
+                    switch (kind) {
+                        case DIARY -> "/diary/" + r.targetId();
+                        case VOICE -> "/voice/" + r.targetId();
+                        case PROFILE -> "/members/" + r.targetId();
+                    },
+                    r.excerpt(),
+                    r.writerId(),
+                    w == null ? "" : w.nickname(),
+                    w != null && w.status() == MemberStatus.SUSPENDED,
+                    rep == null ? "" : rep.nickname(),
+                    r.reason(),
+                    MINUTE.format(r.createdAt().atZone(Clock.JAPAN))));
+        }
+        return out;
+    }
+
+    /** The operator finds nothing wrong: every open report of that item closes, audited. */
+    public void dismiss(long operator, long reportId) {
+        ContentReportStore.Row r = open(reportId);
+        database.run(em -> {
+            store.closeItem(r.kind(), r.targetId(), "dismissed", operator, Clock.now());
+            audit.record(operator, "report.dismiss", r.kind() + ":" + r.targetId(), r.reason());
+        });
+    }
+
+    /**
+     * The operator suspends the writer (audited as a suspension, with the report); every open report of the writer's
+     * content closes. A writer already suspended only has the reports closed.
+     */
+    public void suspendWriter(long operator, long reportId) {
+        ContentReportStore.Row r = open(reportId);
+        MemberSummary writer = members.findAll(List.of(r.writerId())).get(r.writerId());
+        if (writer != null && writer.status() != MemberStatus.SUSPENDED) {
+            moderation.setStatus(
+                    operator,
+                    r.writerId(),
+                    MemberStatus.SUSPENDED,
+                    "member.suspend",
+                    "通報 " + r.kind() + ":" + r.targetId() + ": " + r.reason());
+        }
+        database.run(em -> store.closeWriter(r.writerId(), "suspended", operator, Clock.now()));
+    }
+
+    private ContentReportStore.Row open(long reportId) {
+        return store.find(reportId)
+                .filter(r -> "open".equals(r.status()))
+                .orElseThrow(() -> new Refused("この通報はすでに処理されています。"));
+    }
+}
