@@ -59,6 +59,7 @@ public class AuditLog {
         k.put("carrier.remove", "キャリア情報の削除");
         k.put("easy-login.blacklist", "かんたんログインのブラックリスト登録");
         k.put("report.dismiss", "通報の確認（問題なし）");
+        k.put("report.close", "通報を閉じる（停止中の会員）");
         k.put("mail.retry", "保留メールの再処理");
         k.put("mail.delete", "保留メールの削除");
         return k;

@@ -122,7 +122,6 @@ public class ProfilePage {
     public View view(HttpServletRequest request, long viewer, MemberService.Profile owner) {
         long id = owner.id();
         Relation relation = graph.relation(viewer, id);
-        Visibility introLevel = Visibility.parse(owner.selfIntroVisibility()).orElse(Visibility.PRIVATE);
         List<String> suffixes = Handset.of(request).templateSuffixes();
         List<Part> head = new ArrayList<>();
         List<Part> body = new ArrayList<>();
@@ -138,10 +137,20 @@ public class ProfilePage {
                 .with("self", viewer == id)
                 .with("friend", relation == Relation.FRIEND)
                 .with("relation", relation.name())
-                // the viewer may deal with the owner (checked before), so the relation decides, as AccessPolicy says
-                .with("selfIntro", AccessPolicy.levelsFor(relation).contains(introLevel) ? owner.selfIntro() : null)
+                .with("selfIntro", selfIntroFor(relation, owner))
                 .with(HEAD, head)
                 .with(BODY, body);
+    }
+
+    /** The owner's self-introduction as {@code viewer} may read it; null when its level does not reach them. */
+    public String visibleSelfIntro(long viewer, MemberService.Profile owner) {
+        return selfIntroFor(graph.relation(viewer, owner.id()), owner);
+    }
+
+    // the viewer may deal with the owner (checked before), so the relation decides, as AccessPolicy says
+    private static String selfIntroFor(Relation relation, MemberService.Profile owner) {
+        Visibility level = Visibility.parse(owner.selfIntroVisibility()).orElse(Visibility.PRIVATE);
+        return AccessPolicy.levelsFor(relation).contains(level) ? owner.selfIntro() : null;
     }
 
     /** The member of the path, if the viewer may deal with them; else 404. */

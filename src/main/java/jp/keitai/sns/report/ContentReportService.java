@@ -14,6 +14,7 @@ import jp.keitai.sns.diary.DiaryReader;
 import jp.keitai.sns.member.MemberService;
 import jp.keitai.sns.member.MemberStatus;
 import jp.keitai.sns.member.MemberSummary;
+import jp.keitai.sns.member.Role;
 import jp.keitai.sns.profile.ProfilePage;
 import jp.keitai.sns.system.Clock;
 import jp.keitai.sns.system.Database;
@@ -34,7 +35,7 @@ public class ContentReportService {
     /** The most characters of a reason. */
     public static final int MAX_REASON = 500;
 
-    /** The most characters of the reported text kept with the report. */
+    /** The most UTF-16 units of the reported text kept with the report (the column holds 2,000). */
     static final int MAX_EXCERPT = 1000;
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
@@ -135,7 +136,9 @@ public class ContentReportService {
             }
             case PROFILE -> {
                 MemberService.Profile p = profiles.visibleMember(viewer, String.valueOf(id));
-                String intro = p.selfIntro() == null ? "" : p.selfIntro();
+                // what the reporter can read of it, no more (a friends-only self-introduction stays hidden)
+                String visible = profiles.visibleSelfIntro(viewer, p);
+                String intro = visible == null ? "" : visible;
                 yield new Target(
                         kind, id, p.id(), p.nickname() + "さんのプロフィール", p.nickname() + "\n" + intro, "/members/" + id);
             }
@@ -156,8 +159,10 @@ public class ContentReportService {
             throw new Refused("理由は" + MAX_REASON + "文字までです。");
         }
         String text = t.text() == null ? "" : t.text();
-        if (text.codePointCount(0, text.length()) > MAX_EXCERPT) {
-            text = text.substring(0, text.offsetByCodePoints(0, MAX_EXCERPT)) + "…";
+        if (text.length() > MAX_EXCERPT) {
+            // UTF-16 units, as both databases count a varchar; never half a surrogate pair
+            int end = Character.isHighSurrogate(text.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
+            text = text.substring(0, end) + "…";
         }
         String excerpt = text;
         String why = r.isEmpty() ? "（理由なし）" : r;
@@ -253,36 +258,47 @@ public class ContentReportService {
         return out;
     }
 
-    /** The operator finds nothing wrong: every open report of that item closes, audited. */
+    /**
+     * The operator finds nothing wrong: the open reports of that item up to this one (the ones the console showed;
+     * one sent since stays open) close, audited, in one transaction.
+     */
     public void dismiss(long operator, long reportId) {
         ContentReportStore.Row r = open(reportId);
         database.run(em -> {
-            store.closeItem(r.kind(), r.targetId(), "dismissed", operator, Clock.now());
+            if (store.closeItem(r.kind(), r.targetId(), reportId, "dismissed", operator, Clock.now()) == 0) {
+                throw new Refused(HANDLED); // another operator was first: nothing is recorded
+            }
             audit.record(operator, "report.dismiss", r.kind() + ":" + r.targetId(), r.reason());
         });
     }
 
     /**
-     * The operator suspends the writer (audited as a suspension, with the report); every open report of the writer's
-     * content closes. A writer already suspended only has the reports closed.
+     * The operator suspends the writer (audited as a suspension, with the report) and every open report of the
+     * writer's content closes, in one transaction. A writer suspended already only has the reports closed (audited as
+     * such); an operator's account is never suspended from here.
      */
     public void suspendWriter(long operator, long reportId) {
         ContentReportStore.Row r = open(reportId);
         MemberSummary writer = members.findAll(List.of(r.writerId())).get(r.writerId());
-        if (writer != null && writer.status() != MemberStatus.SUSPENDED) {
-            moderation.setStatus(
-                    operator,
-                    r.writerId(),
-                    MemberStatus.SUSPENDED,
-                    "member.suspend",
-                    "通報 " + r.kind() + ":" + r.targetId() + ": " + r.reason());
+        if (writer != null && writer.role() == Role.OPERATOR) {
+            throw new Refused("運営者のアカウントは通報から停止できません。会員の画面で確認してください。");
         }
-        database.run(em -> store.closeWriter(r.writerId(), "suspended", operator, Clock.now()));
+        String note = "通報 " + r.kind() + ":" + r.targetId() + ": " + r.reason();
+        database.run(em -> {
+            if (store.closeWriter(r.writerId(), reportId, "suspended", operator, Clock.now()) == 0) {
+                throw new Refused(HANDLED);
+            }
+            if (writer != null && writer.status() == MemberStatus.ACTIVE) {
+                moderation.setStatus(operator, r.writerId(), MemberStatus.SUSPENDED, "member.suspend", note);
+            } else {
+                audit.record(operator, "report.close", "member:" + r.writerId(), note);
+            }
+        });
     }
 
+    private static final String HANDLED = "この通報はすでに処理されています。";
+
     private ContentReportStore.Row open(long reportId) {
-        return store.find(reportId)
-                .filter(r -> "open".equals(r.status()))
-                .orElseThrow(() -> new Refused("この通報はすでに処理されています。"));
+        return store.find(reportId).filter(r -> "open".equals(r.status())).orElseThrow(() -> new Refused(HANDLED));
     }
 }

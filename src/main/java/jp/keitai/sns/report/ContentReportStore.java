@@ -44,6 +44,11 @@ public class ContentReportStore {
     boolean addUnlessOpen(
             String kind, long target, long writer, long reporter, String excerpt, String reason, Instant at) {
         return database.jdbc(c -> {
+            // the reporter's row serialises their reports: a POST sent twice at once stores one
+            try (PreparedStatement lock = c.prepareStatement("select id from member where id = ? for update")) {
+                lock.setLong(1, reporter);
+                lock.executeQuery().close();
+            }
             try (PreparedStatement s = c.prepareStatement("select count(*) from content_report where kind = ?"
                     + " and target_id = ? and reporter_id = ? and status = 'open'")) {
                 s.setString(1, kind);
@@ -111,30 +116,36 @@ public class ContentReportStore {
                 r.getTimestamp(9).toInstant());
     }
 
-    /** Closes every open report of one item; returns how many. */
-    int closeItem(String kind, long target, String status, long operator, Instant at) {
+    /** Closes the open reports of one item up to {@code upTo} (by id); returns how many. */
+    int closeItem(String kind, long target, long upTo, String status, long operator, Instant at) {
         return database.jdbc(c -> {
             try (PreparedStatement u = c.prepareStatement("update content_report set status = ?, handled_by = ?,"
-                    + " handled_at = ? where kind = ? and target_id = ? and status = 'open'")) {
+                    + " handled_at = ? where kind = ? and target_id = ? and id <= ? and status = 'open'")) {
                 u.setString(1, status);
                 u.setLong(2, operator);
                 u.setTimestamp(3, Timestamp.from(at));
                 u.setString(4, kind);
                 u.setLong(5, target);
+                u.setLong(6, upTo);
                 return u.executeUpdate();
             }
         });
     }
 
-    /** Closes every open report of one writer's content; returns how many. */
-    int closeWriter(long writer, String status, long operator, Instant at) {
+    /**
+     * Closes every open report of one writer's content, if report {@code reportId} is still open among them; returns
+     * how many (0: it was closed already, nothing changes).
+     */
+    int closeWriter(long writer, long reportId, String status, long operator, Instant at) {
         return database.jdbc(c -> {
             try (PreparedStatement u = c.prepareStatement("update content_report set status = ?, handled_by = ?,"
-                    + " handled_at = ? where writer_id = ? and status = 'open'")) {
+                    + " handled_at = ? where writer_id = ? and status = 'open' and exists (select 1 from content_report"
+                    + " mine where mine.id = ? and mine.status = 'open')")) {
                 u.setString(1, status);
                 u.setLong(2, operator);
                 u.setTimestamp(3, Timestamp.from(at));
                 u.setLong(4, writer);
+                u.setLong(5, reportId);
                 return u.executeUpdate();
             }
         });

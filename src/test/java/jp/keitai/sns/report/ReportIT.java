@@ -93,6 +93,10 @@ class ReportIT {
         assertTrue(text(friend.http().get("/diary/" + id)).contains("href=\"/report/diary/" + id + "\""));
         assertFalse(text(writer.http().get("/diary/" + id)).contains("/report/diary/"));
         assertEquals(404, stranger.http().get("/report/diary/" + id).statusCode(), "what one cannot read");
+        String strangerPage = text(stranger.http().get("/home"));
+        HttpResponse<byte[]> strangerPost = stranger.http()
+                .post("/report/diary/" + id, "reason", "あ".repeat(501), "_csrf", Http.csrf(strangerPage));
+        assertEquals(404, strangerPost.statusCode(), "404 before any other check: nothing tells it exists");
         String own = text(writer.http().get("/report/diary/" + id));
         HttpResponse<byte[]> mine = writer.http().post("/report/diary/" + id, "reason", "x", "_csrf", Http.csrf(own));
         assertEquals(400, mine.statusCode());
@@ -105,6 +109,24 @@ class ReportIT {
         assertEquals(200, sent.statusCode(), text(sent));
         assertTrue(text(sent).contains("通報しました。運営者が確認します。"));
         assertEquals(200, report(friend, "/report/diary/" + id, "もう一度").statusCode(), "said again, kept once");
+        NewMember another = Members.register(base, "べつのともだち");
+        Friends.makeFriends(writer, another);
+        assertEquals(200, report(another, "/report/diary/" + id, "わたしも見ました").statusCode());
+
+        // the writer edits it afterwards: the operator still reads what was reported
+        String edit = text(writer.http().get("/diary/" + id + "/edit"));
+        HttpResponse<byte[]> edited = writer.http()
+                .post(
+                        "/diary/" + id + "/edit",
+                        "title",
+                        "ないしょの話",
+                        "body",
+                        "書き直しました",
+                        "visibility",
+                        "friends",
+                        "_csrf",
+                        Http.csrf(edit));
+        assertEquals(303, edited.statusCode(), text(edited));
 
         Http op = operator();
         String list = text(op.get("/admin/reports"));
@@ -116,13 +138,15 @@ class ReportIT {
         assertFalse(list.contains("<script>alert(1)"), list);
         assertTrue(list.contains("ともだち: 悪口が書かれています"), list);
         assertFalse(list.contains("ともだち: もう一度"), "one open report per member and item");
+        assertTrue(list.contains("べつのともだち: わたしも見ました"), "each member's report is kept\n" + list);
+        assertFalse(list.contains("書き直しました"), list);
 
         HttpResponse<byte[]> suspended =
                 op.post("/admin/reports/" + row.group(1) + "/suspend", "_csrf", Http.csrf(list));
         assertEquals(303, suspended.statusCode(), text(suspended));
         String after = text(op.get(suspended.headers().firstValue("Location").orElseThrow()));
         assertTrue(after.contains("書いた人を利用停止にし"), after);
-        assertFalse(after.contains("/diary/" + id + "</small>"), "closed");
+        assertFalse(after.contains("/diary/" + id + "</small>"), "closed, both reports of it");
         assertEquals(404, friend.http().get("/diary/" + id).statusCode(), "a suspended writer's diary is gone");
         String audit = text(op.get("/admin/audit?kind=member.suspend"));
         assertTrue(audit.contains("会員「かきて」（ID " + writer.id() + "）を利用停止にしました。"), audit);
@@ -149,6 +173,24 @@ class ReportIT {
         assertEquals(200, sent.statusCode());
         assertTrue(new String(sent.body(), SJIS).contains("通報しました"));
 
+        // a self-introduction for friends only: a stranger's report of the profile does not carry it
+        String settings = text(writer.http().get("/settings/profile"));
+        HttpResponse<byte[]> intro = writer.http()
+                .post(
+                        "/settings/profile",
+                        "nickname",
+                        "ぼいすのひと",
+                        "self_intro",
+                        "マイミクだけに見せる自己紹介",
+                        "self_intro_visibility",
+                        "friends",
+                        "_csrf",
+                        Http.csrf(settings));
+        assertTrue(intro.statusCode() == 200 || intro.statusCode() == 303, text(intro));
+        NewMember stranger = Members.register(base, "とおりすがり");
+        assertEquals(
+                200, report(stranger, "/report/profile/" + writer.id(), "名前が変").statusCode());
+
         String profile = text(reader.http().get("/members/" + writer.id()));
         assertTrue(profile.contains("href=\"/report/profile/" + writer.id() + "\""), profile);
         assertFalse(text(writer.http().get("/members/" + writer.id())).contains("/report/profile/"));
@@ -163,6 +205,12 @@ class ReportIT {
         assertTrue(voiceRow.find(), list);
         assertTrue(list.contains("宣伝です http://spam.example/"), list);
         assertTrue(list.contains("よむひと: （理由なし）"), "the profile report without a reason\n" + list);
+        assertTrue(list.contains("とおりすがり: 名前が変"), list);
+        assertTrue(list.contains("マイミクだけに見せる自己紹介"), "the friend's report carries what the friend could read");
+        assertEquals(
+                1,
+                list.split("マイミクだけに見せる自己紹介", -1).length - 1,
+                "the stranger's report does not carry the friends-only self-introduction\n" + list);
 
         HttpResponse<byte[]> dismissed =
                 op.post("/admin/reports/" + voiceRow.group(1) + "/dismiss", "_csrf", Http.csrf(list));
@@ -173,6 +221,22 @@ class ReportIT {
         assertEquals(200, reader.http().get("/voice/" + v).statusCode(), "問題なし: the voice stays");
         String audit = text(op.get("/admin/audit?kind=report.dismiss"));
         assertTrue(audit.contains("「通報の確認（問題なし）」を行いました（対象: voice:" + v + "）。 理由・メモ: 「宣伝」"), audit);
+
+        // the writer is suspended from the members' page first: the profile reports then close, recorded as such
+        String members = text(op.get("/admin/members?q=" + writer.mobileEmail()));
+        op.post("/admin/members/" + writer.id() + "/suspend", "note", "別件", "_csrf", Http.csrf(members));
+        Matcher profileRow = Pattern.compile(
+                        "<tr data-report-id=\"(\\d+)\">\\s*<td>[^<]*</td>\\s*<td>プロフィール<br><small>/members/"
+                                + writer.id() + "</small>")
+                .matcher(after);
+        assertTrue(profileRow.find(), after);
+        HttpResponse<byte[]> closed =
+                op.post("/admin/reports/" + profileRow.group(1) + "/suspend", "_csrf", Http.csrf(after));
+        assertEquals(303, closed.statusCode(), text(closed));
+        String empty = text(op.get("/admin/reports"));
+        assertFalse(empty.contains("/members/" + writer.id() + "</small>"), "both profile reports closed\n" + empty);
+        String closings = text(op.get("/admin/audit?kind=report.close"));
+        assertTrue(closings.contains("「通報を閉じる（停止中の会員）」を行いました"), closings);
 
         // members cannot act as operators
         assertEquals(404, reader.http().get("/admin/reports").statusCode());
