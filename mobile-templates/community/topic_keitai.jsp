@@ -47,6 +47,7 @@
 </c:choose>
 </c:if>
 <hr />
+<form method="post" action="<c:url value='/communities/${page.community.id}/topics/${page.id}/report'/>"><input type="hidden" name="_csrf" value="${csrf}" />通報 ｺﾒﾝﾄ番号(ﾄﾋﾟｯｸは0)<input type="text" name="number" value="0" size="3" ${handset.input.numeric} /><br />理由<input type="text" name="reason" size="12" ${handset.input.hiragana} /><input type="submit" value="通報" /></form>
 <k:link href="/communities/${page.community.id}" key="9">ｺﾐｭﾆﾃｨ</k:link><br />
 <k:link href="/home" key="0">ﾎｰﾑ</k:link>
 </k:page>

@@ -396,10 +396,19 @@ class CommunityIT {
                 admin.http()
                         .post(path + "/report", "_csrf", Http.csrf(page), "number", "1", "reason", "宣伝です")
                         .statusCode());
+        // from a handset: the topic page's own form (comment number, reason), in Shift_JIS
+        Http docomo = Members.onDocomo(base, member);
+        String keitai = new String(docomo.get(path).body(), SJIS);
+        assertTrue(keitai.contains("name=\"number\" value=\"0\""), "a handset can report too\n" + keitai);
+        assertEquals(
+                303,
+                docomo.post(path + "/report", SJIS, "_csrf", Http.csrf(keitai), "number", "0", "reason", "携帯から通報")
+                        .statusCode());
         Http operator = new Http(base);
         operator.signIn(Members.OPERATOR, Members.OPERATOR_PASSWORD);
         String console = Http.text(operator.get("/admin/community-reports"), UTF8);
         assertTrue(console.contains("宣伝です"), console);
+        assertTrue(console.contains("携帯から通報"), console);
         assertTrue(Http.text(operator.get("/admin"), UTF8).contains("/admin/community-reports"));
         Matcher m = Pattern.compile("data-report-id=\"(\\d+)\"").matcher(console);
         assertTrue(m.find());
