@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +27,6 @@ public class AuditLog {
 
     /** The kinds of action the console names in Japanese (the filter's choices); other kinds show as stored. */
     static final Map<String, String> KINDS = kinds();
-
-    static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
     private static final Pattern MEMBER = Pattern.compile("member:(\\d+)");
     private static final Pattern MAIL = Pattern.compile("^mail:(\\d+)$");
@@ -132,7 +129,7 @@ public class AuditLog {
 
         /** Japan time, to the second. */
         public String getAt() {
-            return at.atZone(Clock.JAPAN).format(SECOND);
+            return Clock.japanSecond(at);
         }
 
         /** Who did what to which member or carrier, as one Japanese sentence (the note is shown beside it). */

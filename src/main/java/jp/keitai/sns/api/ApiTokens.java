@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,9 +34,6 @@ public class ApiTokens {
 
     /** last_used_at is written at most this often per token (not on every request). */
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm").withZone(Clock.JAPAN);
 
     /** Who a valid token speaks for. */
     public record Caller(long tokenId, long memberId, ApiScope scope) {}
@@ -97,8 +93,8 @@ public class ApiTokens {
                         r.id(),
                         r.name(),
                         ApiScope.parse(r.scope()).map(ApiScope::label).orElse(r.scope()),
-                        WHEN.format(r.createdAt()),
-                        r.lastUsedAt() == null ? "未使用" : WHEN.format(r.lastUsedAt()),
+                        Clock.japanMinute(r.createdAt()),
+                        r.lastUsedAt() == null ? "未使用" : Clock.japanMinute(r.lastUsedAt()),
                         r.revokedAt() != null))
                 .toList();
     }

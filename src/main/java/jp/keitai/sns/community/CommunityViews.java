@@ -11,13 +11,12 @@ import jp.keitai.sns.system.Clock;
 /** What community pages show, as records templates read ({@code ${page.card.name}}); text is escaped by them. */
 public final class CommunityViews {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM/dd HH:mm");
 
     private CommunityViews() {}
 
     static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at.atZone(Clock.JAPAN));
+        return Clock.japanMinute(at);
     }
 
     static String shortWhen(Instant at) {

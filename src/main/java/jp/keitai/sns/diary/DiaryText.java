@@ -17,7 +17,6 @@ public final class DiaryText {
     /** {@code >>2}, also typed full-width ({@code ＞＞２}) as Japanese input methods often do. */
     private static final Pattern REF = Pattern.compile("(?:>>|＞＞|≫)([0-9０-９]{1,5})");
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM/dd HH:mm");
 
     private DiaryText() {}
@@ -83,7 +82,7 @@ public final class DiaryText {
 
     /** Tokyo time, {@code 2026/11/30 21:05}. */
     public static String when(Instant at) {
-        return WHEN.format(at.atZone(Clock.JAPAN));
+        return Clock.japanMinute(at);
     }
 
     /** Tokyo time without the year, for lists on small screens. */

@@ -2,7 +2,6 @@ package jp.keitai.sns.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +36,6 @@ public class ContentReportService {
 
     /** The most UTF-16 units of the reported text kept with the report (the column holds 2,000). */
     static final int MAX_EXCERPT = 1000;
-
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
 
     /** What can be reported, with its Japanese name. */
     public enum Kind {
@@ -253,7 +250,7 @@ public class ContentReportService {
                     w != null && w.status() == MemberStatus.SUSPENDED,
                     rep == null ? "" : rep.nickname(),
                     r.reason(),
-                    MINUTE.format(r.createdAt().atZone(Clock.JAPAN))));
+                    Clock.japanMinute(r.createdAt())));
         }
         return out;
     }

@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,8 +32,6 @@ public class SpoolReview {
 
     /** The states an operator can list, in the console's order, with their Japanese names. */
     public static final Map<String, String> STATES = states();
-
-    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
     /** Most headers, and characters of one header, shown on the detail page (the raw download has everything). */
     private static final int MAX_HEADERS = 100;
@@ -149,10 +146,6 @@ public class SpoolReview {
         return s.length() <= MAX_HEADER_CHARS ? s : s.substring(0, MAX_HEADER_CHARS) + "…";
     }
 
-    private static String japanTime(Instant at) {
-        return at == null ? "" : SECOND.format(at.atZone(Clock.JAPAN));
-    }
-
     /** A header's name and its decoded value. */
     public record NamedValue(String name, String value) {
 
@@ -186,12 +179,12 @@ public class SpoolReview {
 
         /** When it was received, Japan time to the second. */
         public String getReceived() {
-            return japanTime(receivedAt);
+            return Clock.japanSecond(receivedAt);
         }
 
         /** When it was handled, Japan time to the second; empty while it waits. */
         public String getHandled() {
-            return japanTime(handledAt);
+            return Clock.japanSecond(handledAt);
         }
 
         public String getRemoteAddr() {
