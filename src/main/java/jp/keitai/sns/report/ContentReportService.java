@@ -39,14 +39,21 @@ public class ContentReportService {
 
     /** What can be reported, with its Japanese name. */
     public enum Kind {
-        DIARY("日記"),
-        VOICE("ボイス"),
-        PROFILE("プロフィール");
+        DIARY("日記", "/diary/"),
+        VOICE("ボイス", "/voice/"),
+        PROFILE("プロフィール", "/members/");
 
         private final String label;
+        private final String page;
 
-        Kind(String label) {
+        Kind(String label, String page) {
             this.label = label;
+            this.page = page;
+        }
+
+        /** The page of item {@code id} of this kind. */
+        String path(long id) {
+            return page + id;
         }
 
         public String getLabel() {
@@ -125,11 +132,11 @@ public class ContentReportService {
             case DIARY -> {
                 DiaryReader.Text d = diaries.text(viewer, id).orElseThrow(() -> new NotFound("日記が見つかりません。"));
                 yield new Target(
-                        kind, id, d.authorId(), "日記「" + d.title() + "」", d.title() + "\n" + d.body(), "/diary/" + id);
+                        kind, id, d.authorId(), "日記「" + d.title() + "」", d.title() + "\n" + d.body(), kind.path(id));
             }
             case VOICE -> {
                 VoiceItem v = voices.visible(viewer, id).orElseThrow(() -> new NotFound("ボイスが見つかりません。"));
-                yield new Target(kind, id, v.getAuthorId(), v.getAuthorName() + "さんのボイス", v.getBody(), "/voice/" + id);
+                yield new Target(kind, id, v.getAuthorId(), v.getAuthorName() + "さんのボイス", v.getBody(), kind.path(id));
             }
             case PROFILE -> {
                 MemberService.Profile p = profiles.visibleMember(viewer, String.valueOf(id));
@@ -137,7 +144,7 @@ public class ContentReportService {
                 String visible = profiles.visibleSelfIntro(viewer, p);
                 String intro = visible == null ? "" : visible;
                 yield new Target(
-                        kind, id, p.id(), p.nickname() + "さんのプロフィール", p.nickname() + "\n" + intro, "/members/" + id);
+                        kind, id, p.id(), p.nickname() + "さんのプロフィール", p.nickname() + "\n" + intro, kind.path(id));
             }
         };
     }
@@ -239,11 +246,7 @@ public class ContentReportService {
                     r.id(),
                     kind.getLabel(),
                     r.targetId(),
-                    switch (kind) {
-                        case DIARY -> "/diary/" + r.targetId();
-                        case VOICE -> "/voice/" + r.targetId();
-                        case PROFILE -> "/members/" + r.targetId();
-                    },
+                    kind.path(r.targetId()),
                     r.excerpt(),
                     r.writerId(),
                     w == null ? "" : w.nickname(),
