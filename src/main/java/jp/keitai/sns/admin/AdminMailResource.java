@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Optional;
 import jp.keitai.sns.mail.inbound.SpoolMessage;
 import jp.keitai.sns.mail.inbound.SpoolReview;
 import jp.keitai.sns.system.Database;
@@ -86,8 +87,8 @@ public class AdminMailResource {
     @Produces("message/rfc822")
     public Response raw(@PathParam("id") long id) {
         operators.require();
-        return spool.find(id)
-                .map(d -> Response.ok(d.raw(), "message/rfc822")
+        return spool.raw(id)
+                .map(raw -> Response.ok(raw, "message/rfc822")
                         .header("Content-Disposition", "attachment; filename=\"spool-" + id + ".eml\"")
                         .header("X-Content-Type-Options", "nosniff"))
                 .orElseGet(() -> Response.status(404).type(MediaType.TEXT_PLAIN).entity("not found"))
@@ -111,9 +112,10 @@ public class AdminMailResource {
         if (note == null || note.isBlank()) {
             return again(id, 400, "理由をメモに書いてください（操作履歴に残ります）。");
         }
-        String why = note.strip().length() > 500 ? note.strip().substring(0, 500) : note.strip();
-        java.util.Optional<String> was = database.tx(em -> {
-            java.util.Optional<String> reason = retry ? spool.retry(id) : spool.delete(id);
+        String stripped = note.strip();
+        String why = stripped.length() > 500 ? stripped.substring(0, 500) : stripped;
+        Optional<String> was = database.tx(em -> {
+            Optional<String> reason = retry ? spool.retry(id) : spool.delete(id);
             // the row forgets why it was held once it goes back (or goes): the audit log keeps it with the note
             reason.ifPresent(r -> audit.record(operator, action, "mail:" + id, why + "（保留の理由: " + r + "）"));
             return reason;

@@ -11,8 +11,8 @@ import jp.keitai.sns.web.Refused;
 /**
  * 空メール registration: an (empty) mail to {@code get@} is answered with a registration link, the login page, or a
  * polite refusal, by {@link RegistrationService#emptyMail}. The reply is queued in the same transaction that marks
- * the mail handled, so a crash sends neither or both; a sender off the carrier allow-list gets no reply, unless the address is a
- * member's confirmed PC address (then the login page). Only mail
+ * the mail handled, so a crash sends neither or both; a sender off the carrier allow-list gets no reply, unless the
+ * address is a member's confirmed PC address (then the login page). Only mail
  * that looks like a person's is answered (no bounces, no {@code Auto-Submitted}, no {@code Precedence: bulk}), and
  * one address at most three times an hour ({@link RegistrationService#emptyMail}).
  */

@@ -41,7 +41,7 @@ public class SpoolReview {
     @Inject
     Database database;
 
-    private SpoolStore store;
+    private SpoolReviewStore store;
 
     protected SpoolReview() {}
 
@@ -59,9 +59,9 @@ public class SpoolReview {
         return Collections.unmodifiableMap(s);
     }
 
-    private SpoolStore store() {
+    private SpoolReviewStore store() {
         if (store == null) {
-            store = new SpoolStore(database);
+            store = new SpoolReviewStore(database);
         }
         return store;
     }
@@ -96,9 +96,12 @@ public class SpoolReview {
 
     /** One mail: its row, its headers (encoded words decoded) and its raw bytes. */
     public Optional<Detail> find(long id) {
-        byte[][] raw = new byte[1][];
-        Row row = store().one(id, raw);
-        return row == null ? Optional.empty() : Optional.of(new Detail(row, headers(raw[0]), raw[0]));
+        return store().one(id).map(s -> new Detail(s.row(), headers(s.raw())));
+    }
+
+    /** One mail's raw bytes exactly as received (for the download: nothing parsed). */
+    public Optional<byte[]> raw(long id) {
+        return store().raw(id);
     }
 
     /**
@@ -233,7 +236,7 @@ public class SpoolReview {
     }
 
     /** One mail as the detail page shows it. */
-    public record Detail(Row row, List<NamedValue> headers, byte[] raw) {
+    public record Detail(Row row, List<NamedValue> headers) {
 
         public Row getRow() {
             return row;

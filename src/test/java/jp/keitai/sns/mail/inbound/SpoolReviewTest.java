@@ -38,8 +38,7 @@ class SpoolReviewTest {
             assertEquals(id, row.id());
             assertEquals(2, row.attempts());
             assertTrue(row.getReason().contains("2回"), row.getReason());
-            assertArrayEquals(
-                    rig.row(id).getRaw(), review.find(id).orElseThrow().raw(), "the raw bytes as stored");
+            assertArrayEquals(rig.row(id).getRaw(), review.raw(id).orElseThrow(), "the raw bytes as stored");
 
             rig.behaviour = (mail, em) -> MailResult.done(); // the feature is fixed
             String heldFor = db.database().tx(em -> review.retry(id)).orElseThrow();
